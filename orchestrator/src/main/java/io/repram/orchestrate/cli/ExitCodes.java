@@ -1,0 +1,22 @@
+package io.repram.orchestrate.cli;
+
+/** Process exit codes, documented in README and in every command's --help. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int BAD_INPUT = 2;
+    /** The Docker daemon is down or its socket is not permitted. */
+    public static final int DOCKER_UNAVAILABLE = 3;
+    /** A requested port is already taken. */
+    public static final int PORT_IN_USE = 4;
+    /** A node did not become healthy in time. */
+    public static final int NODE_UNHEALTHY = 5;
+    /** The node image is missing and could not be built. */
+    public static final int IMAGE_MISSING = 6;
+    /** Interrupted by Ctrl-C / SIGTERM; finished scenarios are on disk. */
+    public static final int INTERRUPTED = 130;
+    public static final int THRESHOLD_BREACHED = 99;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,39 @@
+package io.repram.orchestrate.engine;
+
+import java.util.function.Consumer;
+
+/**
+ * One way of running a REPRAM cluster (Docker containers, child processes, ...). Engine-specific
+ * types never leave the implementation: callers see only node endpoints and plain stats samples.
+ * Closing an engine removes everything it created.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Short name recorded in run.json, e.g. "docker" or "process". */
+    String name();
+
+    /** Facts about the machine and the node software, recorded in run.json. */
+    EnvironmentInfo environment();
+
+    /** Starts a cluster and returns once every node is healthy and sees its peers. */
+    Cluster start(ClusterSpec spec) throws EngineException;
+
+    /**
+     * Samples resource usage of every node of the cluster about once a second until the returned
+     * handle is closed.
+     */
+    AutoCloseable sampleStats(Cluster cluster, Consumer<NodeStatsSample> sink) throws EngineException;
+
+    /** Applies a fault to one node (kill, pause, disconnect, ...). */
+    void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException;
+
+    /** Returns the last lines of a node's log, for error messages. */
+    String logs(Cluster cluster, int nodeIndex, int tailLines);
+
+    /** Stops and removes the cluster. Never throws: failures are logged. */
+    void stop(Cluster cluster);
+
+    /** Removes everything this engine created in this session. */
+    @Override
+    void close();
+}
