@@ -1,0 +1,84 @@
+package io.repram.dashboard.render;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import io.repram.dashboard.model.ClusterHealth;
+import io.repram.dashboard.model.DashboardSnapshot;
+
+import java.util.Locale;
+
+/** The three header rows (title, matrix progress, cluster health) and the footer with the keys. */
+final class HeaderView {
+
+    static final String KEY_HINTS = " q quit · s skip scenario · ? help ";
+
+    private HeaderView() {
+    }
+
+    static void draw(TextGraphics g, DashboardSnapshot s) {
+        int width = g.getSize().getColumns();
+        String times = "Elapsed " + Units.clock(s.elapsed()) + "  ETA " + Units.clock(s.eta()) + " ";
+        String title = " repram-orchestrate · " + s.runName() + "  ";
+        String scenario = s.hasMatrix()
+                ? "Scenario " + s.scenarioIndex() + "/" + s.scenarioCount() + ": " + s.scenarioName()
+                : "Monitoring " + s.scenarioName();
+        g.setBackgroundColor(TextColor.ANSI.BLUE);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        g.putString(0, 0, " ".repeat(width));
+        String left = Units.fit(title + scenario, Math.max(0, width - times.length() - 1));
+        g.putString(0, 0, left, SGR.BOLD);
+        if (times.length() < width) {
+            g.putString(width - times.length(), 0, times);
+        }
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+
+        drawProgress(g, s.progressFraction(), width);
+
+        ClusterHealth health = s.health();
+        String healthText = " Cluster: " + health.healthy() + "/" + health.total() + " nodes healthy";
+        if (!health.allHealthy()) {
+            healthText += " (" + (health.total() - health.healthy()) + " DOWN)";
+        }
+        g.setForegroundColor(health.allHealthy() ? TextColor.ANSI.GREEN_BRIGHT : TextColor.ANSI.RED_BRIGHT);
+        g.putString(0, 2, Units.fit(healthText, width), SGR.BOLD);
+        int statusColumn = healthText.length() + 3;
+        if (statusColumn < width - 4 && !s.statusLine().isEmpty()) {
+            g.setForegroundColor(TextColor.ANSI.YELLOW_BRIGHT);
+            g.putString(statusColumn, 2, Units.fit(s.statusLine(), width - statusColumn));
+        }
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+    }
+
+    private static void drawProgress(TextGraphics g, double fraction, int width) {
+        String label = String.format(Locale.ROOT, " %5.1f%% of matrix ", fraction * 100);
+        int barWidth = Math.max(0, width - label.length() - 3);
+        int filled = (int) Math.round(fraction * barWidth);
+        g.putString(0, 1, " [");
+        g.setForegroundColor(TextColor.ANSI.CYAN_BRIGHT);
+        g.putString(2, 1, "█".repeat(filled));
+        g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
+        g.putString(2 + filled, 1, "░".repeat(barWidth - filled));
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        g.putString(2 + barWidth, 1, "]" + label);
+    }
+
+    static void drawFooter(TextGraphics g, ViewState state) {
+        int width = g.getSize().getColumns();
+        g.setBackgroundColor(TextColor.ANSI.WHITE);
+        g.setForegroundColor(TextColor.ANSI.BLACK);
+        g.putString(0, 0, " ".repeat(width));
+        g.putString(0, 0, Units.fit(KEY_HINTS, width));
+        if (!state.notice().isEmpty()) {
+            String notice = " " + state.notice() + " ";
+            int room = width - KEY_HINTS.length() - 2;
+            if (room > 8) {
+                String fitted = Units.fit(notice, room);
+                g.setBackgroundColor(TextColor.ANSI.YELLOW);
+                g.putString(width - fitted.length(), 0, fitted, SGR.BOLD);
+            }
+        }
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+    }
+}
