@@ -46,7 +46,7 @@ public final class DashboardRenderer {
         NodeTable.draw(Frame.draw(g, layout.nodes(), "Nodes"), s.nodes());
         if (!layout.load().isEmpty()) {
             LoadView.draw(Frame.draw(g, layout.load(), "Load"), s.load());
-            ThroughputChart.draw(Frame.draw(g, layout.chart(), ThroughputChart.title(s.throughputHistory())),
+            ThroughputChart.draw(Frame.draw(g, layout.chart(), ThroughputChart.title(s.throughputHistory(), layout.chart().width() - 6)),
                     s.throughputHistory());
         }
         if (!layout.events().isEmpty()) {

@@ -19,14 +19,19 @@ final class HeaderView {
     static void draw(TextGraphics g, DashboardSnapshot s) {
         int width = g.getSize().getColumns();
         String times = "Elapsed " + Units.clock(s.elapsed()) + "  ETA " + Units.clock(s.eta()) + " ";
-        String title = " repram-orchestrate · " + s.runName() + "  ";
         String scenario = s.hasMatrix()
                 ? "Scenario " + s.scenarioIndex() + "/" + s.scenarioCount() + ": " + s.scenarioName()
                 : "Monitoring " + s.scenarioName();
+        String room = " ".repeat(times.length() + 1);
+        // The tool's name is the first thing to go on a narrow terminal; the scenario name the last.
+        String title = " repram-orchestrate · " + s.runName() + " · ";
+        if ((title + scenario + room).length() > width) {
+            title = " " + s.runName() + " · ";
+        }
         g.setBackgroundColor(TextColor.ANSI.BLUE);
         g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
         g.putString(0, 0, " ".repeat(width));
-        String left = Units.fit(title + scenario, Math.max(0, width - times.length() - 1));
+        String left = Units.fit(title + scenario, Math.max(0, width - room.length()));
         g.putString(0, 0, left, SGR.BOLD);
         if (times.length() < width) {
             g.putString(width - times.length(), 0, times);

@@ -54,13 +54,13 @@ final class ThroughputChart {
         return new Series(values, perColumn);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code value}, so axis labels stay round. */
+    /** The smallest round step (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) at least {@code value}. */
     static double niceCeiling(double value) {
         if (value <= 0 || Double.isNaN(value)) {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * magnitude >= value) {
                 return step * magnitude;
             }
@@ -68,12 +68,16 @@ final class ThroughputChart {
         return 10 * magnitude;
     }
 
-    /** Title for the chart's box; the span shown is on the x axis. */
-    static String title(List<Double> history) {
+    /** Title for the chart's box, shortened to {@code width}; the span shown is on the x axis. */
+    static String title(List<Double> history, int width) {
         double now = history.isEmpty() ? 0 : history.get(history.size() - 1);
         double peak = history.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return "Throughput · now " + Units.requestRate(now)
-                + " · peak " + Units.requestRate(peak);
+        String full = "Throughput · now " + Units.requestRate(now) + " · peak " + Units.requestRate(peak);
+        if (full.length() <= width) {
+            return full;
+        }
+        return "Throughput req/s: now " + Units.requestRate(now).replace(" req/s", "")
+                + ", peak " + Units.requestRate(peak).replace(" req/s", "");
     }
 
     static void draw(TextGraphics g, List<Double> history) {
