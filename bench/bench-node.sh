@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make bench-node: one node, then a 3-node loopback cluster, each driven after a warm-up with
+# 1 KB values, 50 connections, 70% PUT / 30% GET of written keys (our load generator), plus a
+# wrk 1 KB PUT run for comparison with the figures in the node issue. Prints one table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=node/target/repram-node.jar
+WARMUP=${WARMUP:-20s}
+DURATION=${DURATION:-20s}
+WRK_SECONDS=${WRK_SECONDS:-15}
+BASE=${BASE_PORT:-18480}
+[ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+start_node() { # index port peers
+  REPRAM_NODE_ID="bench-$1" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT="$2" REPRAM_NETWORK=private \
+  REPRAM_PEERS="$3" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
+    java -XX:+UseSerialGC -jar "$JAR" >"/tmp/bench-node-$1.log" 2>&1 &
+  pids+=($!)
+}
+wait_peers() { # port expected_peers
+  for _ in $(seq 100); do
+    n=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null | grep -o '"id"' | wc -l || true)
+    [ "${n:-0}" -ge "$2" ] && return 0
+    sleep 0.2
+  done
+  echo "node on port $1 did not see $2 peers" >&2; exit 1
+}
+mix() { # label url
+  ./repram-orchestrate load --url "$2" -c 50 -d "$WARMUP" --size 1024 --put-percent 70 >/dev/null
+  ./repram-orchestrate load --url "$2" -c 50 -d "$DURATION" --size 1024 --put-percent 70 --json "/tmp/bench-$1.json" >/dev/null
+  python3 - "$1" "/tmp/bench-$1.json" <<'PY'
+import json,sys
+d=json.load(open(sys.argv[2])); l=d["latency_ms"]
+print(f"| {sys.argv[1]} (70/30 mix, ours) | {d['requests_per_sec']:,.0f} | {d['success_rate']:.2f}% | {l['p50']:.2f} | {l['p99']:.2f} | {l['p999']:.2f} |")
+PY
+}
+wrk_put() { # label url
+  out=$(wrk -t2 -c50 -d"${WRK_SECONDS}s" --latency -s node/bench/put.lua "$2")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  echo "| $1 (1 KB PUT, wrk) | $rps | - | $p50 | $p99 | - |"
+}
+
+rows=()
+start_node 0 $BASE ""
+wait_peers $BASE 0
+rows+=("$(mix one-node http://127.0.0.1:$BASE)")
+rows+=("$(wrk_put one-node http://127.0.0.1:$BASE)")
+cleanup; pids=()
+
+start_node 0 $((BASE+1)) ""
+wait_peers $((BASE+1)) 0
+start_node 1 $((BASE+2)) "127.0.0.1:$((BASE+1))"
+start_node 2 $((BASE+3)) "127.0.0.1:$((BASE+1))"
+for p in $((BASE+1)) $((BASE+2)) $((BASE+3)); do wait_peers $p 2; done
+rows+=("$(mix 3-node http://127.0.0.1:$((BASE+1)))")
+rows+=("$(wrk_put 3-node-replicated http://127.0.0.1:$((BASE+1)))")
+
+echo
+echo "| run | req/s | success | p50 ms | p99 ms | p99.9 ms |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "Goals (2-core box): one node 1 KB PUT under wrk >= 16,000 req/s; 3-node replicated PUT >= 3,000 req/s with p99 <= 20 ms."

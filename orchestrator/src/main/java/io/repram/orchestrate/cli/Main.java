@@ -1,0 +1,59 @@
+package io.repram.orchestrate.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "repram-orchestrate",
+        description = {"Scale-tests clusters of REPRAM nodes: start N-node clusters (Docker or local JVMs),",
+                "run a matrix of cluster sizes x concurrency x payload sizes, and report throughput,",
+                "latency, resource use and what broke."},
+        subcommands = {RunCommand.class, LoadCommand.class, ImageCommand.class, ClusterCommand.class,
+                CleanupCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Start here:",
+                "  repram-orchestrate doctor                     check Docker, ports, the image",
+                "  repram-orchestrate run scenarios/quick.yaml   3 nodes, 25 workers, 1 KB values, 60 s",
+                "  repram-orchestrate run --help                 every option of a run",
+                "", "Exit codes: 0 ok, 1 error, 2 bad usage or input, 3 Docker unavailable, 4 port taken,",
+                "  5 node unhealthy, 6 image missing, 99 threshold breached, 130 interrupted."},
+        mixinStandardHelpOptions = true, versionProvider = Main.Version.class)
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        // Wrong flags and values are the user's to fix: exit 2 with the usage, not a stack trace.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("repram-orchestrate: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("See: " + c.getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    public static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"repram-orchestrate " + version()};
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.run.LiveSnapshot;
+import io.repram.orchestrate.run.RunListener;
+import io.repram.orchestrate.scenario.Cell;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Plain progress for CI logs and non-terminal stdout: one line per event, a progress line every
+ * {@code everySeconds} while a cell runs, and one result line per finished cell.
+ */
+public final class ProgressPrinter implements RunListener {
+    private final PrintStream out;
+    private final long everyMillis;
+    private long lastPrintedAtMillis;
+
+    public ProgressPrinter(PrintStream out, int everySeconds) {
+        this.out = out;
+        this.everyMillis = everySeconds * 1000L;
+    }
+
+    @Override
+    public void cellStarted(Cell cell, int position, int total) {
+        lastPrintedAtMillis = 0;
+        out.printf(Locale.ROOT, "[%d/%d] %s: %d node(s), %d workers, %d-byte values%n",
+                position, total, cell.id(), cell.clusterSize(), cell.concurrency(), cell.payloadBytes());
+    }
+
+    @Override
+    public void live(LiveSnapshot s) {
+        if (s.cellElapsedMillis() - lastPrintedAtMillis < everyMillis) return;
+        lastPrintedAtMillis = s.cellElapsedMillis();
+        if (s.interval().warmup()) {
+            out.printf(Locale.ROOT, "Warm-up: %ds elapsed, %.2f req/sec%n",
+                    s.cellElapsedMillis() / 1000, s.interval().requestsPerSec());
+            return;
+        }
+        long failed = s.cellRequests() - s.cellSuccesses();
+        out.printf(Locale.ROOT, "Progress: %ds elapsed, %d requests (%d successful, %d failed), %.2f req/sec%n",
+                s.cellElapsedMillis() / 1000, s.cellRequests(), s.cellSuccesses(), failed,
+                s.interval().requestsPerSec());
+    }
+
+    @Override
+    public void cellFinished(CellResult r) {
+        LoadFigures f = r.load();
+        out.printf(Locale.ROOT, "Result %s: %.1f req/s, %.2f%% success, p50 %.2f ms, p99 %.2f ms, errors %d%s%n",
+                r.cell().id(), f.requestsPerSec(), f.successRate(), f.all().p50Nanos() / 1e6,
+                f.all().p99Nanos() / 1e6, f.failures(),
+                "ok".equals(r.status()) ? "" : " [" + r.status() + ": " + r.statusReason() + "]");
+    }
+
+    @Override
+    public void event(String message) {
+        out.println(message);
+    }
+}

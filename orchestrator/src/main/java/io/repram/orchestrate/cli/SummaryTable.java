@@ -1,0 +1,39 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.report.ResultsWriter;
+import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.scenario.Breach;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** The final table a run prints on stdout: one row per cell, with its threshold verdict. */
+final class SummaryTable {
+    private static final String ROW = "%-28s %12s %9s %10s %10s %8s  %s%n";
+
+    private SummaryTable() {
+    }
+
+    static void print(PrintStream out, List<CellResult> results, ResultsWriter writer) {
+        if (results.isEmpty()) {
+            out.println("No cell finished.");
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, ROW, "cell", "req/s", "success", "p50 ms", "p99 ms", "errors", "verdict");
+        for (CellResult r : results) {
+            LoadFigures f = r.load();
+            List<Breach> breaches = writer.breaches(r);
+            String verdict = !breaches.isEmpty()
+                    ? "BREACH " + String.join("; ", breaches.stream().map(Breach::describe).toList())
+                    : "ok".equals(r.status()) ? "ok" : r.status() + ": " + r.statusReason();
+            out.printf(Locale.ROOT, ROW, r.cell().id(), String.format(Locale.ROOT, "%,.1f", f.requestsPerSec()),
+                    String.format(Locale.ROOT, "%.2f%%", f.successRate()),
+                    String.format(Locale.ROOT, "%.2f", f.all().p50Nanos() / 1e6),
+                    String.format(Locale.ROOT, "%.2f", f.all().p99Nanos() / 1e6), f.failures(), verdict);
+        }
+        out.println();
+    }
+}

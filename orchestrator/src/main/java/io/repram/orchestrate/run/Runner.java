@@ -1,0 +1,202 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.Engine;
+import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.load.LoadGenerator;
+import io.repram.orchestrate.load.LoadSpec;
+import io.repram.orchestrate.report.ResultsWriter;
+import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.scenario.Cell;
+import io.repram.orchestrate.scenario.ClusterBlock;
+import io.repram.orchestrate.scenario.RunPlan;
+import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.Workload;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Walks a {@link RunPlan}: starts each cluster size once, runs its cells with the load generator,
+ * cools down, tears the cluster down. Each finished cell is written to disk before the next starts.
+ */
+public final class Runner {
+
+    /** How clusters are started; the rest comes from the scenario. */
+    public record Options(String runId, int basePort, Duration healthTimeout, Duration requestTimeout) {
+    }
+
+    /** What the run did: the cells it finished and whether it was cut short. */
+    public record Outcome(List<CellResult> results, boolean interrupted) {
+    }
+
+    private final Engine engine;
+    private final RunPlan plan;
+    private final ResultsWriter writer;
+    private final RunListener listener;
+    private final RunControl control;
+    private final Options options;
+    private final StatsTracker stats;
+    private final NodeProbe probe = new NodeProbe();
+    private long runStartNanos;
+    private int position;
+
+    public Runner(Engine engine, RunPlan plan, ResultsWriter writer, RunListener listener,
+                  RunControl control, Options options) {
+        this.engine = engine;
+        this.plan = plan;
+        this.writer = writer;
+        this.listener = listener;
+        this.control = control;
+        this.options = options;
+        this.stats = new StatsTracker();
+    }
+
+    public Outcome run() throws EngineException, IOException, InterruptedException {
+        runStartNanos = System.nanoTime();
+        List<CellResult> results = new ArrayList<>();
+        List<ClusterBlock> blocks = plan.blocks();
+        for (int b = 0; b < blocks.size() && !control.quitRequested(); b++) {
+            ClusterBlock block = blocks.get(b);
+            runBlock(block, results);
+            if (b < blocks.size() - 1 && !control.quitRequested()) {
+                cooldown(plan.betweenClusterSizes(), "between cluster sizes");
+            }
+        }
+        return new Outcome(results, control.quitRequested());
+    }
+
+    private void runBlock(ClusterBlock block, List<CellResult> results)
+            throws EngineException, IOException, InterruptedException {
+        Scenario s = plan.scenario();
+        listener.event("Starting a " + block.clusterSize() + "-node cluster (" + engine.name() + ")");
+        long t0 = System.nanoTime();
+        ClusterSpec spec = new ClusterSpec(options.runId(), s.name(), block.clusterSize(), s.image(),
+                s.node().env(), s.node().cpus(), s.node().memoryBytes(), options.basePort(), options.healthTimeout());
+        Cluster cluster = engine.start(spec);
+        try {
+            listener.event(String.format("%d-node cluster healthy in %.1f s: %s", cluster.size(),
+                    (System.nanoTime() - t0) / 1e9, endpoints(cluster)));
+            stats.reset();
+            try (AutoCloseable sampling = engine.sampleStats(cluster, stats);
+                 NodeWatcher watcher = new NodeWatcher(cluster.nodes())) {
+                List<Cell> cells = block.cells();
+                for (int i = 0; i < cells.size() && !control.quitRequested(); i++) {
+                    Cell cell = cells.get(i);
+                    CellResult r = runCell(cluster, cell, watcher);
+                    writer.appendStats(cell.id(), stats.drainSamples());
+                    if (r == null) break;
+                    results.add(r);
+                    List<Breach> breaches = writer.writeCell(r);
+                    listener.cellFinished(r);
+                    for (Breach breach : breaches) listener.event("Threshold breached in " + cell.id() + ": " + breach.describe());
+                    if (i < cells.size() - 1 && !control.quitRequested()) {
+                        cooldown(plan.betweenCells(), "between scenarios");
+                    }
+                }
+                writer.appendStats("idle", stats.drainSamples());
+                writer.writeClusterMetrics(cluster.size(), scrapeMetrics(cluster));
+            } catch (IOException | EngineException | InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("stats sampling failed: " + e.getMessage(), e);
+            }
+        } finally {
+            engine.stop(cluster);
+        }
+    }
+
+    /** Runs one cell; returns null when the run was quit during it (the cell is not recorded). */
+    private CellResult runCell(Cluster cluster, Cell cell, NodeWatcher watcher) throws InterruptedException {
+        Scenario s = plan.scenario();
+        position++;
+        listener.cellStarted(cell, position, plan.totalCells());
+        LoadSpec spec = new LoadSpec(targets(cluster, s.workload()), cell.concurrency(), cell.payloadBytes(),
+                s.workload().putPercent(), s.workload().ttlSeconds(), s.workload().keySpace(),
+                s.workload().ratePerSecond(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
+        long started = System.currentTimeMillis();
+        long cellStartNanos = System.nanoTime();
+        long[] cellTotals = new long[2];
+        LoadFigures figures;
+        try (LoadGenerator gen = new LoadGenerator(spec)) {
+            control.onStopLoad(gen::stop);
+            figures = gen.run(iv -> {
+                if (!iv.warmup()) {
+                    if (cellTotals[0] == 0) stats.openWindow();
+                    cellTotals[0] += iv.requests();
+                    cellTotals[1] += iv.successes();
+                }
+                listener.live(snapshot(cluster, cell, iv, cellStartNanos, cellTotals, watcher));
+            });
+        } finally {
+            control.onStopLoad(() -> { });
+            stats.closeWindow();
+        }
+        if (control.quitRequested()) return null;
+        boolean skipped = control.consumeSkip();
+        long down = cluster.nodes().stream().filter(n -> !watcher.status(n.index()).up()).count();
+        String status = skipped ? "skipped" : down > 0 ? "degraded" : "ok";
+        String reason = skipped ? "skipped by the user" : down > 0 ? down + " node(s) not answering at the end" : "";
+        return new CellResult(cell, started, System.currentTimeMillis(), figures,
+                stats.peakCpuPercent(), stats.peakMemoryBytes(), status, reason);
+    }
+
+    private LiveSnapshot snapshot(Cluster cluster, Cell cell, IntervalFigures iv, long cellStartNanos,
+                                  long[] totals, NodeWatcher watcher) {
+        long now = System.nanoTime();
+        long cellElapsed = (now - cellStartNanos) / 1_000_000;
+        Scenario s = plan.scenario();
+        long perCellMillis = s.warmup().plus(s.duration()).toMillis();
+        long remaining = Math.max(0, perCellMillis - cellElapsed)
+                + (plan.totalCells() - position) * (perCellMillis + s.cooldown().betweenScenarios().toMillis());
+        List<LiveSnapshot.NodeLive> nodes = new ArrayList<>();
+        for (NodeEndpoint n : cluster.nodes()) {
+            NodeWatcher.NodeStatus st = watcher.status(n.index());
+            double[] net = stats.netRates(n.index());
+            nodes.add(new LiveSnapshot.NodeLive(n.index(), n.nodeId(), st.up(), stats.latest(n.index()),
+                    net[0], net[1], st.requests(), st.itemsStored()));
+        }
+        double progress = (position - 1 + Math.min(1.0, cellElapsed / (double) perCellMillis)) / plan.totalCells();
+        return new LiveSnapshot(cell, position, plan.totalCells(), cellElapsed,
+                (now - runStartNanos) / 1_000_000, remaining, progress, iv, totals[0], totals[1], nodes);
+    }
+
+    private static List<java.net.URI> targets(Cluster cluster, Workload w) {
+        List<java.net.URI> all = cluster.nodes().stream().map(NodeEndpoint::baseUri).toList();
+        return w.targets() == Workload.Targets.FIRST ? all.subList(0, 1) : all;
+    }
+
+    private String scrapeMetrics(Cluster cluster) {
+        StringBuilder out = new StringBuilder();
+        for (NodeEndpoint n : cluster.nodes()) {
+            for (String path : List.of("/v1/status", "/v1/metrics")) {
+                out.append("# ===== ").append(n.nodeId()).append(' ').append(path).append(" =====\n");
+                try {
+                    out.append(probe.get(n.baseUri(), path));
+                } catch (IOException e) {
+                    out.append("# unavailable: ").append(e.getMessage());
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private void cooldown(Duration d, String what) throws InterruptedException {
+        if (d.isZero() || d.isNegative()) return;
+        listener.event("Cooling down " + d.toSeconds() + " s " + what);
+        control.sleep(d);
+    }
+
+    private static String endpoints(Cluster cluster) {
+        return String.join(" ", cluster.nodes().stream().map(n -> n.baseUri().toString()).toList());
+    }
+}

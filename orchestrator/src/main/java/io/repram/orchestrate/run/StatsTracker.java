@@ -1,0 +1,88 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.engine.NodeStatsSample;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Receives the engine's per-node resource samples (on the sampler's thread), keeps the latest per
+ * node, derives network rates, and tracks the cluster's peak CPU and memory within a window (one
+ * cell's measured period). Samples are also kept until {@link #drainSamples()} hands them to the
+ * results writer, so the sampler thread never does file I/O.
+ */
+public final class StatsTracker implements Consumer<NodeStatsSample> {
+    private List<NodeStatsSample> pending = new ArrayList<>();
+    private final Map<Integer, NodeStatsSample> latest = new HashMap<>();
+    private final Map<Integer, double[]> netRates = new HashMap<>();
+    private boolean windowOpen;
+    private double peakCpuPercent;
+    private long peakMemoryBytes;
+
+    @Override
+    public synchronized void accept(NodeStatsSample s) {
+        pending.add(s);
+        NodeStatsSample prev = latest.put(s.nodeIndex(), s);
+        if (prev != null && s.epochMillis() > prev.epochMillis()) {
+            double seconds = (s.epochMillis() - prev.epochMillis()) / 1000.0;
+            netRates.put(s.nodeIndex(), new double[]{
+                    Math.max(0, s.netRxBytes() - prev.netRxBytes()) / seconds,
+                    Math.max(0, s.netTxBytes() - prev.netTxBytes()) / seconds});
+        }
+        if (windowOpen) {
+            // The cluster's figure is the sum of each node's latest sample: nodes are sampled
+            // independently, so "the same second" is the closest we can get.
+            double cpu = 0;
+            long mem = 0;
+            for (NodeStatsSample n : latest.values()) {
+                cpu += n.cpuPercent();
+                mem += n.memoryBytes();
+            }
+            peakCpuPercent = Math.max(peakCpuPercent, cpu);
+            peakMemoryBytes = Math.max(peakMemoryBytes, mem);
+        }
+    }
+
+    /** The samples received since the last call, oldest first. */
+    public synchronized List<NodeStatsSample> drainSamples() {
+        List<NodeStatsSample> out = pending;
+        pending = new ArrayList<>();
+        return out;
+    }
+
+    public synchronized void openWindow() {
+        windowOpen = true;
+        peakCpuPercent = 0;
+        peakMemoryBytes = 0;
+    }
+
+    public synchronized void closeWindow() {
+        windowOpen = false;
+    }
+
+    public synchronized double peakCpuPercent() {
+        return peakCpuPercent;
+    }
+
+    public synchronized long peakMemoryBytes() {
+        return peakMemoryBytes;
+    }
+
+    public synchronized NodeStatsSample latest(int nodeIndex) {
+        return latest.get(nodeIndex);
+    }
+
+    /** {rxBytesPerSec, txBytesPerSec} of a node, zeros before two samples arrived. */
+    public synchronized double[] netRates(int nodeIndex) {
+        return netRates.getOrDefault(nodeIndex, new double[2]).clone();
+    }
+
+    /** Forgets the nodes of the previous cluster. */
+    public synchronized void reset() {
+        latest.clear();
+        netRates.clear();
+    }
+}
