@@ -78,7 +78,8 @@ public record Threshold(ThresholdMetric metric, Operator operator, double bound)
         return metric.key() + " " + expression();
     }
 
-    static String formatNumber(double value) {
+    /** A bound or measurement without needless decimals: "50", "99.9", "73.2". */
+    public static String formatNumber(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
