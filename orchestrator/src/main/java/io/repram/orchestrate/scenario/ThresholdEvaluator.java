@@ -34,6 +34,8 @@ public final class ThresholdEvaluator {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
+        // Scenario keeps thresholds in an unordered map; a fixed order keeps reports stable.
+        parsed.sort(java.util.Comparator.comparing(Threshold::metric));
         return new ThresholdEvaluator(parsed);
     }
 
