@@ -1,0 +1,57 @@
+package io.repram.orchestrate.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file so that readers (and a crash) only ever see the old or the new complete content:
+ * the text goes to a temp file in the same directory, which is then renamed over the target.
+ */
+public final class AtomicFiles {
+
+    /** Temp files carry this suffix; {@link ResultsReader} ignores them. */
+    static final String TEMP_SUFFIX = ".tmp";
+
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, String text) {
+        write(target, out -> out.write(text));
+    }
+
+    public static void write(Path target, Content content) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ResultsException("cannot write " + target + ": " + e.getMessage()
+                    + " (check that the results directory is writable and the disk is not full)", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // The rename already happened or the write failed; a stray temp file is harmless.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.repram.orchestrate.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.scenario.ThresholdEvaluator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Writes a run's results directory as the run goes. After each cell, every file that depends on
+ * it (the cell's JSON, summary.csv, report.xml, report.md) is rewritten atomically, so a crash
+ * keeps every finished cell and never leaves a half-written file. Thread-safe.
+ */
+public final class ResultsWriter {
+
+    private final ResultsDir dir;
+    private final RunInfo info;
+    private final ThresholdEvaluator evaluator;
+    private final String template;
+    private final List<CellResult> results = new ArrayList<>();
+
+    private ResultsWriter(ResultsDir dir, RunInfo info, List<CellResult> finished, String template) {
+        this.dir = dir;
+        this.info = info;
+        this.evaluator = ThresholdEvaluator.forScenario(info.scenario());
+        this.template = template;
+        this.results.addAll(finished);
+    }
+
+    /** A new run: writes run.json now. Uses the bundled report template. */
+    public static ResultsWriter start(ResultsDir dir, RunInfo info) {
+        return start(dir, info, MarkdownReport.defaultTemplate());
+    }
+
+    public static ResultsWriter start(ResultsDir dir, RunInfo info, String reportTemplate) {
+        ResultsWriter writer = new ResultsWriter(dir, info, List.of(), reportTemplate);
+        writer.writeJson(dir.runJson(), info);
+        return writer;
+    }
+
+    /**
+     * Continues an interrupted run (--resume): keeps its run.json and finished cells, so the
+     * rewritten summary and reports cover old and new cells alike.
+     */
+    public static ResultsWriter resume(RunResults previous) {
+        return new ResultsWriter(previous.dir(), previous.runInfo(), previous.cells(), MarkdownReport.defaultTemplate());
+    }
+
+    public ResultsDir dir() {
+        return dir;
+    }
+
+    public RunInfo runInfo() {
+        return info;
+    }
+
+    /**
+     * Records a finished cell and rewrites the files that depend on it.
+     *
+     * @return the thresholds the cell breached, empty when it met all of them
+     */
+    public synchronized List<Breach> writeCell(CellResult result) {
+        List<Breach> breaches = evaluator.evaluate(result);
+        results.removeIf(r -> r.cell().id().equals(result.cell().id()));
+        results.add(result);
+        writeJson(dir.cellJson(result.cell()), CellFile.of(result, breaches));
+        SummaryCsv.write(dir.summaryCsv(), results);
+        writeReports();
+        return breaches;
+    }
+
+    /** Appends one cell's node samples to container_stats.csv. */
+    public synchronized void appendStats(String cellId, List<NodeStatsSample> samples) {
+        if (!samples.isEmpty()) {
+            ContainerStatsCsv.append(dir.containerStatsCsv(), cellId, samples);
+        }
+    }
+
+    /** Writes cluster_N_metrics.txt: the caller's scrape of each node's /v1/metrics and /v1/status. */
+    public synchronized void writeClusterMetrics(int clusterSize, String text) {
+        AtomicFiles.write(dir.clusterMetrics(clusterSize), text);
+    }
+
+    /** Re-renders report.md and report.xml from the cells recorded so far (also for the `report` command). */
+    public synchronized void writeReports() {
+        JUnitReport.write(dir.reportXml(), info.scenario(), info.startedAt(), results, evaluator);
+        AtomicFiles.write(dir.reportMd(), MarkdownReport.render(template, info, results));
+    }
+
+    /** Every cell recorded so far, including those of the run being resumed. */
+    public synchronized List<CellResult> results() {
+        return Collections.unmodifiableList(new ArrayList<>(results));
+    }
+
+    /** True when any recorded cell breached a threshold: the run should exit 99. */
+    public synchronized boolean anyBreach() {
+        return results.stream().anyMatch(r -> !evaluator.evaluate(r).isEmpty());
+    }
+
+    private void writeJson(Path file, Object value) {
+        String json;
+        try {
+            json = ResultsJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new ResultsException("cannot serialise " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(file, json + "\n");
+    }
+}

@@ -1,0 +1,70 @@
+package io.repram.orchestrate.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place for scenario defaults and allowed ranges. A key left out of a scenario file, and
+ * every axis of an ad-hoc run without a file, takes its value from here. scenarios/README.md
+ * documents the same values.
+ */
+public final class ScenarioDefaults {
+
+    public static final String NAME = "adhoc";
+    public static final String IMAGE = "repram-node:latest";
+    public static final List<Integer> CLUSTER_SIZES = List.of(3);
+    public static final List<Integer> CONCURRENCY = List.of(25);
+    public static final List<Integer> PAYLOAD_BYTES = List.of(1024);
+    public static final Duration DURATION = Duration.ofSeconds(60);
+    public static final Duration WARMUP = Duration.ofSeconds(5);
+    public static final Duration BETWEEN_SCENARIOS = Duration.ofSeconds(10);
+    public static final Duration BETWEEN_CLUSTER_SIZES = Duration.ofSeconds(30);
+    public static final int PUT_PERCENT = 70;
+    public static final int TTL_SECONDS = 300;
+    public static final int KEY_SPACE = 10_000;
+    public static final Integer RATE_PER_SECOND = null;
+    public static final Workload.Targets TARGETS = Workload.Targets.ALL;
+
+    // Allowed ranges, inclusive.
+    public static final int MIN_CLUSTER_SIZE = 1;
+    public static final int MAX_CLUSTER_SIZE = 50;
+    public static final int MIN_CONCURRENCY = 1;
+    public static final int MAX_CONCURRENCY = 10_000;
+    public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /** Upstream nodes raise shorter TTLs to this; we accept them but warn. */
+    public static final int UPSTREAM_MIN_TTL_SECONDS = 300;
+    public static final int MAX_TTL_SECONDS = 86_400;
+    public static final int MAX_RATE_PER_SECOND = 1_000_000;
+    public static final Duration MIN_DURATION = Duration.ofSeconds(1);
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
+    public static final Duration MAX_WARMUP_OR_COOLDOWN = Duration.ofHours(1);
+    public static final double MAX_CPUS = 1024;
+    /** Docker refuses containers with less memory than this. */
+    public static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
+
+    private ScenarioDefaults() {
+    }
+
+    public static Matrix matrix() {
+        return new Matrix(CLUSTER_SIZES, CONCURRENCY, PAYLOAD_BYTES);
+    }
+
+    public static Cooldown cooldown() {
+        return new Cooldown(BETWEEN_SCENARIOS, BETWEEN_CLUSTER_SIZES);
+    }
+
+    public static Workload workload() {
+        return new Workload(PUT_PERCENT, TTL_SECONDS, KEY_SPACE, RATE_PER_SECOND, TARGETS);
+    }
+
+    public static NodeSettings node() {
+        return new NodeSettings(Map.of(), null, null);
+    }
+
+    /** The scenario of an ad-hoc run without a file: 3 nodes, 25 workers, 1 KB, 60 s. */
+    public static Scenario scenario() {
+        return new Scenario(NAME, IMAGE, matrix(), DURATION, WARMUP, cooldown(), workload(), node(),
+                Map.of(), List.of());
+    }
+}

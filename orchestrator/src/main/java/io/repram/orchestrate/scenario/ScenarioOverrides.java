@@ -1,0 +1,77 @@
+package io.repram.orchestrate.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ad-hoc command-line axes ({@code --cluster-size 5 --concurrency 75 --duration 180s
+ * --payload-bytes 1024}). Each non-null value replaces that whole axis of the scenario.
+ */
+public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes) {
+
+    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null);
+
+    public boolean isEmpty() {
+        return clusterSize == null && concurrency == null && duration == null && payloadBytes == null;
+    }
+
+    /** The scenario of a run without a file: the defaults with these overrides. */
+    public Scenario applyToDefaults() {
+        return applyTo(ScenarioDefaults.scenario());
+    }
+
+    /**
+     * @throws ScenarioException when a flag is out of range, or makes a fault of the scenario
+     *                           impossible (node index beyond the cluster, time beyond the window)
+     */
+    public Scenario applyTo(Scenario scenario) {
+        List<String> problems = new ArrayList<>();
+        check(problems, "--cluster-size", clusterSize, ScenarioDefaults.MIN_CLUSTER_SIZE, ScenarioDefaults.MAX_CLUSTER_SIZE);
+        check(problems, "--concurrency", concurrency, ScenarioDefaults.MIN_CONCURRENCY, ScenarioDefaults.MAX_CONCURRENCY);
+        check(problems, "--payload-bytes", payloadBytes, 0, ScenarioDefaults.MAX_PAYLOAD_BYTES);
+        if (duration != null && (duration.compareTo(ScenarioDefaults.MIN_DURATION) < 0
+                || duration.compareTo(ScenarioDefaults.MAX_DURATION) > 0)) {
+            problems.add("--duration " + Units.formatDuration(duration) + " is out of range; allowed "
+                    + Units.formatDuration(ScenarioDefaults.MIN_DURATION) + ".."
+                    + Units.formatDuration(ScenarioDefaults.MAX_DURATION));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        Matrix m = scenario.matrix();
+        Matrix matrix = new Matrix(
+                clusterSize == null ? m.clusterSizes() : List.of(clusterSize),
+                concurrency == null ? m.concurrency() : List.of(concurrency),
+                payloadBytes == null ? m.payloadBytes() : List.of(payloadBytes));
+        Duration window = duration == null ? scenario.duration() : duration;
+        checkFaults(scenario, matrix, window, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new Scenario(scenario.name(), scenario.image(), matrix, window, scenario.warmup(), scenario.cooldown(),
+                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults());
+    }
+
+    private static void check(List<String> problems, String flag, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(flag + " " + value + " is out of range; allowed " + min + ".." + max);
+        }
+    }
+
+    private static void checkFaults(Scenario scenario, Matrix matrix, Duration window, List<String> problems) {
+        int smallest = matrix.clusterSizes().stream().mapToInt(Integer::intValue).min().orElse(1);
+        for (FaultSpec f : scenario.faults()) {
+            if (f.node().chars().allMatch(Character::isDigit) && Integer.parseInt(f.node()) >= smallest) {
+                problems.add("the fault '" + f.action() + " node " + f.node() + "' of scenario " + scenario.name()
+                        + " needs at least " + (Integer.parseInt(f.node()) + 1) + " nodes, but the smallest cluster is "
+                        + smallest + "; choose a larger --cluster-size");
+            }
+            if (f.at().compareTo(window) >= 0) {
+                problems.add("the fault '" + f.action() + " at " + Units.formatDuration(f.at()) + "' of scenario "
+                        + scenario.name() + " would never fire in a " + Units.formatDuration(window)
+                        + " window; choose a longer --duration");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.repram.orchestrate.scenario;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every file in scenarios/ loads, without warnings, and has the shape the issue asks for. */
+class ShippedScenariosTest {
+
+    static Path scenarios() {
+        return Path.of(System.getProperty("repram.repo.root", "..")).resolve("scenarios");
+    }
+
+    static Scenario load(String name) {
+        List<String> warnings = new ArrayList<>();
+        Scenario s = ScenarioLoader.load(scenarios().resolve(name), warnings::add);
+        assertEquals(List.of(), warnings, name);
+        return s;
+    }
+
+    @Test
+    void everyShippedScenarioLoads() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(scenarios())) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 4, "quick, full, stress, smoke: " + files);
+        for (Path f : files) {
+            Scenario s = load(f.getFileName().toString());
+            assertEquals(f.getFileName().toString().replace(".yaml", ""), s.name());
+        }
+    }
+
+    @Test
+    void shapesMatchTheIssue() {
+        Scenario quick = load("quick.yaml");
+        assertEquals(new Matrix(List.of(3), List.of(25), List.of(1024)), quick.matrix());
+        assertEquals(Duration.ofSeconds(60), quick.duration());
+        assertEquals(Duration.ofSeconds(5), quick.warmup());
+
+        Scenario full = load("full.yaml");
+        assertEquals(48, RunPlan.of(full).totalCells());
+        assertEquals(new Cooldown(Duration.ofSeconds(10), Duration.ofSeconds(30)), full.cooldown());
+
+        assertEquals(new Matrix(List.of(3), List.of(50), List.of(65536, 262144, 1048576)),
+                load("stress.yaml").matrix());
+
+        Scenario smoke = load("smoke.yaml");
+        assertEquals(List.of(1, 3), smoke.matrix().clusterSizes());
+        assertEquals(Duration.ofSeconds(5), smoke.duration());
+        assertEquals(Duration.ofSeconds(2), smoke.warmup());
+        assertEquals(new Cooldown(Duration.ofSeconds(1), Duration.ofSeconds(2)), smoke.cooldown());
+        assertEquals(">= 99", smoke.thresholds().get("success_rate"));
+        assertEquals(3, ThresholdEvaluator.forScenario(smoke).thresholds().size());
+        assertTrue(smoke.thresholds().keySet().containsAll(List.of("success_rate")), smoke.thresholds().toString());
+        assertEquals(Map.of(), load("quick.yaml").thresholds());
+    }
+}
