@@ -4,6 +4,7 @@ import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.result.CellResult;
 import io.repram.orchestrate.result.LoadFigures;
 import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.scenario.ThresholdEvaluator;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -23,9 +24,10 @@ final class SummaryTable {
         }
         out.println();
         out.printf(Locale.ROOT, ROW, "cell", "req/s", "success", "p50 ms", "p99 ms", "errors", "verdict");
+        ThresholdEvaluator thresholds = ThresholdEvaluator.forScenario(writer.runInfo().scenario());
         for (CellResult r : results) {
             LoadFigures f = r.load();
-            List<Breach> breaches = writer.breaches(r);
+            List<Breach> breaches = thresholds.evaluate(r);
             String verdict = !breaches.isEmpty()
                     ? "BREACH " + String.join("; ", breaches.stream().map(Breach::describe).toList())
                     : "ok".equals(r.status()) ? "ok" : r.status() + ": " + r.statusReason();
