@@ -1,6 +1,7 @@
 package io.repram.node.http;
 
 import io.javalin.Javalin;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.repram.node.NodeConfig;
@@ -20,6 +21,11 @@ public final class HttpApi {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
+            // No handler blocks on peers (PUTs complete asynchronously), so a modest pool suffices
+            // and keeps context switching down on small machines.
+            QueuedThreadPool pool = new QueuedThreadPool(64, 8, 60_000);
+            pool.setName("http");
+            c.jetty.threadPool = pool;
             // Our own readers enforce 10 MiB (values) and the larger base64 gossip limit.
             c.http.maxRequestSize = Bodies.MAX_GOSSIP_BYTES;
             c.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(),
