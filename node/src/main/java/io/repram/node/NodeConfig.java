@@ -1,0 +1,125 @@
+package io.repram.node;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A node's settings, read from the same {@code REPRAM_*} variables upstream uses, with upstream's
+ * defaults. Extras of this node: {@code REPRAM_PING_INTERVAL} (s) / {@code REPRAM_PING_INTERVAL_MS},
+ * {@code REPRAM_BIND_ADDRESS} and {@code REPRAM_EXIT_ON_STDIN_EOF}.
+ */
+public record NodeConfig(
+        String nodeId,
+        String address,
+        String bindAddress,
+        int httpPort,
+        int gossipPort,
+        String network,
+        List<String> peers,
+        String enclave,
+        int replication,
+        int minTtlSeconds,
+        int maxTtlSeconds,
+        int writeTimeoutSeconds,
+        String clusterSecret,
+        int rateLimitPerSecond,
+        boolean trustProxy,
+        int maxStorageMb,
+        String logLevel,
+        long pingIntervalMillis,
+        boolean exitOnStdinEof) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeConfig.class);
+
+    public NodeConfig {
+        peers = List.copyOf(peers);
+        clusterSecret = clusterSecret == null ? "" : clusterSecret;
+    }
+
+    public boolean signed() {
+        return !clusterSecret.isEmpty();
+    }
+
+    public long maxStorageBytes() {
+        return maxStorageMb <= 0 ? 0 : maxStorageMb * 1024L * 1024L;
+    }
+
+    public static NodeConfig fromEnv(Map<String, String> env) {
+        return fromEnv(env, LOG::warn);
+    }
+
+    /** @param warn receives one message per variable that was set but unusable */
+    public static NodeConfig fromEnv(Map<String, String> env, Consumer<String> warn) {
+        Reader r = new Reader(env);
+        String address = r.string("REPRAM_ADDRESS", "localhost");
+        String network = r.string("REPRAM_NETWORK", "public");
+        long pingMillis = env.containsKey("REPRAM_PING_INTERVAL_MS")
+                ? r.integer("REPRAM_PING_INTERVAL_MS", 30_000)
+                : r.integer("REPRAM_PING_INTERVAL", 30) * 1000L;
+        NodeConfig cfg = new NodeConfig(
+                r.string("REPRAM_NODE_ID", "node-" + System.nanoTime()),
+                address,
+                r.string("REPRAM_BIND_ADDRESS", defaultBind(address)),
+                r.integer("REPRAM_HTTP_PORT", 8080),
+                r.integer("REPRAM_GOSSIP_PORT", 9090),
+                network,
+                splitPeers(env.getOrDefault("REPRAM_PEERS", "")),
+                r.string("REPRAM_ENCLAVE", "default"),
+                r.integer("REPRAM_REPLICATION", 3),
+                r.integer("REPRAM_MIN_TTL", 300),
+                r.integer("REPRAM_MAX_TTL", 86400),
+                r.integer("REPRAM_WRITE_TIMEOUT", 5),
+                env.getOrDefault("REPRAM_CLUSTER_SECRET", ""),
+                r.integer("REPRAM_RATE_LIMIT", 100),
+                "true".equalsIgnoreCase(env.getOrDefault("REPRAM_TRUST_PROXY", "false").trim()),
+                r.integer("REPRAM_MAX_STORAGE_MB", 0),
+                r.string("REPRAM_LOG_LEVEL", "info"),
+                Math.max(10, pingMillis),
+                "true".equalsIgnoreCase(env.getOrDefault("REPRAM_EXIT_ON_STDIN_EOF", "false").trim()));
+        r.warnings.forEach(warn);
+        return cfg;
+    }
+
+    /** A node advertised on loopback is only reachable locally, so it need not listen elsewhere. */
+    private static String defaultBind(String address) {
+        return address.equals("localhost") || address.startsWith("127.") ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    private static List<String> splitPeers(String raw) {
+        return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Collects warnings so they can be logged after parsing (and inspected by tests). */
+    static final class Reader {
+        private final Map<String, String> env;
+        final List<String> warnings = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        String string(String name, String fallback) {
+            String v = env.get(name);
+            return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        int integer(String name, int fallback) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                warnings.add(name + "='" + v + "' is not an integer; using the default " + fallback);
+                return fallback;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.repram.node;
+
+import io.javalin.Javalin;
+import io.repram.node.cluster.Cluster;
+import io.repram.node.http.HttpApi;
+import io.repram.node.http.RateLimiter;
+import io.repram.node.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** One running REPRAM node; embeddable (tests, process driver) and used by {@link Main}. */
+public final class RepramNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RepramNode.class);
+    private static final long SWEEP_INTERVAL_MILLIS = 2_000;
+
+    private final NodeConfig cfg;
+    private final Store store;
+    private final Cluster cluster;
+    private final Javalin app;
+    private final ScheduledExecutorService sweeper;
+
+    private RepramNode(NodeConfig cfg) {
+        this.cfg = cfg;
+        NodeMetrics metrics = new NodeMetrics();
+        this.store = new Store(cfg.maxStorageBytes());
+        metrics.gauge("repram_storage_items", "Values held, expired ones not yet swept included", store::items);
+        metrics.gauge("repram_storage_bytes", "Bytes held against REPRAM_MAX_STORAGE_MB", store::bytes);
+        this.cluster = new Cluster(cfg, store, metrics);
+        RateLimiter limiter = new RateLimiter(cfg.rateLimitPerSecond());
+        this.app = HttpApi.create(cfg, store, cluster, metrics, limiter);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "store-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            store.sweep();
+            if (limiter.enabled()) {
+                limiter.forgetIdle();
+            }
+        }, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Binds the HTTP port (0 = ephemeral), then starts joining the cluster. */
+    public static RepramNode start(NodeConfig cfg) {
+        if ("public".equalsIgnoreCase(cfg.network())) {
+            LOG.warn("REPRAM_NETWORK=public: DNS discovery is not supported by this node; using REPRAM_PEERS only");
+        }
+        RepramNode node = new RepramNode(cfg);
+        try {
+            node.app.start(cfg.bindAddress(), cfg.httpPort());
+        } catch (RuntimeException e) {
+            node.close();
+            throw new IllegalStateException("cannot listen on " + cfg.bindAddress() + ":" + cfg.httpPort()
+                    + " (" + e.getMessage() + "); pick a free REPRAM_HTTP_PORT or 0 for any", e);
+        }
+        node.cluster.start(node.app.port());
+        LOG.info("REPRAM node {} listening on {}:{} (advertised {}:{}), enclave {}, {} seed peer(s), replication {}",
+                cfg.nodeId(), cfg.bindAddress(), node.app.port(), cfg.address(), node.app.port(), cfg.enclave(),
+                cfg.peers().size(), cfg.replication());
+        return node;
+    }
+
+    public int httpPort() {
+        return app.port();
+    }
+
+    public String nodeId() {
+        return cfg.nodeId();
+    }
+
+    public NodeConfig config() {
+        return cfg;
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        cluster.close();
+        app.stop();
+    }
+}

@@ -1,0 +1,93 @@
+package io.repram.node.http;
+
+import io.javalin.Javalin;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.repram.node.NodeConfig;
+import io.repram.node.NodeMetrics;
+import io.repram.node.cluster.Cluster;
+import io.repram.node.cluster.Signer;
+import io.repram.node.cluster.Wire;
+import io.repram.node.store.Store;
+
+/** Builds the Javalin app: routes, security headers, CORS, rate limiting and request metrics. */
+public final class HttpApi {
+    private HttpApi() {
+    }
+
+    public static Javalin create(NodeConfig cfg, Store store, Cluster cluster, NodeMetrics metrics,
+                                 RateLimiter limiter) {
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            // No handler blocks on peers (PUTs complete asynchronously), so a modest pool suffices
+            // and keeps context switching down on small machines.
+            QueuedThreadPool pool = new QueuedThreadPool(64, 8, 60_000);
+            pool.setName("http");
+            c.jetty.threadPool = pool;
+            // Our own readers enforce 10 MiB (values) and the larger base64 gossip limit.
+            c.http.maxRequestSize = Bodies.MAX_GOSSIP_BYTES;
+            c.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(),
+                    ctx.statusCode(), ms / 1000.0));
+        });
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            String origin = ctx.header("Origin");
+            if (origin != null) {
+                ctx.header("Access-Control-Allow-Origin", origin);
+            }
+            ctx.header("Access-Control-Allow-Methods", "GET, PUT, POST, OPTIONS");
+            ctx.header("Access-Control-Allow-Headers", "Content-Type, X-TTL");
+            ctx.header("Access-Control-Max-Age", "3600");
+            if (limiter.enabled() && !isPeerTraffic(ctx) && !limiter.tryAcquire(clientIp(ctx, cfg.trustProxy()))) {
+                metrics.rateLimited.inc();
+                ctx.status(429).result("Rate limit exceeded");
+                ctx.skipRemainingHandlers();
+            }
+        });
+        app.options("/*", ctx -> ctx.status(200));
+        new DataRoutes(cfg, store, cluster, metrics).register(app);
+        new InfoRoutes(cfg, store, cluster, metrics).register(app);
+        new ClusterRoutes(cluster, new Signer(cfg.clusterSecret()), metrics).register(app);
+        app.exception(Exception.class, (e, ctx) -> ctx.status(500).result("Internal error: " + e.getClass().getSimpleName()));
+        return app;
+    }
+
+    /**
+     * Peers are authenticated by the cluster secret and may share one IP (a loopback cluster), so
+     * the per-client limit would throttle replication itself.
+     */
+    private static boolean isPeerTraffic(Context ctx) {
+        if (ctx.method() != HandlerType.POST) {
+            return false;
+        }
+        String path = ctx.path();
+        return path.equals(Wire.GOSSIP_PATH) || path.equals(Wire.BOOTSTRAP_PATH);
+    }
+
+    static String clientIp(Context ctx, boolean trustProxy) {
+        if (trustProxy) {
+            String forwarded = ctx.header("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                int comma = forwarded.indexOf(',');
+                return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
+            }
+            String real = ctx.header("X-Real-IP");
+            if (real != null && !real.isBlank()) {
+                return real.trim();
+            }
+        }
+        return ctx.req().getRemoteAddr();
+    }
+
+    private static String route(Context ctx) {
+        try {
+            String path = ctx.endpointHandlerPath();
+            return path == null || path.isEmpty() ? "unmatched" : path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+}

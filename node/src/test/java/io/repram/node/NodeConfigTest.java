@@ -1,0 +1,64 @@
+package io.repram.node;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NodeConfigTest {
+
+    @Test
+    void defaultsMatchUpstream() {
+        NodeConfig c = NodeConfig.fromEnv(Map.of());
+        assertEquals(8080, c.httpPort());
+        assertEquals(9090, c.gossipPort());
+        assertEquals("public", c.network());
+        assertEquals("default", c.enclave());
+        assertEquals(3, c.replication());
+        assertEquals(300, c.minTtlSeconds());
+        assertEquals(86400, c.maxTtlSeconds());
+        assertEquals(5, c.writeTimeoutSeconds());
+        assertEquals(100, c.rateLimitPerSecond());
+        assertEquals(0, c.maxStorageMb());
+        assertEquals("info", c.logLevel());
+        assertEquals(30_000, c.pingIntervalMillis());
+        assertFalse(c.trustProxy());
+        assertFalse(c.signed());
+        assertTrue(c.peers().isEmpty());
+        assertTrue(c.nodeId().startsWith("node-"));
+    }
+
+    @Test
+    void nonIntegerFallsBackToDefaultWithAWarningNamingTheVariable() {
+        List<String> warnings = new ArrayList<>();
+        NodeConfig c = NodeConfig.fromEnv(Map.of("REPRAM_REPLICATION", "three", "REPRAM_WRITE_TIMEOUT", "2.5"),
+                warnings::add);
+        assertEquals(3, c.replication());
+        assertEquals(5, c.writeTimeoutSeconds());
+        assertEquals(2, warnings.size());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("REPRAM_REPLICATION")));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("REPRAM_WRITE_TIMEOUT")));
+    }
+
+    @Test
+    void peersAndExtrasAreParsed() {
+        NodeConfig c = NodeConfig.fromEnv(Map.of(
+                "REPRAM_PEERS", " a:8080, b:8081 ,,",
+                "REPRAM_PING_INTERVAL_MS", "150",
+                "REPRAM_CLUSTER_SECRET", "s",
+                "REPRAM_TRUST_PROXY", "TRUE",
+                "REPRAM_ADDRESS", "10.0.0.5"));
+        assertEquals(List.of("a:8080", "b:8081"), c.peers());
+        assertEquals(150, c.pingIntervalMillis());
+        assertTrue(c.signed());
+        assertTrue(c.trustProxy());
+        assertEquals("0.0.0.0", c.bindAddress());
+        assertEquals(7000, NodeConfig.fromEnv(Map.of("REPRAM_PING_INTERVAL", "7")).pingIntervalMillis());
+        assertEquals("127.0.0.1", NodeConfig.fromEnv(Map.of("REPRAM_ADDRESS", "127.0.0.1")).bindAddress());
+    }
+}
