@@ -207,7 +207,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     /** Prints a progress line every five seconds, for the warm-up and for the measured window. */
-    private static final class ProgressPrinter implements java.util.function.Consumer<IntervalFigures> {
+    static final class ProgressPrinter implements java.util.function.Consumer<IntervalFigures> {
         private final PrintWriter out;
         private boolean warmup = true;
         private double seconds;
