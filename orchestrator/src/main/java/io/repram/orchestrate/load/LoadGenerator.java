@@ -2,7 +2,6 @@ package io.repram.orchestrate.load;
 
 import io.repram.orchestrate.result.IntervalFigures;
 import io.repram.orchestrate.result.LoadFigures;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -175,10 +174,5 @@ public final class LoadGenerator implements AutoCloseable {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    /** The targets as given, for reports. */
-    public List<URI> targets() {
-        return spec.targets();
     }
 }

@@ -39,6 +39,10 @@ class LoadGeneratorTest {
             assertTrue(putShare > 0.65 && putShare < 0.76, "PUT share " + putShare);
             assertTrue(server.stored.values().stream().allMatch(length -> length == 256), "payload sizes");
             assertEquals(figures.requests(), figures.all().count(), 20, "every response has a latency");
+            // The server saw every counted request, plus at most the ones in flight when the run ended.
+            long served = server.requests.get();
+            assertTrue(served >= figures.requests() && served <= figures.requests() + 8,
+                    "server saw " + served + ", generator counted " + figures.requests());
         }
     }
 
