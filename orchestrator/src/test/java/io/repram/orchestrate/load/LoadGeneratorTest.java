@@ -47,6 +47,19 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void payloadsLargerThanTheSocketBufferAreSentWhole() throws Exception {
+        int payloadBytes = 3 * 1024 * 1024;
+        try (KeyValueTestServer server = new KeyValueTestServer(false, 2);
+             LoadGenerator generator = new LoadGenerator(new LoadSpec(List.of(server.uri()), 2, payloadBytes, 100, 300,
+                     50, null, Duration.ZERO, Duration.ofMillis(800), Duration.ofSeconds(5), 3))) {
+            LoadFigures figures = generator.run(interval -> { });
+            assertTrue(figures.successes() > 0);
+            assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());
+            assertTrue(server.stored.values().stream().allMatch(length -> length == payloadBytes), "payload sizes");
+        }
+    }
+
+    @Test
     void notFoundOnGetIsAFailureClassifiedByStatus() throws Exception {
         try (KeyValueTestServer server = new KeyValueTestServer(true, 2);
              LoadGenerator generator = new LoadGenerator(spec(server.uri(), 4, 50, null, Duration.ZERO,
