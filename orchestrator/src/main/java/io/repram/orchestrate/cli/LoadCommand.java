@@ -1,0 +1,252 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.load.LoadGenerator;
+import io.repram.orchestrate.load.LoadReport;
+import io.repram.orchestrate.load.LoadSpec;
+import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.result.LoadFigures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code repram-orchestrate load}: the standalone load tester for any REPRAM node. */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Sends PUT/GET load to one or more REPRAM nodes and reports throughput, success rate and latency.",
+            "GETs read only keys this run wrote; with --put-percent 0 the run is GET-only and reads random keys.",
+            "Without --rate, each of the -c connections sends requests back to back (closed loop); with --rate,",
+            "requests arrive at that constant rate and latency counts from each intended start (open loop)."},
+        footer = {"", "Example:",
+            "  repram-orchestrate load --url http://127.0.0.1:8080,http://127.0.0.1:8081 -c 50 -d 120s --size 1024",
+            "  repram-orchestrate load --url http://127.0.0.1:8080 -c 25 -d 60s --rate 2000 --json result.json",
+            "", "Exit codes: 0 ok, 1 error (no request succeeded), 2 bad usage or input."})
+public final class LoadCommand implements Callable<Integer> {
+
+    private static final long PROGRESS_EVERY_SECONDS = 5;
+
+    @Spec
+    private CommandSpec commandSpec;
+
+    @Option(names = "--url", required = true, paramLabel = "URL[,URL...]", split = ",",
+            description = "Base URL of each node, http:// only, e.g. http://127.0.0.1:8080.")
+    private List<String> urls;
+
+    @Option(names = {"-c", "--concurrency"}, defaultValue = "50", description = "Connections (default ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = {"-d", "--duration"}, defaultValue = "60s", paramLabel = "DURATION",
+            description = "Measured time, e.g. 120s, 2m (default ${DEFAULT-VALUE}).")
+    private String duration;
+
+    @Option(names = "--warmup", defaultValue = "0s", paramLabel = "DURATION",
+            description = "Load before the measured time, left out of the result (default ${DEFAULT-VALUE}).")
+    private String warmup;
+
+    @Option(names = "--size", defaultValue = "1024", paramLabel = "BYTES", description = "PUT payload size (default ${DEFAULT-VALUE}).")
+    private int sizeBytes;
+
+    @Option(names = "--put-percent", defaultValue = "70", description = "Share of PUTs, 0..100 (default ${DEFAULT-VALUE}).")
+    private int putPercent;
+
+    @Option(names = "--rate", paramLabel = "N", description = "Open loop at N requests/s in total (default: closed loop).")
+    private Integer rate;
+
+    @Option(names = "--ttl", defaultValue = "300", paramLabel = "SECONDS", description = "TTL of written keys (default ${DEFAULT-VALUE}).")
+    private int ttlSeconds;
+
+    @Option(names = "--key-space", defaultValue = "10000", description = "Number of distinct keys (default ${DEFAULT-VALUE}).")
+    private int keySpace;
+
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
+    private String timeout;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of keys, op mix and payloads (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON result to FILE.")
+    private Path jsonFile;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        LoadSpec spec;
+        LoadGenerator generator;
+        try {
+            spec = new LoadSpec(parseUrls(urls), concurrency, sizeBytes, putPercent, ttlSeconds, keySpace, rate,
+                    parseDuration("--warmup", warmup), parseDuration("--duration", duration),
+                    parseDuration("--timeout", timeout), seed);
+            generator = new LoadGenerator(spec);
+        } catch (IllegalArgumentException e) {
+            err.println("Error: " + e.getMessage());
+            err.println("Run 'repram-orchestrate load --help' for the options.");
+            return ExitCodes.BAD_INPUT;
+        }
+        out.printf(Locale.ROOT, "Load: %d connection(s) to %s, %s, %d-byte payloads, %d%% PUT, %s measured%s%n",
+                spec.concurrency(), spec.targets(), spec.openLoop() ? spec.ratePerSecond() + " req/s (open loop)" : "closed loop",
+                spec.payloadBytes(), spec.putPercent(), duration, spec.warmup().isZero() ? "" : " after " + warmup + " warm-up");
+        out.flush();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            generator.stop();
+            try {
+                reported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "load-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try (generator) {
+            LoadFigures figures = generator.run(new ProgressPrinter(out));
+            out.println();
+            out.print(LoadReport.table(figures));
+            out.println();
+            String json = LoadReport.prettyJson(spec, figures);
+            out.println(json);
+            out.flush();
+            if (jsonFile != null) {
+                writeJson(json);
+            }
+            if (figures.successes() == 0) {
+                err.println("Error: no request succeeded (" + figures.errorsByClass()
+                        + "); check that every --url points at a running REPRAM node.");
+                return ExitCodes.ERROR;
+            }
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            err.println("Error: cannot write " + jsonFile + ": " + e.getMessage());
+            return ExitCodes.ERROR;
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running; it ends on its own.
+            }
+        }
+    }
+
+    private void writeJson(String json) throws IOException {
+        Path parent = jsonFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(jsonFile, json + System.lineSeparator());
+    }
+
+    static List<URI> parseUrls(List<String> urls) {
+        List<URI> result = new ArrayList<>();
+        for (String raw : urls) {
+            String url = raw.strip();
+            if (url.isEmpty()) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("'" + url + "' is not a valid URL (" + e.getReason()
+                        + "); write it as http://HOST:PORT");
+            }
+            if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
+                throw new IllegalArgumentException("'" + url + "' is not an http:// URL; only plain HTTP is supported, e.g. http://127.0.0.1:8080");
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("'" + url + "' has no valid host; write it as http://HOST:PORT");
+            }
+            result.add(uri);
+        }
+        if (result.isEmpty()) {
+            throw new IllegalArgumentException("--url needs at least one URL, e.g. http://127.0.0.1:8080");
+        }
+        return result;
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+    /** Accepts 500ms, 30s, 2m, 1h, a bare number of seconds, or ISO-8601 such as PT2M. */
+    static Duration parseDuration(String option, String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(value);
+        if (m.matches()) {
+            double amount = Double.parseDouble(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            double millis = switch (unit) {
+                case "ms" -> amount;
+                case "m" -> amount * 60_000;
+                case "h" -> amount * 3_600_000;
+                default -> amount * 1000;
+            };
+            return Duration.ofMillis(Math.round(millis));
+        }
+        if (value.startsWith("pt")) {
+            try {
+                return Duration.parse(text.strip());
+            } catch (RuntimeException ignored) {
+                // Falls through to the message below.
+            }
+        }
+        throw new IllegalArgumentException(option + " '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m or 1h");
+    }
+
+    /** Prints a progress line every five seconds, for the warm-up and for the measured window. */
+    static final class ProgressPrinter implements java.util.function.Consumer<IntervalFigures> {
+        private final PrintWriter out;
+        private boolean warmup = true;
+        private double seconds;
+        private long requests;
+        private long successes;
+        private long failures;
+        private long nextPrintSeconds = PROGRESS_EVERY_SECONDS;
+
+        ProgressPrinter(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(IntervalFigures interval) {
+            if (warmup && !interval.warmup()) {
+                warmup = false;
+                seconds = 0;
+                requests = successes = failures = 0;
+                nextPrintSeconds = PROGRESS_EVERY_SECONDS;
+            }
+            seconds += interval.intervalSeconds();
+            requests += interval.requests();
+            successes += interval.successes();
+            failures += interval.failures();
+            // Half a second of slack: intervals are about, not exactly, one second long.
+            if (seconds + 0.5 >= nextPrintSeconds) {
+                out.printf(Locale.ROOT, "%s: %ds elapsed, %d requests (%d successful, %d failed), %.2f req/sec%n",
+                        interval.warmup() ? "Warm-up" : "Progress", Math.round(seconds), requests, successes, failures,
+                        seconds <= 0 ? 0 : requests / seconds);
+                out.flush();
+                while (nextPrintSeconds <= seconds + 0.5) {
+                    nextPrintSeconds += PROGRESS_EVERY_SECONDS;
+                }
+            }
+        }
+    }
+
+    /** Runs {@code load} on its own, without the rest of the CLI (used by bench/loadgen-vs-wrk.sh). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadCommand()).execute(args));
+    }
+}

@@ -1,0 +1,94 @@
+package io.repram.orchestrate.load;
+
+import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.result.LatencySummary;
+import io.repram.orchestrate.result.LoadFigures;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns the loops' recorders and counters into per-interval figures and, for the measured window
+ * only, cumulative figures. Used by one thread, the one that runs the generator.
+ */
+final class FiguresCollector {
+
+    private final List<LoopStats> loops;
+    private final Histogram intervalPut = LoopStats.newHistogram();
+    private final Histogram intervalGet = LoopStats.newHistogram();
+    private final Histogram intervalAll = LoopStats.newHistogram();
+    private final Histogram totalPut = LoopStats.newHistogram();
+    private final Histogram totalGet = LoopStats.newHistogram();
+    private final long[] previous = new long[Outcome.SLOTS];
+    private final long[] measured = new long[Outcome.SLOTS];
+
+    FiguresCollector(List<LoopStats> loops) {
+        this.loops = List.copyOf(loops);
+    }
+
+    /** Collects what happened since the previous call; counts it in the totals unless {@code warmup}. */
+    IntervalFigures interval(long epochMillis, double intervalSeconds, boolean warmup) {
+        intervalPut.reset();
+        intervalGet.reset();
+        for (LoopStats loop : loops) {
+            loop.drainLatencies(intervalPut, intervalGet);
+        }
+        long[] now = new long[Outcome.SLOTS];
+        for (LoopStats loop : loops) {
+            loop.addCountersTo(now);
+        }
+        long[] delta = new long[Outcome.SLOTS];
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] = now[i] - previous[i];
+        }
+        System.arraycopy(now, 0, previous, 0, now.length);
+        if (!warmup) {
+            totalPut.add(intervalPut);
+            totalGet.add(intervalGet);
+            for (int i = 0; i < delta.length; i++) {
+                measured[i] += delta[i];
+            }
+        }
+        intervalAll.reset();
+        intervalAll.add(intervalPut);
+        intervalAll.add(intervalGet);
+        long successes = delta[Outcome.PUT_OK] + delta[Outcome.GET_OK];
+        long failures = delta[Outcome.PUT_FAILED] + delta[Outcome.GET_FAILED];
+        return new IntervalFigures(epochMillis, intervalSeconds, successes + failures, successes, failures,
+                intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(50) / 1000,
+                intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(99) / 1000,
+                warmup, errors(delta));
+    }
+
+    /** The measured window so far. */
+    LoadFigures totals(double elapsedSeconds) {
+        Histogram all = LoopStats.newHistogram();
+        all.add(totalPut);
+        all.add(totalGet);
+        long puts = measured[Outcome.PUT_OK] + measured[Outcome.PUT_FAILED];
+        long gets = measured[Outcome.GET_OK] + measured[Outcome.GET_FAILED];
+        long successes = measured[Outcome.PUT_OK] + measured[Outcome.GET_OK];
+        return new LoadFigures(puts + gets, successes, puts + gets - successes, puts, gets, elapsedSeconds,
+                summary(all), summary(totalPut), summary(totalGet), errors(measured));
+    }
+
+    static LatencySummary summary(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(h.getTotalCount(), h.getMean(), h.getMinValue(),
+                h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
+                h.getValueAtPercentile(99.9), h.getMaxValue());
+    }
+
+    private static Map<String, Long> errors(long[] counts) {
+        Map<String, Long> errors = new TreeMap<>();
+        for (int slot = 0; slot < counts.length; slot++) {
+            if (Outcome.isErrorSlot(slot) && counts[slot] != 0) {
+                errors.put(Outcome.errorName(slot), counts[slot]);
+            }
+        }
+        return errors;
+    }
+}

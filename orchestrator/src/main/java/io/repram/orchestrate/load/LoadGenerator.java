@@ -1,0 +1,178 @@
+package io.repram.orchestrate.load;
+
+import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.result.LoadFigures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Drives HTTP load at REPRAM nodes: PUTs of pre-generated payloads and GETs of keys this run wrote,
+ * over keep-alive connections on one or two non-blocking I/O threads. Closed loop (workers back to
+ * back) or open loop (constant arrival rate, latency from the intended start). The thread calling
+ * {@link #run} collects the figures about once a second.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    /** System property to override the number of I/O threads (for tuning). */
+    public static final String IO_THREADS_PROPERTY = "repram.load.ioThreads";
+    private static final long SECOND_NANOS = 1_000_000_000L;
+    private static final long JOIN_MILLIS = 5_000;
+
+    private final LoadSpec spec;
+    private final List<Target> targets;
+    private final int ioThreads;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final List<IoLoop> loops = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public LoadGenerator(LoadSpec spec) {
+        this(spec, defaultIoThreads());
+    }
+
+    LoadGenerator(LoadSpec spec, int ioThreads) {
+        this.spec = spec;
+        this.targets = spec.targets().stream().map(Target::of).toList();
+        this.ioThreads = Math.max(1, Math.min(ioThreads, spec.concurrency()));
+    }
+
+    private static int defaultIoThreads() {
+        int fallback = Math.min(2, Runtime.getRuntime().availableProcessors());
+        return Integer.getInteger(IO_THREADS_PROPERTY, fallback);
+    }
+
+    /**
+     * Runs the warm-up and then the measured window, or until {@link #stop()}; blocks until then.
+     *
+     * @param onInterval called on this thread about once a second, and at the end of the warm-up
+     *                   and of the run; {@code warmup} marks intervals that the result leaves out
+     * @return the measured window (warm-up excluded); after {@link #stop()}, the figures so far
+     */
+    public LoadFigures run(Consumer<IntervalFigures> onInterval) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a LoadGenerator runs once; create a new one");
+        }
+        long startNanos = System.nanoTime();
+        startLoops(startNanos);
+        List<LoopStats> stats = loops.stream().map(IoLoop::stats).toList();
+        FiguresCollector collector = new FiguresCollector(stats);
+        long warmupEnd = startNanos + spec.warmup().toNanos();
+        long end = warmupEnd + spec.duration().toNanos();
+        boolean warming = warmupEnd > startNanos;
+        long measureStart = startNanos;
+        long lastTick = startNanos;
+        long nextTick = startNanos + SECOND_NANOS;
+        try {
+            while (true) {
+                long boundary = Math.min(nextTick, warming ? warmupEnd : end);
+                boolean stopped = awaitStop(boundary - System.nanoTime());
+                long now = System.nanoTime();
+                checkLoops();
+                if (stopped || now - end >= 0) {
+                    stopLoops();
+                    now = System.nanoTime();
+                    onInterval.accept(collector.interval(System.currentTimeMillis(), seconds(now - lastTick), warming));
+                    return collector.totals(warming ? 0 : seconds(now - measureStart));
+                }
+                if (warming && now - warmupEnd >= 0) {
+                    onInterval.accept(collector.interval(System.currentTimeMillis(), seconds(now - lastTick), true));
+                    warming = false;
+                    measureStart = now;
+                    lastTick = now;
+                    nextTick = now + SECOND_NANOS;
+                } else if (now - nextTick >= 0) {
+                    onInterval.accept(collector.interval(System.currentTimeMillis(), seconds(now - lastTick), warming));
+                    lastTick = now;
+                    nextTick += SECOND_NANOS;
+                    if (nextTick - now <= 0) {
+                        nextTick = now + SECOND_NANOS;
+                    }
+                }
+            }
+        } finally {
+            stopLoops();
+        }
+    }
+
+    /** Ends a running {@link #run} early; it returns the figures measured so far. Any thread. */
+    public void stop() {
+        stopSignal.countDown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        stopLoops();
+    }
+
+    private void startLoops(long startNanos) {
+        int loopCount = ioThreads;
+        List<List<Target>> connectionTargets = new ArrayList<>();
+        for (int i = 0; i < loopCount; i++) {
+            connectionTargets.add(new ArrayList<>());
+        }
+        // Connection j belongs to loop j % loops; each loop cycles through the targets.
+        for (int j = 0; j < spec.concurrency(); j++) {
+            connectionTargets.get(j % loopCount).add(targets.get((j / loopCount + j % loopCount) % targets.size()));
+        }
+        Payloads payloads = new Payloads(spec.payloadBytes(), spec.seed());
+        for (int i = 0; i < loopCount; i++) {
+            OpenLoopSchedule schedule = null;
+            if (spec.openLoop()) {
+                // Loops interleave: loop i takes arrivals i, i + loops, i + 2 loops, ...
+                double rate = spec.ratePerSecond();
+                schedule = new OpenLoopSchedule(startNanos + (long) (i * 1e9 / rate), rate / loopCount);
+            }
+            loops.add(new IoLoop(spec, connectionTargets.get(i), payloads, spec.seed() * 31 + i + 1, schedule));
+        }
+        for (int i = 0; i < loopCount; i++) {
+            Thread thread = new Thread(loops.get(i), "loadgen-io-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private boolean awaitStop(long nanos) {
+        if (nanos <= 0) {
+            return stopSignal.getCount() == 0;
+        }
+        try {
+            return stopSignal.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private void checkLoops() {
+        for (IoLoop loop : loops) {
+            Throwable crash = loop.crash();
+            if (crash != null) {
+                throw new IllegalStateException("load generator I/O thread failed: " + crash, crash);
+            }
+        }
+    }
+
+    private synchronized void stopLoops() {
+        for (IoLoop loop : loops) {
+            loop.requestStop();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,108 @@
+package io.repram.orchestrate.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.repram.orchestrate.result.LatencySummary;
+import io.repram.orchestrate.result.LoadFigures;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders one load run's figures as a text table and as JSON; latencies in milliseconds. */
+public final class LoadReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LoadReport() {
+    }
+
+    public static ObjectNode json(LoadSpec spec, LoadFigures figures) {
+        ObjectNode root = MAPPER.createObjectNode();
+        var targets = root.putArray("targets");
+        for (URI target : spec.targets()) {
+            targets.add(target.toString());
+        }
+        root.put("mode", spec.openLoop() ? "open" : "closed");
+        root.put("concurrency", spec.concurrency());
+        if (spec.openLoop()) {
+            root.put("rate", spec.ratePerSecond());
+        } else {
+            root.putNull("rate");
+        }
+        root.put("payload_bytes", spec.payloadBytes());
+        root.put("put_percent", spec.putPercent());
+        root.put("ttl_seconds", spec.ttlSeconds());
+        root.put("key_space", spec.keySpace());
+        root.put("warmup_seconds", spec.warmup().toMillis() / 1000.0);
+        root.put("elapsed_seconds", round(figures.elapsedSeconds(), 3));
+        root.put("requests", figures.requests());
+        root.put("successes", figures.successes());
+        root.put("failures", figures.failures());
+        root.put("requests_per_sec", round(figures.requestsPerSec(), 2));
+        root.put("puts_per_sec", round(figures.putsPerSec(), 2));
+        root.put("gets_per_sec", round(figures.getsPerSec(), 2));
+        root.put("success_rate", round(figures.successRate(), 3));
+        latency(root.putObject("latency_ms"), figures.all());
+        latency(root.putObject("put_latency_ms"), figures.put());
+        latency(root.putObject("get_latency_ms"), figures.get());
+        ObjectNode errors = root.putObject("errors");
+        figures.errorsByClass().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> errors.put(e.getKey(), e.getValue()));
+        return root;
+    }
+
+    public static String prettyJson(LoadSpec spec, LoadFigures figures) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(spec, figures));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the load result as JSON", e);
+        }
+    }
+
+    public static String table(LoadFigures f) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-14s %,d (%,d successful, %,d failed) in %.1f s%n",
+                "Requests", f.requests(), f.successes(), f.failures(), f.elapsedSeconds()));
+        out.append(String.format(Locale.ROOT, "%-14s %.2f req/s (PUT %.2f/s, GET %.2f/s)%n",
+                "Throughput", f.requestsPerSec(), f.putsPerSec(), f.getsPerSec()));
+        out.append(String.format(Locale.ROOT, "%-14s %.3f %%%n", "Success rate", f.successRate()));
+        out.append(String.format(Locale.ROOT, "%-14s %9s %9s %9s %9s %9s %9s %9s%n",
+                "Latency (ms)", "count", "mean", "p50", "p90", "p99", "p99.9", "max"));
+        row(out, "  all", f.all());
+        row(out, "  PUT", f.put());
+        row(out, "  GET", f.get());
+        if (f.errorsByClass().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%-14s none%n", "Errors"));
+        } else {
+            out.append(String.format(Locale.ROOT, "%-14s", "Errors"));
+            f.errorsByClass().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s=%,d", e.getKey(), e.getValue())));
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String label, LatencySummary s) {
+        out.append(String.format(Locale.ROOT, "%-14s %9d %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f%n", label, s.count(),
+                s.meanNanos() / 1e6, ms(s.p50Nanos()), ms(s.p90Nanos()), ms(s.p99Nanos()), ms(s.p999Nanos()), ms(s.maxNanos())));
+    }
+
+    private static void latency(ObjectNode node, LatencySummary s) {
+        node.put("count", s.count());
+        node.put("mean", round(s.meanNanos() / 1e6, 3));
+        node.put("p50", round(ms(s.p50Nanos()), 3));
+        node.put("p90", round(ms(s.p90Nanos()), 3));
+        node.put("p99", round(ms(s.p99Nanos()), 3));
+        node.put("p999", round(ms(s.p999Nanos()), 3));
+        node.put("max", round(ms(s.maxNanos()), 3));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

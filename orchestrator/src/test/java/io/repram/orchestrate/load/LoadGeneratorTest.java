@@ -1,0 +1,183 @@
+package io.repram.orchestrate.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.result.LoadFigures;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class LoadGeneratorTest {
+
+    private static LoadSpec spec(URI target, int concurrency, int putPercent, Integer rate, Duration warmup,
+                                 Duration duration, Duration timeout) {
+        return new LoadSpec(List.of(target), concurrency, 256, putPercent, 300, 500, rate, warmup, duration, timeout, 42);
+    }
+
+    @Test
+    void mixFollowsPutPercentAndGetsReadOnlyWrittenKeys() throws Exception {
+        try (KeyValueTestServer server = new KeyValueTestServer(false, 4);
+             LoadGenerator generator = new LoadGenerator(spec(server.uri(), 8, 70, null, Duration.ZERO,
+                     Duration.ofMillis(1500), Duration.ofSeconds(5)))) {
+            LoadFigures figures = generator.run(interval -> { });
+            assertTrue(figures.requests() > 300, "too few requests to judge the mix: " + figures);
+            assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());
+            assertEquals(0, server.getsOfUnknownKeys.get(), "GETs of keys never written");
+            assertEquals(0, server.badPuts.get(), "PUTs without ?ttl=300");
+            assertTrue(server.gets.get() > 0);
+            double putShare = (double) figures.puts() / figures.requests();
+            assertTrue(putShare > 0.65 && putShare < 0.76, "PUT share " + putShare);
+            assertTrue(server.stored.values().stream().allMatch(length -> length == 256), "payload sizes");
+            assertEquals(figures.requests(), figures.all().count(), 20, "every response has a latency");
+            // The server saw every counted request, plus at most the ones in flight when the run ended.
+            long served = server.requests.get();
+            assertTrue(served >= figures.requests() && served <= figures.requests() + 8,
+                    "server saw " + served + ", generator counted " + figures.requests());
+        }
+    }
+
+    @Test
+    void payloadsLargerThanTheSocketBufferAreSentWhole() throws Exception {
+        int payloadBytes = 3 * 1024 * 1024;
+        try (KeyValueTestServer server = new KeyValueTestServer(false, 2);
+             LoadGenerator generator = new LoadGenerator(new LoadSpec(List.of(server.uri()), 2, payloadBytes, 100, 300,
+                     50, null, Duration.ZERO, Duration.ofMillis(800), Duration.ofSeconds(5), 3))) {
+            LoadFigures figures = generator.run(interval -> { });
+            assertTrue(figures.successes() > 0);
+            assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());
+            assertTrue(server.stored.values().stream().allMatch(length -> length == payloadBytes), "payload sizes");
+        }
+    }
+
+    @Test
+    void notFoundOnGetIsAFailureClassifiedByStatus() throws Exception {
+        try (KeyValueTestServer server = new KeyValueTestServer(true, 2);
+             LoadGenerator generator = new LoadGenerator(spec(server.uri(), 4, 50, null, Duration.ZERO,
+                     Duration.ofSeconds(1), Duration.ofSeconds(5)))) {
+            LoadFigures figures = generator.run(interval -> { });
+            assertTrue(figures.gets() > 0);
+            assertEquals(figures.gets(), figures.failures());
+            assertEquals(figures.puts(), figures.successes());
+            assertEquals(figures.gets(), figures.errorsByClass().get("status_404"));
+        }
+    }
+
+    @Test
+    void refusedConnectionsAreConnectErrors() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        URI closedPort = URI.create("http://127.0.0.1:" + port);
+        try (LoadGenerator generator = new LoadGenerator(spec(closedPort, 2, 70, null, Duration.ZERO,
+                Duration.ofMillis(700), Duration.ofSeconds(1)))) {
+            LoadFigures figures = generator.run(interval -> { });
+            assertEquals(0, figures.successes());
+            assertTrue(figures.errorsByClass().getOrDefault("connect", 0L) >= 2, figures.errorsByClass().toString());
+            assertEquals(figures.failures(), figures.errorsByClass().get("connect"));
+        }
+    }
+
+    @Test
+    void unansweredRequestsTimeOut() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // Test over.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI target = URI.create("http://127.0.0.1:" + silent.getLocalPort());
+            try (LoadGenerator generator = new LoadGenerator(spec(target, 2, 70, null, Duration.ZERO,
+                    Duration.ofMillis(1200), Duration.ofMillis(300)))) {
+                LoadFigures figures = generator.run(interval -> { });
+                assertEquals(0, figures.successes());
+                assertTrue(figures.errorsByClass().getOrDefault("timeout", 0L) >= 2, figures.errorsByClass().toString());
+                assertEquals(figures.failures(), figures.errorsByClass().get("timeout"));
+            }
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void intervalsArriveEachSecondAndWarmupIsLeftOut() throws Exception {
+        List<IntervalFigures> intervals = new ArrayList<>();
+        try (KeyValueTestServer server = new KeyValueTestServer(false, 2);
+             LoadGenerator generator = new LoadGenerator(spec(server.uri(), 4, 70, null, Duration.ofSeconds(1),
+                     Duration.ofSeconds(2), Duration.ofSeconds(5)))) {
+            LoadFigures figures = generator.run(intervals::add);
+            assertTrue(intervals.size() >= 3 && intervals.size() <= 4, "intervals: " + intervals.size());
+            assertTrue(intervals.get(0).warmup());
+            assertTrue(intervals.get(0).requests() > 0, "load during warm-up");
+            List<IntervalFigures> measured = intervals.stream().filter(i -> !i.warmup()).toList();
+            assertEquals(intervals.size() - 1, measured.size());
+            assertEquals(figures.requests(), measured.stream().mapToLong(IntervalFigures::requests).sum());
+            double seconds = measured.stream().mapToDouble(IntervalFigures::intervalSeconds).sum();
+            assertEquals(figures.elapsedSeconds(), seconds, 0.05);
+            assertEquals(2.0, figures.elapsedSeconds(), 0.5);
+            long totalRequests = intervals.stream().mapToLong(IntervalFigures::requests).sum();
+            assertTrue(figures.requests() < totalRequests, "warm-up requests must not count");
+            assertTrue(measured.get(0).p99Micros() >= measured.get(0).p50Micros());
+        }
+    }
+
+    @Test
+    void openLoopHoldsTheRateAndCountsAStallFromTheIntendedStart() throws Exception {
+        // One handler thread: a 500 ms stall holds up every request behind it, as a paused node would.
+        try (KeyValueTestServer server = new KeyValueTestServer(false, 0);
+             LoadGenerator generator = new LoadGenerator(spec(server.uri(), 1, 70, 200, Duration.ZERO,
+                     Duration.ofSeconds(2), Duration.ofSeconds(5)))) {
+            server.stallOnce(100, 500);
+            LoadFigures figures = generator.run(interval -> { });
+            assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());
+            // 200/s for 2 s; requests still queued at the end are not sent.
+            assertTrue(figures.requests() > 300 && figures.requests() <= 402, "requests " + figures.requests());
+            // About 100 arrivals queued behind the stall; measured from their intended starts they
+            // waited up to 500 ms. Timed from the actual send, only one request would look slow.
+            assertTrue(figures.all().maxNanos() >= 450_000_000L, "max " + figures.all().maxNanos());
+            assertTrue(figures.all().p90Nanos() >= 100_000_000L, "p90 " + figures.all().p90Nanos());
+        }
+    }
+
+    @Test
+    void stopEndsTheRunEarlyWithTheFiguresSoFar() throws Exception {
+        try (KeyValueTestServer server = new KeyValueTestServer(false, 2);
+             LoadGenerator generator = new LoadGenerator(spec(server.uri(), 2, 70, null, Duration.ZERO,
+                     Duration.ofSeconds(60), Duration.ofSeconds(5)))) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                generator.stop();
+            });
+            stopper.start();
+            long start = System.nanoTime();
+            LoadFigures figures = generator.run(interval -> { });
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "stop() did not end the run");
+            assertTrue(figures.requests() > 0);
+            assertTrue(figures.elapsedSeconds() < 5);
+            assertFalse(figures.elapsedSeconds() <= 0);
+        }
+    }
+}
