@@ -58,9 +58,21 @@ public final class ProcessEngine implements Engine {
     private Path logDir;
     private boolean hookInstalled;
 
-    /** Uses the node jar at {@link #DEFAULT_NODE_JAR}, relative to the working directory. */
+    /** Uses {@link #defaultNodeJar()}. */
     public ProcessEngine() {
-        this(DEFAULT_NODE_JAR);
+        this(defaultNodeJar());
+    }
+
+    /**
+     * The {@code repram.node.jar} system property if set; else {@link #DEFAULT_NODE_JAR} under
+     * {@code repram.home} (the launcher script sets it to the repo root, so the tool works from any
+     * directory); else {@link #DEFAULT_NODE_JAR} relative to the working directory.
+     */
+    public static Path defaultNodeJar() {
+        String explicit = System.getProperty("repram.node.jar");
+        if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
+        String home = System.getProperty("repram.home");
+        return home != null && !home.isBlank() ? Path.of(home).resolve(DEFAULT_NODE_JAR) : DEFAULT_NODE_JAR;
     }
 
     public ProcessEngine(Path nodeJar) {

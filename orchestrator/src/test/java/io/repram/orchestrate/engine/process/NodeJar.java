@@ -11,7 +11,7 @@ final class NodeJar {
     }
 
     static Path path() {
-        Path jar = Path.of(System.getProperty("repram.node.jar", ProcessEngine.DEFAULT_NODE_JAR.toString()));
+        Path jar = ProcessEngine.defaultNodeJar();
         assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
                 + " is missing: build it first (make build, or mvn -pl node package)");
         return jar;
