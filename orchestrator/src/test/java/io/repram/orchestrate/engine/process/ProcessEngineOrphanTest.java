@@ -1,10 +1,12 @@
 package io.repram.orchestrate.engine.process;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,10 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessEngineOrphanTest {
     private final ProcFs proc = ProcFs.system();
 
+    private static String exitCode(Process process) {
+        try {
+            return process.waitFor(10, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     @Test
-    void sigkilledOrchestratorLeavesNoNodeProcessBehind() throws Exception {
+    void sigkilledOrchestratorLeavesNoNodeProcessBehind(@TempDir Path tmp) throws Exception {
+        // The killed holder cannot delete its node-log directory: keep it inside the test's temp dir.
         Process holder = new ProcessBuilder(NodeCommand.javaExecutable().toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 ProcessEngineHolderMain.class.getName(), NodeJar.path().toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -31,7 +43,7 @@ class ProcessEngineOrphanTest {
             while ((line = out.readLine()) != null && !line.equals("READY")) {
                 if (line.startsWith("NODE_PID ")) nodePids.add(Long.parseLong(line.substring("NODE_PID ".length())));
             }
-            assertNotNull(line, "the holder exited before its cluster was ready (exit " + holder.waitFor() + ")");
+            assertNotNull(line, () -> "the holder exited before its cluster was ready (exit " + exitCode(holder) + ")");
             assertEquals(1, nodePids.size());
             long nodePid = nodePids.get(0);
             assertTrue(proc.running(nodePid), "the node runs while the holder lives");
