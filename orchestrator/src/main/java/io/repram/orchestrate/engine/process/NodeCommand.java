@@ -17,6 +17,9 @@ record NodeCommand(List<String> command, Map<String, String> env) {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-Xss256k",
+            "-Xms16m",
+            // No /tmp/hsperfdata file per node; jcmd/jstack by pid still work.
+            "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8");
 

@@ -25,10 +25,15 @@ final class PortAllocator {
      */
     synchronized List<Integer> allocate(int count, int basePort) throws EngineException {
         List<Integer> ports = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int port = basePort > 0 ? explicit(basePort + i) : ephemeral();
-            ports.add(port);
-            reserved.add(port);
+        try {
+            for (int i = 0; i < count; i++) {
+                int port = basePort > 0 ? explicit(basePort + i) : ephemeral();
+                ports.add(port);
+                reserved.add(port);
+            }
+        } catch (EngineException e) {
+            release(ports);
+            throw e;
         }
         return ports;
     }
