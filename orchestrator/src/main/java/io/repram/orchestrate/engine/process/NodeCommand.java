@@ -1,0 +1,75 @@
+package io.repram.orchestrate.engine.process;
+
+import io.repram.orchestrate.engine.ClusterSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line and environment of one node JVM. */
+record NodeCommand(List<String> command, Map<String, String> env) {
+
+    /** JVM flags for many small nodes on one machine: little memory, fast start, few threads. */
+    static final List<String> BASE_JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss256k",
+            "-Xms16m",
+            // No /tmp/hsperfdata file per node; jcmd/jstack by pid still work.
+            "-XX:-UsePerfData",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-Dfile.encoding=UTF-8");
+
+    NodeCommand {
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+    }
+
+    static NodeCommand forNode(Path javaExecutable, Path nodeJar, ClusterSpec spec, int index, int port, int seedPort) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable.toString());
+        cmd.addAll(BASE_JVM_FLAGS);
+        if (spec.memoryBytes() != null) {
+            cmd.add("-Xmx" + Math.max(spec.memoryBytes() / (1024 * 1024), 16) + "m");
+        }
+        if (spec.cpus() != null) {
+            // Not a hard limit like Docker's --cpus (that needs cgroups); it sizes the node's
+            // thread pools and GC as if it had that many cores.
+            cmd.add("-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(spec.cpus())));
+        }
+        cmd.add("-jar");
+        cmd.add(nodeJar.toAbsolutePath().toString());
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("REPRAM_NODE_ID", "node-" + index);
+        env.put("REPRAM_ADDRESS", "127.0.0.1");
+        env.put("REPRAM_HTTP_PORT", Integer.toString(port));
+        env.put("REPRAM_NETWORK", "private");
+        env.put("REPRAM_RATE_LIMIT", "0");
+        if (index > 0) env.put("REPRAM_PEERS", "127.0.0.1:" + seedPort);
+        // The node exits when its stdin reaches EOF: the orchestrator holds the write end and never
+        // writes, so the kernel closes it when the orchestrator dies, even by SIGKILL.
+        env.put("REPRAM_EXIT_ON_STDIN_EOF", "true");
+        env.putAll(spec.env());
+        return new NodeCommand(cmd, env);
+    }
+
+    /**
+     * The running JVM's own java binary, so nodes run on the same Java as the orchestrator;
+     * falls back to java.home and then $JAVA_HOME.
+     */
+    static Path javaExecutable() {
+        String command = ProcessHandle.current().info().command().orElse(null);
+        if (command != null) {
+            Path path = Path.of(command);
+            if (path.getFileName().toString().equals("java") && Files.isExecutable(path)) return path;
+        }
+        Path fromHome = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (Files.isExecutable(fromHome)) return fromHome;
+        String javaHome = System.getenv("JAVA_HOME");
+        return javaHome != null ? Path.of(javaHome, "bin", "java") : Path.of("java");
+    }
+}

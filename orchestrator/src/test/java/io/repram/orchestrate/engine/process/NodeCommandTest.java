@@ -1,0 +1,67 @@
+package io.repram.orchestrate.engine.process;
+
+import io.repram.orchestrate.engine.ClusterSpec;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NodeCommandTest {
+    private static final Path JAVA = Path.of("/opt/java/bin/java");
+    private static final Path JAR = Path.of("/repo/node/target/repram-node.jar");
+
+    private static ClusterSpec spec(Map<String, String> env, Double cpus, Long memoryBytes) {
+        return new ClusterSpec("run1", "smoke", 3, "ignored", env, cpus, memoryBytes, 0, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void seedNodeHasNoPeersAndTheOthersJoinThroughIt() {
+        NodeCommand seed = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 0, 7000, 7000);
+        NodeCommand other = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 2, 7002, 7000);
+        assertFalse(seed.env().containsKey("REPRAM_PEERS"));
+        assertEquals("127.0.0.1:7000", other.env().get("REPRAM_PEERS"));
+        assertEquals("node-2", other.env().get("REPRAM_NODE_ID"));
+        assertEquals("7002", other.env().get("REPRAM_HTTP_PORT"));
+        assertEquals("127.0.0.1", other.env().get("REPRAM_ADDRESS"));
+        assertEquals("private", other.env().get("REPRAM_NETWORK"));
+        assertEquals("0", other.env().get("REPRAM_RATE_LIMIT"));
+        assertEquals("true", other.env().get("REPRAM_EXIT_ON_STDIN_EOF"));
+    }
+
+    @Test
+    void specEnvironmentOverridesTheDefaults() {
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of("REPRAM_RATE_LIMIT", "500", "REPRAM_X", "y"), null, null), 1, 7001, 7000);
+        assertEquals("500", c.env().get("REPRAM_RATE_LIMIT"));
+        assertEquals("y", c.env().get("REPRAM_X"));
+    }
+
+    @Test
+    void runsTheJarWithSmallNodeFlags() {
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 0, 7000, 7000);
+        assertEquals(JAVA.toString(), c.command().get(0));
+        assertTrue(c.command().contains("-XX:+UseSerialGC"));
+        assertEquals(JAR.toString(), c.command().get(c.command().size() - 1));
+        assertEquals("-jar", c.command().get(c.command().size() - 2));
+        assertTrue(c.command().stream().noneMatch(a -> a.startsWith("-Xmx")), "no heap cap without a memory limit");
+    }
+
+    @Test
+    void memoryLimitBecomesTheHeapCapAndCpusTheProcessorCount() {
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), 1.5, 256L * 1024 * 1024), 0, 7000, 7000);
+        assertTrue(c.command().contains("-Xmx256m"), c.command().toString());
+        assertTrue(c.command().contains("-XX:ActiveProcessorCount=2"), c.command().toString());
+    }
+
+    @Test
+    void javaExecutableIsTheRunningJvm() {
+        Path java = NodeCommand.javaExecutable();
+        assertTrue(Files.isExecutable(java), java.toString());
+        assertEquals("java", java.getFileName().toString());
+    }
+}
