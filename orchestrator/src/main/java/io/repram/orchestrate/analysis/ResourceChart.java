@@ -34,6 +34,9 @@ final class ResourceChart {
     /** Above this many cells the band labels would overlap; the bands alone still show the boundaries. */
     static final int MAX_LABELLED_CELLS = 12;
 
+    private static final Color[] NODE_COLOURS = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C),
+            new Color(0x9467BD), new Color(0xFF7F0E), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F),
+            new Color(0xBCBD22), new Color(0x17BECF)};
     private static final Color[] BANDS = {new Color(0x1F, 0x77, 0xB4, 28), new Color(0xFF, 0x7F, 0x0E, 28)};
 
     private ResourceChart() {
@@ -58,7 +61,13 @@ final class ResourceChart {
         byNode.forEach((node, samples) -> data.addSeries(series(node, samples, value)));
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(data, null, y, new XYLineAndShapeRenderer(true, false));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // Same colour for a node in both panels, and one legend entry per node, not per panel.
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, NODE_COLOURS[i % NODE_COLOURS.length]);
+        }
+        renderer.setDefaultSeriesVisibleInLegend(labelCells);
+        XYPlot plot = new XYPlot(data, null, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlinePaint(ChartStyle.GRID);

@@ -10,6 +10,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -113,6 +115,7 @@ public final class RunCharts {
         x.setBase(2);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setSmallestValue(1);
+        x.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
         plot.setDomainAxis(x);
         return ChartWriter.write(chart, dir, "throughput_vs_payload",
                 "One line per cluster size; each point is the best concurrency tried at that payload.");
@@ -128,12 +131,23 @@ public final class RunCharts {
         JFreeChart chart = ChartFactory.createBarChart("Success rate per cell", "Cell", "Successful requests (%)",
                 data, PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
+        List<Double> rates = cells.stream().map(r -> r.load().successRate()).toList();
+        // Cells below 99% success stand out in red; the rest are a calm blue.
+        plot.setRenderer(new BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return rates.get(column) < 99.0 ? new java.awt.Color(0xD62728) : new java.awt.Color(0x1F77B4);
+            }
+        });
+        ((BarRenderer) plot.getRenderer()).setBarPainter(new StandardBarPainter());
+        ((BarRenderer) plot.getRenderer()).setShadowVisible(false);
         CategoryAxis x = plot.getDomainAxis();
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         // From 0, 99.9% and 97% look alike; start just below the worst cell so differences show.
         y.setRange(Math.max(0, Math.floor(lowest) - 1), 100.5);
-        String caption = "Starts at " + (int) y.getLowerBound() + "%, not 0, so small differences show.";
+        String caption = "Red: below 99% success. The axis starts at " + (int) y.getLowerBound()
+                + "%, not 0, so small differences show.";
         return ChartWriter.write(ChartStyle.finish(chart, null), dir, "success_rate", caption);
     }
 

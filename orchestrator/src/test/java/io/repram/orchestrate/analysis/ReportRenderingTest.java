@@ -29,11 +29,20 @@ class ReportRenderingTest {
     @TempDir
     Path tmp;
 
+    @TempDir
+    static Path shared;
+
     static final LocalDateTime AT = LocalDateTime.of(2025, 1, 2, 3, 4, 5);
 
-    ResultsWriter fullRun() {
-        return Fixtures.writeRun(tmp, AT, Fixtures.runInfo(Fixtures.fullScenario(), 2, "sha256:a", "docker"),
-                Fixtures.fullMatrix(), true);
+    /** Written once: the reports are rewritten after each of its 12 cells, which takes a while. */
+    private static ResultsWriter fullRun;
+
+    static synchronized ResultsWriter fullRun() {
+        if (fullRun == null) {
+            fullRun = Fixtures.writeRun(shared, AT, Fixtures.runInfo(Fixtures.fullScenario(), 2, "sha256:a", "docker"),
+                    Fixtures.fullMatrix(), true);
+        }
+        return fullRun;
     }
 
     static List<String> links(String markdown) {
