@@ -38,10 +38,20 @@ public final class MarkdownReport {
     }
 
     public static String render(String template, RunInfo info, List<CellResult> results) {
-        return TemplateRenderer.render(template, values(info, results));
+        return render(template, info, results, "");
     }
 
-    /** Every placeholder a template may use. */
+    /**
+     * @param charts Markdown of the charts section ({@code {{charts}}}), empty when there are none;
+     *               it brings its own heading and surrounding blank lines
+     */
+    public static String render(String template, RunInfo info, List<CellResult> results, String charts) {
+        Map<String, String> values = values(info, results);
+        values.put("charts", charts);
+        return TemplateRenderer.render(template, values);
+    }
+
+    /** Every placeholder a template may use, except {@code charts}, which the caller supplies. */
     static Map<String, String> values(RunInfo info, List<CellResult> results) {
         Scenario s = info.scenario();
         ReportAnalysis analysis = new ReportAnalysis(results);

@@ -85,6 +85,10 @@ public final class ResultsDir {
         return path.resolve("report.md");
     }
 
+    public Path reportHtml() {
+        return path.resolve("report.html");
+    }
+
     public Path reportXml() {
         return path.resolve("report.xml");
     }

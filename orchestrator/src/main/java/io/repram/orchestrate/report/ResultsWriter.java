@@ -1,6 +1,11 @@
 package io.repram.orchestrate.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.repram.orchestrate.analysis.ChartFile;
+import io.repram.orchestrate.analysis.ChartsMarkdown;
+import io.repram.orchestrate.analysis.HtmlReport;
+import io.repram.orchestrate.analysis.RunCharts;
+import io.repram.orchestrate.analysis.StatsCsvReader;
 import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.result.CellResult;
 import io.repram.orchestrate.scenario.Breach;
@@ -48,7 +53,12 @@ public final class ResultsWriter {
      * rewritten summary and reports cover old and new cells alike.
      */
     public static ResultsWriter resume(RunResults previous) {
-        return new ResultsWriter(previous.dir(), previous.runInfo(), previous.cells(), MarkdownReport.defaultTemplate());
+        return resume(previous, MarkdownReport.defaultTemplate());
+    }
+
+    /** As {@link #resume(RunResults)}, rendering report.md with {@code reportTemplate} (the `report` command). */
+    public static ResultsWriter resume(RunResults previous, String reportTemplate) {
+        return new ResultsWriter(previous.dir(), previous.runInfo(), previous.cells(), reportTemplate);
     }
 
     public ResultsDir dir() {
@@ -86,10 +96,26 @@ public final class ResultsWriter {
         AtomicFiles.write(dir.clusterMetrics(clusterSize), text);
     }
 
-    /** Re-renders report.md and report.xml from the cells recorded so far (also for the `report` command). */
+    /**
+     * Re-renders report.xml, the charts, report.md and report.html from the cells recorded so far
+     * and container_stats.csv (also for the `report` command).
+     */
     public synchronized void writeReports() {
         JUnitReport.write(dir.reportXml(), info.scenario(), info.startedAt(), results, evaluator);
-        AtomicFiles.write(dir.reportMd(), MarkdownReport.render(template, info, results));
+        String markdown = MarkdownReport.render(template, info, results, chartsSection());
+        AtomicFiles.write(dir.reportMd(), markdown);
+        HtmlReport.write(dir.reportHtml(), "REPRAM scale test: " + info.scenario().name(), markdown, dir.path());
+    }
+
+    private String chartsSection() {
+        try {
+            List<ChartFile> charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()));
+            return ChartsMarkdown.section(charts, dir.path());
+        } catch (RuntimeException e) {
+            // The figures matter more than their pictures: a chart failure must not cost the run its report.
+            return "\n## Charts\n\nThe charts could not be drawn: " + e.getMessage()
+                    + ". Run `repram-orchestrate report " + dir.path() + "` to try again.\n";
+        }
     }
 
     /** Every cell recorded so far, including those of the run being resumed. */

@@ -1,0 +1,81 @@
+package io.repram.orchestrate.analysis;
+
+import io.repram.orchestrate.report.AtomicFiles;
+import io.repram.orchestrate.result.CellResult;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code performance-baseline.md}: the date, the top configurations, alert thresholds and capacity. */
+public final class BaselineReport {
+
+    public static final String FILE_NAME = "performance-baseline.md";
+
+    private BaselineReport() {
+    }
+
+    public static Path write(Path file, Baseline b, CapacityPlan.Estimate capacity, LocalDate today) {
+        AtomicFiles.write(file, render(b, capacity, today));
+        return file;
+    }
+
+    /** @param capacity null when no target load was given */
+    public static String render(Baseline b, CapacityPlan.Estimate capacity, LocalDate today) {
+        StringBuilder md = new StringBuilder("# REPRAM performance baseline\n\n");
+        md.append("- Date: ").append(today).append('\n')
+                .append("- Run: `").append(b.run().dir().path().toAbsolutePath().normalize()).append("`, scenario ")
+                .append(b.run().runInfo().scenario().name()).append(", started ").append(b.run().runInfo().startedAt())
+                .append('\n')
+                .append(text("- Environment: %s driver, %d cores, image `%s`%n", b.run().runInfo().driver(),
+                        b.run().runInfo().cores(), b.run().runInfo().imageId()));
+        md.append("\n## Top configurations\n\n");
+        if (b.top().isEmpty()) {
+            md.append("No cell finished, so there is no baseline.\n");
+        } else {
+            md.append(b.allCellsBelowSuccessTarget()
+                    ? "No cell reached 99% success; these are the best of all cells, so fix the errors before relying on them.\n\n"
+                    : "Highest throughput among the cells with at least 99% success.\n\n");
+            md.append("| # | Nodes | Workers | Bytes | req/s | Success | mean ms | p50 ms | p99 ms |\n")
+                    .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            List<CellResult> top = b.top();
+            for (int i = 0; i < top.size(); i++) {
+                CellResult r = top.get(i);
+                md.append(text("| %d | %d | %d | %d | %,.1f | %.3f%% | %.2f | %.2f | %.2f |%n", i + 1,
+                        r.cell().clusterSize(), r.cell().concurrency(), r.cell().payloadBytes(),
+                        r.load().requestsPerSec(), r.load().successRate(), r.load().all().meanNanos() / 1e6,
+                        r.load().all().p50Nanos() / 1e6, r.load().all().p99Nanos() / 1e6));
+            }
+        }
+        md.append("\n## Alert thresholds\n\n")
+                .append("Peaks from ").append(b.peakSource()).append(".\n\n")
+                .append("| Alert when | Threshold | Derived from |\n|---|---:|---|\n")
+                .append(text("| node CPU above | %.1f%% | 80%% of the observed peak, %.1f%% (100%% = one core) |%n",
+                        b.cpuAlertPercent(), b.peakCpuPercent()))
+                .append(text("| node memory above | %.1f MiB | 90%% of the observed peak, %.1f MiB |%n",
+                        b.memoryAlertMb(), b.peakMemoryMb()))
+                .append(text("| mean latency above | %.2f ms | 2× the baseline average, %.2f ms (healthy cells, "
+                        + "weighted by requests) |%n", b.latencyAlertMs(), b.averageLatencyMs()))
+                .append(text("| throughput below | %,.1f req/s | 80%% of the expected %,.1f req/s (the top "
+                        + "configuration) |%n", b.throughputAlertRps(), b.expectedRps()));
+        md.append("\n## Capacity\n\n");
+        if (capacity == null) {
+            md.append("No target load was given; pass `--target-rps N` for the node count it needs.\n");
+        } else {
+            md.append(text("Target: %,.1f req/s. ", capacity.targetRps()))
+                    .append(capacity.nodesNeeded() == null ? "**More nodes will not reach it.**"
+                            : "**Nodes needed: " + capacity.nodesNeeded() + ".**")
+                    .append("\n\n");
+            capacity.reasoning().forEach(line -> md.append("- ").append(line).append('\n'));
+            md.append("\nScaling curve used (best healthy throughput per cluster size):\n\n| Nodes | req/s |\n|---:|---:|\n");
+            CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT)
+                    .forEach(p -> md.append(text("| %d | %,.1f |%n", p.nodes(), p.requestsPerSec())));
+        }
+        return md.toString();
+    }
+
+    private static String text(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

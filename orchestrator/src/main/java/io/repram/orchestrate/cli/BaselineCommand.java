@@ -1,0 +1,104 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.analysis.Baseline;
+import io.repram.orchestrate.analysis.BaselineReport;
+import io.repram.orchestrate.analysis.CapacityPlan;
+import io.repram.orchestrate.analysis.StatsCsvReader;
+import io.repram.orchestrate.analysis.StatsSample;
+import io.repram.orchestrate.report.ResultsException;
+import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.report.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "baseline",
+        description = {"Writes performance-baseline.md from a run: the top 5 configurations, alert thresholds",
+                "(CPU 80% and memory 90% of the observed peaks, latency 2x the average, throughput below 80% of",
+                "expected) and, with --target-rps, the nodes needed, read from the measured scaling curve."},
+        footer = {"", "Examples:",
+                "  repram-orchestrate baseline test-results/scale_test_20250101_120000 --target-rps 20000",
+                "  repram-orchestrate baseline test-results/scale_test_20250101_120000 monitoring/ --target-rps 5000",
+                "", "Exit codes: 0 ok, 1 error, 2 bad input."},
+        mixinStandardHelpOptions = true)
+public final class BaselineCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RESULTS_DIR", description = "A results directory written by `run`.")
+    Path resultsDir;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "MONITORING_DIR",
+            description = "A directory written by `monitor`; its container_stats.csv gives the CPU and memory peaks.")
+    Path monitoringDir;
+
+    @Option(names = "--target-rps", paramLabel = "N", description = "The load to plan for, in requests per second.")
+    Double targetRps;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write (default: RESULTS_DIR/" + BaselineReport.FILE_NAME + ").")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (targetRps != null && !(targetRps > 0)) {
+            err.println("repram-orchestrate baseline: --target-rps must be above 0, not " + targetRps);
+            return ExitCodes.BAD_INPUT;
+        }
+        RunResults run;
+        List<StatsSample> monitoring = null;
+        try {
+            run = ResultsReader.read(resultsDir);
+            if (monitoringDir != null) {
+                Path stats = monitoringDir.resolve(StatsCsvReader.FILE_NAME);
+                if (!Files.isRegularFile(stats)) {
+                    err.println("repram-orchestrate baseline: " + monitoringDir + " has no " + StatsCsvReader.FILE_NAME
+                            + "; give the directory written by `repram-orchestrate monitor`, or leave it out");
+                    return ExitCodes.BAD_INPUT;
+                }
+                monitoring = StatsCsvReader.read(stats);
+            }
+        } catch (ResultsException e) {
+            err.println("repram-orchestrate baseline: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        if (run.cells().isEmpty()) {
+            err.println("repram-orchestrate baseline: " + resultsDir + " has no finished cell; finish the run "
+                    + "(run --resume) before taking a baseline from it");
+            return ExitCodes.BAD_INPUT;
+        }
+        Baseline baseline = Baseline.of(run, monitoring, monitoringDir == null ? null
+                : monitoringDir.resolve(StatsCsvReader.FILE_NAME).toString());
+        CapacityPlan.Estimate capacity = targetRps == null ? null
+                : CapacityPlan.forTarget(CapacityPlan.curve(run.cells(), Baseline.MIN_SUCCESS_PERCENT), targetRps);
+        Path file;
+        try {
+            file = BaselineReport.write(out != null ? out : run.dir().path().resolve(BaselineReport.FILE_NAME),
+                    baseline, capacity, LocalDate.now());
+        } catch (ResultsException e) {
+            err.println("repram-orchestrate baseline: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Wrote " + file);
+        if (capacity != null) {
+            stdout.println(capacity.nodesNeeded() == null
+                    ? "More nodes will not reach " + targetRps + " req/s; see the file for why."
+                    : "Nodes needed for " + targetRps + " req/s: " + capacity.nodesNeeded()
+                    + " (assumptions in the file).");
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,119 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.analysis.CellKey;
+import io.repram.orchestrate.analysis.Comparison;
+import io.repram.orchestrate.analysis.ComparisonReport;
+import io.repram.orchestrate.analysis.RunComparator;
+import io.repram.orchestrate.report.ResultsException;
+import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.report.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "compare",
+        description = {"Compares two runs cell by cell: req/s, p99 latency and success rate of every cell whose",
+                "parameters match (cluster size, concurrency, payload, PUT share, rate, targets, duration).",
+                "Prints a table and writes comparison.md with charts."},
+        footer = {"", "Example:",
+                "  repram-orchestrate compare test-results/scale_test_20250101_120000 \\",
+                "      test-results/scale_test_20250108_120000 --noise 5% --fail-on-regression",
+                "", "Exit codes: 0 ok, 1 error, 2 bad input or no matching cells, 99 regression (with",
+                "  --fail-on-regression)."},
+        mixinStandardHelpOptions = true)
+public final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN_A", description = "The earlier (reference) results directory.")
+    Path runA;
+
+    @Parameters(index = "1", paramLabel = "RUN_B", description = "The later results directory, judged against A.")
+    Path runB;
+
+    @Option(names = "--noise", paramLabel = "PERCENT", defaultValue = "5%",
+            description = "Changes within this relative size are noise, not regressions (default: ${DEFAULT-VALUE}).")
+    String noise;
+
+    @Option(names = "--fail-on-regression", description = "Exit 99 when any compared cell regressed (for CI).")
+    boolean failOnRegression;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where comparison.md and its charts go (default: RUN_B's directory).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Double noisePercent = parseNoise(noise);
+        if (noisePercent == null) {
+            err.println("repram-orchestrate compare: --noise " + noise + " is not a percentage from 0 to 100; "
+                    + "write it like 5% or 2.5");
+            return ExitCodes.BAD_INPUT;
+        }
+        RunResults a;
+        RunResults b;
+        try {
+            a = ResultsReader.read(runA);
+            b = ResultsReader.read(runB);
+        } catch (ResultsException e) {
+            err.println("repram-orchestrate compare: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Comparison c = RunComparator.compare(a, b, noisePercent);
+        c.environment().forEach(w -> err.println("warning: " + w + "; part of any change may come from that"));
+        if (c.matched().isEmpty()) {
+            err.println("repram-orchestrate compare: no cell of " + runA + " has the same parameters as a cell of "
+                    + runB + ", so nothing can be compared. Re-run one of them with the other's scenario.");
+            listUnmatched(err, "Only in A", c.onlyInA());
+            listUnmatched(err, "Only in B", c.onlyInB());
+            return ExitCodes.BAD_INPUT;
+        }
+        stdout.print(ComparisonReport.table(c));
+        listUnmatched(stdout, "Not compared, only in A", c.onlyInA());
+        listUnmatched(stdout, "Not compared, only in B", c.onlyInB());
+        try {
+            Path file = ComparisonReport.write(c, out == null ? runB : out);
+            stdout.println("Wrote " + file);
+        } catch (ResultsException e) {
+            err.println("repram-orchestrate compare: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        int regressions = c.regressions().size();
+        stdout.println(regressions == 0 ? "No regression beyond " + noise + "."
+                : regressions + " of " + c.matched().size() + " cells regressed beyond " + noise + ".");
+        stdout.flush();
+        return regressions > 0 && failOnRegression ? ExitCodes.THRESHOLD_BREACHED : ExitCodes.OK;
+    }
+
+    private static void listUnmatched(PrintWriter out, String title, List<CellKey> keys) {
+        if (!keys.isEmpty()) {
+            out.println(title + ":");
+            keys.forEach(k -> out.println("  " + k));
+        }
+    }
+
+    /** "5%", "5" and "2.5 %" all mean that many percent; null when it is not a percentage. */
+    static Double parseNoise(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        try {
+            double value = Double.parseDouble(t);
+            return value >= 0 && value < 100 && !Double.isNaN(value) ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
