@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -34,8 +35,11 @@ final class ClusterStarter {
     private final String sessionId;
     private final boolean keep;
     private final Consumer<String> progress;
+    private final BooleanSupplier closing;
 
-    ClusterStarter(DockerClient docker, NodeProbe probe, String sessionId, boolean keep, Consumer<String> progress) {
+    ClusterStarter(DockerClient docker, NodeProbe probe, String sessionId, boolean keep, Consumer<String> progress,
+                   BooleanSupplier closing) {
+        this.closing = closing;
         this.docker = docker;
         this.probe = probe;
         this.sessionId = sessionId;
@@ -44,7 +48,8 @@ final class ClusterStarter {
     }
 
     Cluster start(ClusterSpec spec, List<NodeContainerPlan> plans, List<Integer> hostPorts) throws EngineException {
-        long deadline = System.nanoTime() + spec.healthTimeout().toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + spec.healthTimeout().toNanos();
         String network = NodeContainerPlan.networkName(spec.runId());
         docker.createNetworkCmd().withName(network).withDriver("bridge").withCheckDuplicate(true)
                 .withLabels(DockerLabels.network(sessionId, spec.runId(), spec.scenarioName(), keep)).exec();
@@ -70,13 +75,16 @@ final class ClusterStarter {
                 created.add(CompletableFuture.runAsync(() -> create(spec, p, hostPorts.get(p.index()), network), pool));
             }
             awaitHealthy(endpoints.get(0), plans.get(0).containerName(), deadline);
-            progress.accept("node-0 healthy on " + endpoints.get(0).baseUri() + "; starting " + (plans.size() - 1) + " more");
+            progress.accept(String.format(java.util.Locale.ROOT, "%.1f s: node-0 healthy on %s; starting %d more",
+                    seconds(begin), endpoints.get(0).baseUri(), plans.size() - 1));
             List<CompletableFuture<Void>> started = new ArrayList<>();
             for (int i = 1; i < plans.size(); i++) {
                 NodeContainerPlan p = plans.get(i);
                 started.add(created.get(i - 1).thenRunAsync(() -> startContainer(p.containerName(), hostPorts.get(p.index())), pool));
             }
             join(started);
+            progress.accept(String.format(java.util.Locale.ROOT, "%.1f s: all containers started; waiting for health and peers",
+                    seconds(begin)));
             probe.awaitClusterReady(endpoints, DockerEngine.remaining(deadline),
                     i -> DockerEngine.containerLogs(docker, plans.get(i).containerName(), 40));
             return new Cluster(spec.runId(), spec, endpoints);
@@ -85,7 +93,15 @@ final class ClusterStarter {
         }
     }
 
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
     private void create(ClusterSpec spec, NodeContainerPlan plan, int hostPort, String network) {
+        // After close() (Ctrl-C) nothing new may appear, or its sweep would miss it.
+        if (closing.getAsBoolean()) {
+            throw new CompletionException(new EngineException("interrupted: the engine is closing", ExitCodes.INTERRUPTED));
+        }
         ExposedPort http = ExposedPort.tcp(plan.httpPort());
         Ports bindings = new Ports();
         // 127.0.0.1 only: nodes are never reachable from other machines.

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +64,7 @@ public final class DockerEngine implements Engine {
     private final Set<StatsStreams> statsStreams = ConcurrentHashMap.newKeySet();
     private final ClusterStarter starter;
     private volatile String lastImage = ImageBuilder.DEFAULT_TAG;
+    private volatile boolean closing;
     private boolean closed;
 
     /** Connects to the daemon named by DOCKER_HOST (default unix:///var/run/docker.sock). */
@@ -75,7 +75,8 @@ public final class DockerEngine implements Engine {
     DockerEngine(DockerClient docker, Options options) {
         this.docker = docker;
         this.options = options;
-        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), options.progress());
+        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), options.progress(),
+                () -> closing);
     }
 
     @Override
@@ -267,6 +268,7 @@ public final class DockerEngine implements Engine {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        closing = true;
         statsStreams.forEach(StatsStreams::close);
         statsStreams.clear();
         try {

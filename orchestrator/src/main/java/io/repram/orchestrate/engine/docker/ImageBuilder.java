@@ -175,7 +175,8 @@ public final class ImageBuilder {
         }
     }
 
-    static String sha256(Path file) throws EngineException {
+    /** Hex SHA-256 of a file: the image label that decides whether a rebuild is needed. */
+    public static String sha256(Path file) throws EngineException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -2,7 +2,9 @@ package io.repram.orchestrate.engine.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
@@ -30,6 +32,7 @@ import java.util.zip.ZipFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -138,6 +141,26 @@ class DockerEngineTest {
 
     @Test
     @Order(5)
+    void killAndStartBringANodeBackOnTheSamePort() throws Exception {
+        NodeProbe probe = new NodeProbe();
+        URI node2 = cluster.nodes().get(2).baseUri();
+        engine.fault(cluster, 2, FaultAction.KILL);
+        assertFalse(probe.healthy(node2), "a killed node must not answer");
+        engine.fault(cluster, 2, FaultAction.START);
+        assertTrue(healthyWithin(probe, node2, Duration.ofSeconds(20), true), "a restarted node answers on its old port");
+    }
+
+    @Test
+    @Order(6)
+    void aForeignImageThatIsMissingFailsWithImageMissing() {
+        EngineException e = assertThrows(EngineException.class, () -> engine.start(new ClusterSpec("missing1", "docker-it", 1,
+                "repram-no-such-image:0", Map.of(), null, null, 0, Duration.ofSeconds(5))));
+        assertEquals(ExitCodes.IMAGE_MISSING, e.exitCode());
+        assertTrue(e.getMessage().contains("repram-no-such-image:0"), e.getMessage());
+    }
+
+    @Test
+    @Order(7)
     void closeLeavesNothingLabelled() throws Exception {
         String session = DockerLabels.filter(DockerLabels.SESSION, engine.sessionId());
         try (DockerClient docker = DockerConnection.open()) {
