@@ -1,0 +1,233 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.docker.DockerAdmin;
+import io.repram.orchestrate.engine.docker.DockerCleanup;
+import io.repram.orchestrate.engine.docker.DockerEngine;
+import io.repram.orchestrate.engine.docker.ImageBuilder;
+import io.repram.orchestrate.engine.docker.NodeContainerPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** {@code cluster up/down/ls}: a cluster that stays up after the command, for manual poking. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Start, list and remove clusters that outlive the command.",
+        subcommands = {ClusterCommand.Up.class, ClusterCommand.Down.class, ClusterCommand.Ls.class},
+        footer = {"%nExample:%n  repram-orchestrate cluster up --size 3 && repram-orchestrate cluster ls"})
+public class ClusterCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = {"Starts N nodes (node 0 first, then the rest in parallel) on their own Docker network,"
+                    + " waits until every node is healthy and sees N-1 peers, prints their 127.0.0.1 URLs and exits,"
+                    + " leaving the cluster running."},
+            footer = {"%nExamples:%n  repram-orchestrate cluster up --size 3",
+                    "  repram-orchestrate cluster up --size 7 --base-port 9000 -e REPRAM_REPLICATION=5",
+                    "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,"
+                            + " 5 node unhealthy, 6 image missing."})
+    static class Up implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--size", required = true, description = "Number of nodes.")
+        int size;
+
+        @Option(names = "--base-port", defaultValue = "8080", description = "Node i is published on 127.0.0.1:(P+i)."
+                + " Default ${DEFAULT-VALUE}, falling back to free ports when taken; given explicitly, a taken port is an error;"
+                + " 0 = any free ports.")
+        int basePort;
+
+        @Option(names = "--image", defaultValue = ImageBuilder.DEFAULT_TAG,
+                description = "Any REPRAM-compatible image (default ${DEFAULT-VALUE}, built automatically when missing).")
+        String image;
+
+        @Option(names = "--node-jar", paramLabel = "PATH", defaultValue = "node/target/repram-node.jar",
+                description = "Node jar for building the default image (default ${DEFAULT-VALUE}).")
+        Path nodeJar;
+
+        @Option(names = "--name", description = "Cluster (run) id used in container names (default: random).")
+        String name;
+
+        @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE", description = "Extra node environment, repeatable.")
+        Map<String, String> env = new LinkedHashMap<>();
+
+        @Option(names = "--cpus", description = "CPU limit per node, e.g. 0.5.")
+        Double cpus;
+
+        @Option(names = "--memory", description = "Memory limit per node, e.g. 256m or 1g.")
+        String memory;
+
+        @Option(names = "--health-timeout", defaultValue = "60", description = "Seconds to wait for health (default ${DEFAULT-VALUE}).")
+        int healthTimeoutSeconds;
+
+        @Override
+        public Integer call() {
+            String runId = name != null ? name : "c" + UUID.randomUUID().toString().substring(0, 6);
+            Long memoryBytes;
+            try {
+                if (size < 1) throw new IllegalArgumentException("--size must be at least 1, was " + size);
+                if (basePort < 0 || basePort > 65535) throw new IllegalArgumentException("--base-port must be 0-65535");
+                NodeContainerPlan.requireValidRunId(runId);
+                memoryBytes = memory == null ? null : parseBytes(memory);
+            } catch (IllegalArgumentException e) {
+                System.err.println("ERROR " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            boolean strict = spec.commandLine().getParseResult().hasMatchedOption("--base-port") && basePort > 0;
+            DockerEngine engine;
+            try {
+                engine = new DockerEngine(new DockerEngine.Options(nodeJar, strict, true, System.err::println));
+            } catch (EngineException e) {
+                System.err.println("ERROR " + e.getMessage());
+                return e.exitCode();
+            }
+            // Ctrl-C while starting removes the half-started cluster; after detach() close() keeps it.
+            Thread hook = new Thread(engine::close, "cluster-up-cleanup");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                long start = System.nanoTime();
+                Cluster cluster = engine.start(new ClusterSpec(runId, "cluster-up", size, image, env, cpus, memoryBytes,
+                        basePort, Duration.ofSeconds(healthTimeoutSeconds)));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                engine.detach(cluster);
+                System.out.printf(Locale.ROOT, "Cluster %s: %d node(s) healthy in %.1f s%n", runId, size, seconds);
+                for (NodeEndpoint n : cluster.nodes()) {
+                    System.out.printf("  %-8s %-28s %s%n", n.nodeId(), n.baseUri(),
+                            NodeContainerPlan.containerName(runId, n.index()));
+                }
+                System.out.println("Remove it with: repram-orchestrate cluster down " + runId);
+                return ExitCodes.OK;
+            } catch (EngineException e) {
+                System.err.println("ERROR " + e.getMessage());
+                return e.exitCode();
+            } finally {
+                engine.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running already
+                }
+            }
+        }
+
+        static long parseBytes(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            long unit = 1;
+            char last = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+            if ("kmg".indexOf(last) >= 0) {
+                unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+                t = t.substring(0, t.length() - 1);
+            }
+            try {
+                long v = Long.parseLong(t) * unit;
+                if (v < 6L << 20) throw new IllegalArgumentException("--memory " + text + " is below Docker's minimum of 6m");
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--memory '" + text + "' is not a size like 256m or 1g");
+            }
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Removes a cluster made by `cluster up` (containers and network).",
+            footer = {"%nExamples:%n  repram-orchestrate cluster down          (the only kept cluster)",
+                    "  repram-orchestrate cluster down c1a2b3",
+                    "  repram-orchestrate cluster down --all",
+                    "%nExit codes: 0 ok, 2 which cluster is unclear or unknown, 3 Docker unavailable."})
+    static class Down implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "CLUSTER", description = "Cluster id as `cluster ls` shows it.")
+        String runId;
+
+        @Option(names = "--all", description = "Remove every cluster made by `cluster up`.")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            try (DockerAdmin docker = DockerAdmin.connect()) {
+                List<DockerAdmin.KeptCluster> clusters = docker.keptClusters();
+                List<String> targets;
+                if (all) {
+                    targets = clusters.stream().map(DockerAdmin.KeptCluster::runId).toList();
+                } else if (runId != null) {
+                    if (clusters.stream().noneMatch(c -> c.runId().equals(runId))) {
+                        System.err.println("ERROR no cluster '" + runId + "'. Kept clusters: " + ids(clusters));
+                        return ExitCodes.BAD_INPUT;
+                    }
+                    targets = List.of(runId);
+                } else if (clusters.size() == 1) {
+                    targets = List.of(clusters.get(0).runId());
+                } else if (clusters.isEmpty()) {
+                    System.out.println("No cluster made by `cluster up` is running.");
+                    return ExitCodes.OK;
+                } else {
+                    System.err.println("ERROR several clusters are up: " + ids(clusters)
+                            + ". Name one (cluster down ID) or use --all.");
+                    return ExitCodes.BAD_INPUT;
+                }
+                for (String id : targets) {
+                    DockerCleanup.Removed r = docker.removeKept(id);
+                    System.out.println("Removed cluster " + id + ": " + r.containers().size() + " container(s), "
+                            + r.networks().size() + " network(s)");
+                }
+                if (targets.isEmpty()) System.out.println("No cluster made by `cluster up` is running.");
+                return ExitCodes.OK;
+            } catch (EngineException e) {
+                System.err.println("ERROR " + e.getMessage());
+                return e.exitCode();
+            }
+        }
+
+        private static String ids(List<DockerAdmin.KeptCluster> clusters) {
+            return clusters.isEmpty() ? "none" : String.join(", ", clusters.stream().map(DockerAdmin.KeptCluster::runId).toList());
+        }
+    }
+
+    @Command(name = "ls", mixinStandardHelpOptions = true, description = "Lists clusters made by `cluster up`.",
+            footer = {"%nExample:%n  repram-orchestrate cluster ls"})
+    static class Ls implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (DockerAdmin docker = DockerAdmin.connect()) {
+                List<DockerAdmin.KeptCluster> clusters = docker.keptClusters();
+                if (clusters.isEmpty()) {
+                    System.out.println("No cluster made by `cluster up` is running.");
+                    return ExitCodes.OK;
+                }
+                for (DockerAdmin.KeptCluster c : clusters) {
+                    long running = c.nodes().stream().filter(n -> "running".equals(n.state())).count();
+                    System.out.printf("%s  %d/%d running%n", c.runId(), running, c.nodes().size());
+                    for (DockerAdmin.KeptNode n : c.nodes()) {
+                        System.out.printf("  node-%-3d %-28s %-8s %s%n", n.index(),
+                                n.hostPort() == null ? "-" : "http://127.0.0.1:" + n.hostPort(), n.state(), n.container());
+                    }
+                }
+                return ExitCodes.OK;
+            } catch (EngineException e) {
+                System.err.println("ERROR " + e.getMessage());
+                return e.exitCode();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.repram.orchestrate.engine.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Info;
+import io.repram.orchestrate.engine.EngineException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The Docker side of the housekeeping commands (image build, cluster ls/down, cleanup, doctor),
+ * so that no docker-java type reaches the CLI.
+ */
+public final class DockerAdmin implements AutoCloseable {
+    private final DockerClient docker;
+
+    private DockerAdmin(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** @throws EngineException DOCKER_UNAVAILABLE with the fix when the daemon cannot be reached */
+    public static DockerAdmin connect() throws EngineException {
+        return new DockerAdmin(DockerConnection.open());
+    }
+
+    public record DaemonInfo(String version, String apiVersion, int cores, long memoryBytes, String dockerHost) {
+    }
+
+    public record ImageInfo(String id, String jarSha256) {
+    }
+
+    public record KeptNode(int index, String container, String state, Integer hostPort) {
+    }
+
+    public record KeptCluster(String runId, String scenario, List<KeptNode> nodes) {
+    }
+
+    public DaemonInfo daemon() {
+        var v = docker.versionCmd().exec();
+        Info info = docker.infoCmd().exec();
+        return new DaemonInfo(v.getVersion(), v.getApiVersion(), info.getNCPU() == null ? 0 : info.getNCPU(),
+                info.getMemTotal() == null ? 0 : info.getMemTotal(), System.getenv().getOrDefault("DOCKER_HOST",
+                        "unix:///var/run/docker.sock"));
+    }
+
+    public Optional<ImageInfo> image(String image) {
+        try {
+            InspectImageResponse r = docker.inspectImageCmd(image).exec();
+            Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null
+                    ? Map.of() : r.getConfig().getLabels();
+            return Optional.of(new ImageInfo(r.getId(), labels.get(DockerLabels.JAR_SHA256)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public ImageBuilder.Result buildImage(Path nodeJar, boolean force, Consumer<String> progress) throws EngineException {
+        return new ImageBuilder(docker, UUID.randomUUID().toString(), progress).build(nodeJar, force);
+    }
+
+    /** Host ports that running containers publish (no socket holds them without the userland proxy). */
+    public Set<Integer> publishedPorts() {
+        Set<Integer> ports = new HashSet<>();
+        for (Container c : docker.listContainersCmd().exec()) {
+            if (c.getPorts() == null) continue;
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getPublicPort() != null) ports.add(p.getPublicPort());
+            }
+        }
+        return ports;
+    }
+
+    /** Clusters made by {@code cluster up}, oldest first. */
+    public List<KeptCluster> keptClusters() {
+        Map<String, List<Container>> byRun = new LinkedHashMap<>();
+        List<Container> containers = new ArrayList<>(new DockerCleanup(docker).containers(List.of(
+                DockerLabels.filter(DockerLabels.KEEP, "true"), DockerLabels.filter(DockerLabels.ROLE, DockerLabels.ROLE_NODE))));
+        containers.sort(Comparator.comparing(Container::getCreated));
+        for (Container c : containers) {
+            byRun.computeIfAbsent(c.getLabels().get(DockerLabels.RUN), k -> new ArrayList<>()).add(c);
+        }
+        List<KeptCluster> clusters = new ArrayList<>();
+        byRun.forEach((run, list) -> {
+            List<KeptNode> nodes = new ArrayList<>();
+            for (Container c : list) {
+                Integer port = null;
+                if (c.getPorts() != null) {
+                    for (ContainerPort p : c.getPorts()) {
+                        if (p.getPublicPort() != null) port = p.getPublicPort();
+                    }
+                }
+                nodes.add(new KeptNode(Integer.parseInt(c.getLabels().getOrDefault(DockerLabels.NODE_INDEX, "-1")),
+                        c.getNames()[0].replaceFirst("^/", ""), c.getState(), port));
+            }
+            nodes.sort(Comparator.comparingInt(KeptNode::index));
+            clusters.add(new KeptCluster(run, list.get(0).getLabels().get(DockerLabels.SCENARIO), nodes));
+        });
+        return clusters;
+    }
+
+    /** Removes one kept cluster (containers and network). */
+    public DockerCleanup.Removed removeKept(String runId) {
+        return new DockerCleanup(docker).remove(List.of(DockerLabels.filter(DockerLabels.KEEP, "true"),
+                DockerLabels.filter(DockerLabels.RUN, runId)), labels -> false);
+    }
+
+    /** Removes every container and network carrying a session label, from any session. */
+    public DockerCleanup.Removed removeAllLabelled() {
+        return new DockerCleanup(docker).remove(List.of(DockerLabels.SESSION), labels -> false);
+    }
+
+    @Override
+    public void close() {
+        DockerConnection.closeQuietly(docker);
+    }
+}

@@ -1,0 +1,53 @@
+package io.repram.orchestrate.engine.docker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one label scheme on every Docker object this tool creates. Cleanup finds objects by these
+ * labels, never by name pattern, so a user's own containers named "repram-..." are never touched.
+ */
+public final class DockerLabels {
+    public static final String PREFIX = "io.repram.orchestrate.";
+    public static final String SESSION = PREFIX + "session";
+    public static final String RUN = PREFIX + "run";
+    public static final String SCENARIO = PREFIX + "scenario";
+    public static final String ROLE = PREFIX + "role";
+    public static final String NODE_INDEX = PREFIX + "node-index";
+    /** Set on clusters made by {@code cluster up}: they outlive the process that made them. */
+    public static final String KEEP = PREFIX + "keep";
+    public static final String JAR_SHA256 = PREFIX + "jar-sha256";
+
+    public static final String ROLE_NODE = "node";
+    public static final String ROLE_NETWORK = "network";
+    public static final String ROLE_IMAGE_BUILD = "image-build";
+
+    private DockerLabels() {
+    }
+
+    /** Labels shared by every object of one cluster. */
+    public static Map<String, String> common(String sessionId, String runId, String scenario, String role, boolean keep) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(SESSION, sessionId);
+        labels.put(RUN, runId);
+        labels.put(SCENARIO, scenario == null || scenario.isBlank() ? "adhoc" : scenario);
+        labels.put(ROLE, role);
+        if (keep) labels.put(KEEP, "true");
+        return labels;
+    }
+
+    public static Map<String, String> node(String sessionId, String runId, String scenario, int index, boolean keep) {
+        Map<String, String> labels = common(sessionId, runId, scenario, ROLE_NODE, keep);
+        labels.put(NODE_INDEX, Integer.toString(index));
+        return labels;
+    }
+
+    public static Map<String, String> network(String sessionId, String runId, String scenario, boolean keep) {
+        return common(sessionId, runId, scenario, ROLE_NETWORK, keep);
+    }
+
+    /** "key=value" form, as the Engine API's label filter takes it. */
+    public static String filter(String key, String value) {
+        return key + "=" + value;
+    }
+}

@@ -1,0 +1,183 @@
+package io.repram.orchestrate.engine.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.FaultAction;
+import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.NodeStatsSample;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** One image build and one 3-node cluster, shared by the steps below to keep the 2-core box quick. */
+@Tag("docker")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DockerEngineTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private DockerEngine engine;
+    private Cluster cluster;
+    private Path nodeJar;
+
+    /** REPRAM_NODE_JAR wins over the repram.node.jar property that the pom sets. */
+    static Path nodeJar() {
+        String env = System.getenv("REPRAM_NODE_JAR");
+        return Path.of(env != null ? env : System.getProperty("repram.node.jar", "../node/target/repram-node.jar"));
+    }
+
+    @BeforeAll
+    void connect() throws Exception {
+        nodeJar = nodeJar();
+        boolean hasNode;
+        try (ZipFile zip = new ZipFile(nodeJar.toFile())) {
+            hasNode = zip.getEntry("io/repram/node/Main.class") != null;
+        } catch (java.io.IOException e) {
+            hasNode = false;
+        }
+        assumeTrue(hasNode, "no node jar with io.repram.node.Main at " + nodeJar + ": build the node module first");
+        engine = new DockerEngine(new DockerEngine.Options(nodeJar, false, false, System.out::println));
+    }
+
+    @AfterAll
+    void closeEngine() {
+        if (engine != null) engine.close();
+    }
+
+    @Test
+    @Order(1)
+    void buildsTheImageOnceAndSkipsAnUnchangedJar() throws Exception {
+        ImageBuilder builder = new ImageBuilder(engine.client(), engine.sessionId(), System.out::println);
+        ImageBuilder.Result first = builder.build(nodeJar, false);
+        String label = engine.client().inspectImageCmd(ImageBuilder.DEFAULT_TAG).exec().getConfig().getLabels()
+                .get(DockerLabels.JAR_SHA256);
+        assertEquals(ImageBuilder.sha256(nodeJar), label);
+        ImageBuilder.Result second = builder.build(nodeJar, false);
+        assertFalse(second.rebuilt(), "an unchanged jar must not rebuild the image");
+        assertEquals(first.imageId(), second.imageId());
+    }
+
+    @Test
+    @Order(2)
+    void clusterReplicatesAPutToAnotherNode() throws Exception {
+        cluster = engine.start(new ClusterSpec("it" + Long.toHexString(System.nanoTime()).substring(0, 6), "docker-it", 3,
+                ImageBuilder.DEFAULT_TAG, Map.of(), null, null, 0, Duration.ofSeconds(90)));
+        assertEquals(3, cluster.size());
+        cluster.nodes().forEach(n -> assertEquals("127.0.0.1", n.host()));
+        byte[] value = "replicated through docker".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(cluster.nodes().get(0).baseUri().resolve("/v1/data/it-key?ttl=600"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, put.statusCode(), put.body());
+        URI node2 = cluster.nodes().get(2).baseUri().resolve("/v1/data/it-key");
+        HttpResponse<byte[]> get = null;
+        for (int i = 0; i < 50; i++) {
+            get = http.send(HttpRequest.newBuilder(node2).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (get.statusCode() == 200) break;
+            Thread.sleep(100);
+        }
+        assertEquals(200, get.statusCode());
+        assertArrayEquals(value, get.body());
+    }
+
+    @Test
+    @Order(3)
+    void statsStreamDeliversSamplesForEveryNode() throws Exception {
+        List<NodeStatsSample> samples = new CopyOnWriteArrayList<>();
+        try (AutoCloseable ignored = engine.sampleStats(cluster, samples::add)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline
+                    && samples.stream().map(NodeStatsSample::nodeIndex).distinct().count() < 3) {
+                Thread.sleep(200);
+            }
+        }
+        assertEquals(3, samples.stream().map(NodeStatsSample::nodeIndex).distinct().count(), "samples: " + samples);
+        for (NodeStatsSample s : samples) {
+            assertTrue(s.memoryBytes() > 1_000_000, "a JVM uses more than 1 MB: " + s);
+            assertTrue(s.memoryLimitBytes() >= s.memoryBytes(), s.toString());
+            assertTrue(s.cpuPercent() >= 0 && s.cpuPercent() <= 100.0 * Runtime.getRuntime().availableProcessors() + 1, s.toString());
+            assertTrue(s.netRxBytes() > 0, "the node received our requests: " + s);
+        }
+        int before = samples.size();
+        Thread.sleep(1500);
+        assertEquals(before, samples.size(), "closing the handle stops the streams");
+    }
+
+    @Test
+    @Order(4)
+    void pauseFreezesANodeAndUnpauseBringsItBack() throws Exception {
+        NodeProbe probe = new NodeProbe();
+        URI node1 = cluster.nodes().get(1).baseUri();
+        engine.fault(cluster, 1, FaultAction.PAUSE);
+        assertFalse(probe.healthy(node1), "a paused node must not answer");
+        engine.fault(cluster, 1, FaultAction.UNPAUSE);
+        assertTrue(healthyWithin(probe, node1, Duration.ofSeconds(10), true), "an unpaused node answers again");
+    }
+
+    @Test
+    @Order(5)
+    void killAndStartBringANodeBackOnTheSamePort() throws Exception {
+        NodeProbe probe = new NodeProbe();
+        URI node2 = cluster.nodes().get(2).baseUri();
+        engine.fault(cluster, 2, FaultAction.KILL);
+        assertFalse(probe.healthy(node2), "a killed node must not answer");
+        engine.fault(cluster, 2, FaultAction.START);
+        assertTrue(healthyWithin(probe, node2, Duration.ofSeconds(20), true), "a restarted node answers on its old port");
+    }
+
+    @Test
+    @Order(6)
+    void aForeignImageThatIsMissingFailsWithImageMissing() {
+        EngineException e = assertThrows(EngineException.class, () -> engine.start(new ClusterSpec("missing1", "docker-it", 1,
+                "repram-no-such-image:0", Map.of(), null, null, 0, Duration.ofSeconds(5))));
+        assertEquals(ExitCodes.IMAGE_MISSING, e.exitCode());
+        assertTrue(e.getMessage().contains("repram-no-such-image:0"), e.getMessage());
+    }
+
+    @Test
+    @Order(7)
+    void closeLeavesNothingLabelled() throws Exception {
+        String session = DockerLabels.filter(DockerLabels.SESSION, engine.sessionId());
+        try (DockerClient docker = DockerConnection.open()) {
+            assertEquals(3, docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(session)).exec().size());
+            assertEquals(1, docker.listNetworksCmd().withFilter("label", List.of(session)).exec().size());
+            engine.close();
+            assertTrue(docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(session)).exec().isEmpty());
+            assertTrue(docker.listNetworksCmd().withFilter("label", List.of(session)).exec().isEmpty());
+        }
+    }
+
+    private static boolean healthyWithin(NodeProbe probe, URI node, Duration within, boolean wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (probe.healthy(node) == wanted) return true;
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
