@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 @Command(name = "repram-orchestrate",
-        description = {"Scale-tests clusters of REPRAM nodes: start N-node clusters (Docker or local JVMs),",
-                "run a matrix of cluster sizes x concurrency x payload sizes, and report throughput,",
-                "latency, resource use and what broke."},
+        description = {"Scale-tests clusters of REPRAM nodes: starts N-node clusters (Docker or local JVMs),"
+                + " runs a matrix of cluster sizes x concurrency x payload sizes, and reports throughput,"
+                + " latency, resource use and what broke."},
         subcommands = {RunCommand.class, LoadCommand.class, ImageCommand.class, ClusterCommand.class,
                 CleanupCommand.class, DoctorCommand.class, ReportCommand.class, CompareCommand.class,
                 ConsolidateCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class},

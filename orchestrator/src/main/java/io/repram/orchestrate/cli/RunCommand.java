@@ -38,10 +38,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 @Command(name = "run",
-        description = {
-                "Runs a scenario matrix: for each cluster size, start the cluster once, run every",
-                "concurrency x payload cell (warm-up excluded from the figures), cool down, tear down.",
-                "Results go to test-results/scale_test_YYYYMMDD_HHMMSS/ after every cell."},
+        description = {"Runs a scenario matrix of cluster sizes x concurrency x payload sizes.",
+                "For each cluster size the cluster is started once; every concurrency x payload cell then",
+                "runs (warm-up excluded from the figures), with cooldowns in between. Results are written",
+                "to test-results/scale_test_YYYYMMDD_HHMMSS/ after every cell, so a crash loses nothing."},
         footer = {"", "Examples:",
                 "  repram-orchestrate run scenarios/quick.yaml",
                 "  repram-orchestrate run --quick --duration 20s",
