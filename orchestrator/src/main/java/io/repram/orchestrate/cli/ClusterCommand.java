@@ -44,7 +44,8 @@ public class ClusterCommand implements Callable<Integer> {
                     + " waits until every node is healthy and sees N-1 peers, prints their 127.0.0.1 URLs and exits,"
                     + " leaving the cluster running."},
             footer = {"%nExamples:%n  repram-orchestrate cluster up --size 3",
-                    "  repram-orchestrate cluster up --size 7 --base-port 9000 -e REPRAM_REPLICATION=5",
+                    "  repram-orchestrate cluster up --size 7 --base-port 9000",
+                    "  repram-orchestrate cluster up --size 5 -e REPRAM_REPLICATION=5",
                     "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,"
                             + " 5 node unhealthy, 6 image missing."})
     static class Up implements Callable<Integer> {

@@ -107,8 +107,18 @@ final class CdsTrainer {
         for (String path : List.of("/v1/topology", "/v1/status", "/v1/metrics", "/v1/keys?limit=10")) {
             send(http, HttpRequest.newBuilder(base.resolve(path)).GET());
         }
-        // Give the bootstrap client and the gossip timers a moment to run once.
-        sleep(1500);
+        // Last, a made-up peer at the node's own address: writes then replicate over the gossip client and
+        // come back as gossip PUT + ACK, so the archive also holds the classes of a clustered node.
+        // Their answers may wait for the write timeout: fire them and only give the gossip a moment.
+        send(http, HttpRequest.newBuilder(base.resolve("/v1/bootstrap")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"node_id\":\"cds-peer\",\"address\":\"cds-training\","
+                        + "\"gossip_port\":9090,\"http_port\":8080,\"enclave\":\"default\"}")));
+        for (int i = 0; i < 3; i++) {
+            http.sendAsync(HttpRequest.newBuilder(base.resolve("/v1/data/cds-gossip-" + i + "?ttl=300"))
+                    .timeout(Duration.ofSeconds(10)).PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        sleep(2000);
     }
 
     private static void send(HttpClient http, HttpRequest.Builder request) throws IOException {

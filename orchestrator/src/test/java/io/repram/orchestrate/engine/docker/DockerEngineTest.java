@@ -141,13 +141,24 @@ class DockerEngineTest {
 
     @Test
     @Order(5)
-    void killAndStartBringANodeBackOnTheSamePort() throws Exception {
+    void killAndStartBringANodeBackOnTheSamePortAndItsStatsResume() throws Exception {
         NodeProbe probe = new NodeProbe();
         URI node2 = cluster.nodes().get(2).baseUri();
-        engine.fault(cluster, 2, FaultAction.KILL);
-        assertFalse(probe.healthy(node2), "a killed node must not answer");
-        engine.fault(cluster, 2, FaultAction.START);
-        assertTrue(healthyWithin(probe, node2, Duration.ofSeconds(20), true), "a restarted node answers on its old port");
+        List<NodeStatsSample> samples = new CopyOnWriteArrayList<>();
+        try (AutoCloseable ignored = engine.sampleStats(cluster, samples::add)) {
+            engine.fault(cluster, 2, FaultAction.KILL);
+            assertFalse(probe.healthy(node2), "a killed node must not answer");
+            engine.fault(cluster, 2, FaultAction.START);
+            long restarted = System.currentTimeMillis();
+            assertTrue(healthyWithin(probe, node2, Duration.ofSeconds(20), true), "a restarted node answers on its old port");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && samples.stream()
+                    .noneMatch(s -> s.nodeIndex() == 2 && s.epochMillis() > restarted + 500 && s.memoryBytes() > 0)) {
+                Thread.sleep(200);
+            }
+            assertTrue(samples.stream().anyMatch(s -> s.nodeIndex() == 2 && s.epochMillis() > restarted + 500
+                    && s.memoryBytes() > 0), "stats of the restarted node resume: " + samples);
+        }
     }
 
     @Test
