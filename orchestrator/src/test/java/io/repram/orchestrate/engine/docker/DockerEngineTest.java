@@ -34,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** One image build and one 3-node cluster, shared by the steps below to keep the 2-core box quick. */
 @Tag("docker")
@@ -61,7 +60,7 @@ class DockerEngineTest {
         } catch (java.io.IOException e) {
             hasNode = false;
         }
-        assumeTrue(hasNode, "no node jar with io.repram.node.Main at " + nodeJar + ": build the node module first");
+        assertTrue(hasNode, "no node jar with io.repram.node.Main at " + nodeJar + ": build the node module first");
         engine = new DockerEngine(new DockerEngine.Options(nodeJar, false, false, System.out::println));
     }
 
