@@ -1,17 +1,16 @@
 package io.repram.orchestrate.analysis;
 
+import io.repram.orchestrate.report.AtomicFiles;
 import io.repram.orchestrate.report.ResultsException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Writes a chart as PNG and SVG, each atomically, so a report never links to a half-written image. */
 public final class ChartWriter {
@@ -32,35 +31,14 @@ public final class ChartWriter {
         Path svg = dir.resolve(name + ".svg");
         try {
             Files.createDirectories(dir);
-            Path pngTemp = Files.createTempFile(dir, "." + name, ".png.tmp");
-            try {
-                ChartUtils.saveChartAsPNG(pngTemp.toFile(), chart, width, height);
-                move(pngTemp, png);
-            } finally {
-                Files.deleteIfExists(pngTemp);
-            }
-            SVGGraphics2D g = new SVGGraphics2D(width, height);
-            chart.draw(g, new Rectangle(0, 0, width, height));
-            Path svgTemp = Files.createTempFile(dir, "." + name, ".svg.tmp");
-            try {
-                SVGUtils.writeToSVG(svgTemp.toFile(), g.getSVGElement());
-                move(svgTemp, svg);
-            } finally {
-                Files.deleteIfExists(svgTemp);
-            }
         } catch (IOException e) {
-            throw new ResultsException("cannot write chart " + png + ": " + e.getMessage()
-                    + " (check that the directory is writable and the disk is not full)", e);
+            throw new ResultsException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        AtomicFiles.writeBinary(png, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        AtomicFiles.writeBinary(svg, out -> out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8)));
         String title = chart.getTitle() == null ? name : chart.getTitle().getText();
         return new ChartFile(title, caption, png, svg);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.repram.orchestrate.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,13 +31,29 @@ public final class AtomicFiles {
         write(target, out -> out.write(text));
     }
 
+    /** Binary content, e.g. a PNG. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, Content content) {
+        writeBinary(target, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    public static void writeBinary(Path target, BinaryContent content) {
         Path temp = null;
         try {
             temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
                 content.writeTo(out);
             }
+            // createTempFile makes owner-only files; results are meant to be shared and published.
+            setReadableByAll(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -52,6 +70,12 @@ public final class AtomicFiles {
                     // The rename already happened or the write failed; a stray temp file is harmless.
                 }
             }
+        }
+    }
+
+    private static void setReadableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

@@ -28,6 +28,8 @@ public final class ResultsWriter {
     private final ThresholdEvaluator evaluator;
     private final String template;
     private final List<CellResult> results = new ArrayList<>();
+    private static final String CHARTS_AT_END = "\n## Charts\n\nThe charts and report.html are drawn when the run ends"
+            + " (or by `repram-orchestrate report <dir>`).\n";
 
     private ResultsWriter(ResultsDir dir, RunInfo info, List<CellResult> finished, String template) {
         this.dir = dir;
@@ -80,7 +82,9 @@ public final class ResultsWriter {
         results.add(result);
         writeJson(dir.cellJson(result.cell()), CellFile.of(result, breaches));
         SummaryCsv.write(dir.summaryCsv(), results);
-        writeReports();
+        // Charts take seconds to draw (JFreeChart's first use especially); between cells the tables are
+        // enough, and the run draws the charts once at its end through writeReports().
+        writeTextReports(CHARTS_AT_END);
         return breaches;
     }
 
@@ -101,10 +105,15 @@ public final class ResultsWriter {
      * and container_stats.csv (also for the `report` command).
      */
     public synchronized void writeReports() {
-        JUnitReport.write(dir.reportXml(), info.scenario(), info.startedAt(), results, evaluator);
-        String markdown = MarkdownReport.render(template, info, results, chartsSection());
-        AtomicFiles.write(dir.reportMd(), markdown);
+        String markdown = writeTextReports(chartsSection());
         HtmlReport.write(dir.reportHtml(), "REPRAM scale test: " + info.scenario().name(), markdown, dir.path());
+    }
+
+    private String writeTextReports(String chartsSection) {
+        JUnitReport.write(dir.reportXml(), info.scenario(), info.startedAt(), results, evaluator);
+        String markdown = MarkdownReport.render(template, info, results, chartsSection);
+        AtomicFiles.write(dir.reportMd(), markdown);
+        return markdown;
     }
 
     private String chartsSection() {

@@ -85,6 +85,8 @@ final class Fixtures {
             }
             writer.writeCell(r);
         }
+        // A finished run draws its charts and report.html once, at the end.
+        writer.writeReports();
         return writer;
     }
 
