@@ -39,9 +39,16 @@ public final class AtomicFiles {
 
     public static void write(Path target, Content content) {
         writeBinary(target, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            content.writeTo(w);
-            w.flush();
+            // Content may close its writer (a CSVPrinter does); that must flush, not close, the file.
+            OutputStream keepOpen = new java.io.FilterOutputStream(out) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            try (Writer w = new OutputStreamWriter(keepOpen, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
         });
     }
 
