@@ -42,6 +42,11 @@ public final class AtomicFiles {
             // Content may close its writer (a CSVPrinter does); that must flush, not close, the file.
             OutputStream keepOpen = new java.io.FilterOutputStream(out) {
                 @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
                 public void close() throws IOException {
                     flush();
                 }
