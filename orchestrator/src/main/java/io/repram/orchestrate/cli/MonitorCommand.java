@@ -130,7 +130,7 @@ public class MonitorCommand implements Callable<Integer> {
         }
         Monitor monitor = new Monitor(source, stats, options, new NodeReader(probe));
         Thread hook = new Thread(() -> {
-            monitor.stop("interrupted (Ctrl-C)");
+            monitor.stop("interrupted (Ctrl-C or SIGTERM)");
             try {
                 monitor.awaitFinished(Duration.ofSeconds(10));
             } catch (InterruptedException ignored) {

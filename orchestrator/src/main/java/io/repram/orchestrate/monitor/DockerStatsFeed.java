@@ -49,6 +49,8 @@ public final class DockerStatsFeed implements StatsSource {
     }
 
     private void accept(NodeStatsSample s) {
+        // A stopped container's stream sends all-zero frames; a running one always reports a memory limit.
+        if (s.memoryLimitBytes() <= 0) return;
         latest.compute(s.nodeIndex(), (k, before) -> {
             if (before == null || s.epochMillis() <= before.sample().epochMillis()) {
                 return new Latest(s, Double.NaN, Double.NaN);

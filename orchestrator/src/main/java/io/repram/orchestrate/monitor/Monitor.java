@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,8 @@ public final class Monitor {
                 boolean stopNow = awaitTick(startNanos + second * TICK_MILLIS * 1_000_000);
                 Map<Integer, NodeReading> now = pollers.latest();
                 long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
-                Tick tick = Tick.of(Instant.now(), elapsedMillis, targets, lastSecond, now, stats, options.expectedNodes());
+                Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                Tick tick = Tick.of(at, elapsedMillis, targets, lastSecond, now, stats, options.expectedNodes());
                 listener.second(tick, words(summary.second(tick)));
                 lastSecond = now;
                 boolean over = second >= durationSeconds;
