@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
                 + " latency, resource use and what broke."},
         subcommands = {RunCommand.class, LoadCommand.class, ImageCommand.class, ClusterCommand.class,
                 CleanupCommand.class, DoctorCommand.class, ReportCommand.class, CompareCommand.class,
-                ConsolidateCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class},
+                ConsolidateCommand.class, BaselineCommand.class, MonitorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start here:",
                 "  repram-orchestrate doctor                     check Docker, ports, the image",
                 "  repram-orchestrate run scenarios/quick.yaml   3 nodes, 25 workers, 1 KB values, 60 s",

@@ -1,0 +1,192 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.node.NodeConfig;
+import io.repram.node.RepramNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MonitorCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final List<RepramNode> nodes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(RepramNode::close);
+    }
+
+    private RepramNode node(String id) {
+        RepramNode n = RepramNode.start(NodeConfig.fromEnv(Map.of("REPRAM_HTTP_PORT", "0", "REPRAM_NODE_ID", id,
+                "REPRAM_ADDRESS", "127.0.0.1", "REPRAM_NETWORK", "private", "REPRAM_RATE_LIMIT", "0",
+                "REPRAM_REPLICATION", "1")));
+        nodes.add(n);
+        return n;
+    }
+
+    private void put(RepramNode n, String key) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(n) + "/v1/data/" + key + "?ttl=600"))
+                .PUT(HttpRequest.BodyPublishers.ofString("value-" + key)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() / 100 == 2, "PUT " + key + " answered " + r.statusCode());
+    }
+
+    private static String url(RepramNode n) {
+        return "http://127.0.0.1:" + n.httpPort();
+    }
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new MonitorCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        return cl.execute(args);
+    }
+
+    private static List<CSVRecord> rows(Path csv, List<String> header) throws Exception {
+        try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            assertEquals(header, p.getHeaderNames(), csv.getFileName() + " header");
+            return p.getRecords();
+        }
+    }
+
+    private static Path onlyDir(Path parent) throws Exception {
+        try (Stream<Path> dirs = Files.list(parent)) {
+            List<Path> all = dirs.toList();
+            assertEquals(1, all.size(), all.toString());
+            assertTrue(all.get(0).getFileName().toString().matches("monitoring_\\d{8}_\\d{6}"), all.toString());
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void urlNodesGiveTheCsvsWithTheirColumnsAndSaneValues(@TempDir Path tmp) throws Exception {
+        RepramNode a = node("n1");
+        RepramNode b = node("n2");
+        for (int i = 0; i < 4; i++) put(a, "a" + i);
+        for (int i = 0; i < 2; i++) put(b, "b" + i);
+        // Keep a trickle of writes going so the rate is not just zero.
+        CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; i < 10; i++) {
+                    put(a, "w" + i);
+                    Thread.sleep(150);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int code = run("--url", url(a) + "," + url(b), "--duration", "3", "--interval", "1", "--no-dashboard",
+                "--output", tmp.toString());
+        writes.join();
+        assertEquals(0, code, err.toString());
+        Path dir = onlyDir(tmp);
+
+        assertTrue(rows(dir.resolve("container_stats.csv"), List.of("timestamp", "node", "cpu_percent", "memory_usage_mb",
+                "memory_percent", "network_rx_mb", "network_tx_mb")).isEmpty(), "--url nodes have no container stats");
+
+        List<CSVRecord> app = rows(dir.resolve("app_metrics.csv"), List.of("timestamp", "node", "total_requests",
+                "successful_requests", "failed_requests", "storage_items", "storage_bytes", "avg_latency_ms"));
+        assertEquals(6, app.size(), "2 nodes x 3 rows");
+        CSVRecord lastA = app.stream().filter(r -> r.get("node").equals("n1")).reduce((x, y) -> y).orElseThrow();
+        CSVRecord lastB = app.stream().filter(r -> r.get("node").equals("n2")).reduce((x, y) -> y).orElseThrow();
+        assertTrue(Long.parseLong(lastA.get("total_requests")) >= 4, lastA.toString());
+        assertEquals(2, Long.parseLong(lastB.get("total_requests")), "the monitor's own polls are not counted");
+        assertEquals("0", lastA.get("failed_requests"));
+        assertTrue(Long.parseLong(lastA.get("storage_items")) >= 4, lastA.toString());
+        assertEquals("2", lastB.get("storage_items"));
+        assertTrue(Long.parseLong(lastB.get("storage_bytes")) > 0);
+        assertTrue(Instant(lastA.get("timestamp")));
+
+        List<CSVRecord> cluster = rows(dir.resolve("cluster_metrics.csv"), List.of("timestamp", "overall_rps",
+                "cluster_storage_items", "cluster_storage_mb", "cluster_health_score"));
+        assertEquals(3, cluster.size());
+        for (CSVRecord r : cluster) {
+            assertEquals("1.000", r.get("cluster_health_score"), r.toString());
+            assertTrue(Double.parseDouble(r.get("overall_rps")) >= 0, r.toString());
+            assertTrue(Long.parseLong(r.get("cluster_storage_items")) >= 6, r.toString());
+        }
+        assertTrue(cluster.stream().anyMatch(r -> Double.parseDouble(r.get("overall_rps")) > 0),
+                "the writes during monitoring show as requests/s");
+
+        String report = Files.readString(dir.resolve("monitoring_report.md"));
+        assertTrue(report.contains("| n1 |") && report.contains("| n2 |"), report);
+        assertTrue(report.contains("None: every node answered throughout."), report);
+        assertTrue(report.contains("duration reached"), report);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Monitor: ") && printed.contains("2/2 nodes up"), printed);
+    }
+
+    private static boolean Instant(String ts) {
+        return java.time.Instant.parse(ts).isAfter(java.time.Instant.now().minusSeconds(60));
+    }
+
+    @Test
+    void aNodeThatGoesDownShowsAsDownAndLowersTheHealth(@TempDir Path tmp) throws Exception {
+        RepramNode a = node("n1");
+        RepramNode b = node("n2");
+        put(a, "k");
+        CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            b.close();
+        });
+        int code = run("--url", url(a) + "," + url(b), "--duration", "4", "--interval", "1", "--cluster-size", "2",
+                "--no-dashboard", "--output", tmp.toString());
+        kill.join();
+        assertEquals(0, code, err.toString());
+        Path dir = onlyDir(tmp);
+        List<CSVRecord> cluster = rows(dir.resolve("cluster_metrics.csv"), List.of("timestamp", "overall_rps",
+                "cluster_storage_items", "cluster_storage_mb", "cluster_health_score"));
+        assertEquals("1.000", cluster.get(0).get("cluster_health_score"));
+        assertEquals("0.500", cluster.get(cluster.size() - 1).get("cluster_health_score"));
+        List<CSVRecord> app = rows(dir.resolve("app_metrics.csv"), List.of("timestamp", "node", "total_requests",
+                "successful_requests", "failed_requests", "storage_items", "storage_bytes", "avg_latency_ms"));
+        String lastTs = cluster.get(cluster.size() - 1).get("timestamp");
+        assertFalse(app.stream().anyMatch(r -> r.get("timestamp").equals(lastTs) && r.get("node").equals("n2")),
+                "a DOWN node has no app row");
+        String report = Files.readString(dir.resolve("monitoring_report.md"));
+        assertTrue(report.contains("- n2: went DOWN at"), report);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("n2 is DOWN"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1/2 nodes up"));
+    }
+
+    @Test
+    void badOptionsAreUsageErrors(@TempDir Path tmp) {
+        assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--cluster", "x", "--output", tmp.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("exclude each other"));
+        assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--interval", "0"));
+        assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--duration", "soon"));
+        assertEquals(ExitCodes.BAD_INPUT, run("--url", "ftp://127.0.0.1:1"));
+    }
+
+    @Test
+    void registeredInMain() {
+        assertTrue(Main.commandLine().getSubcommands().containsKey("monitor"));
+    }
+}

@@ -1,0 +1,49 @@
+package io.repram.orchestrate.monitor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PromTextTest {
+
+    @Test
+    void readsWhatOurNodeServes() {
+        // Captured from `java -jar node/target/repram-node.jar` after 3 PUTs, a GET and a GET of a missing key.
+        List<PromText.Sample> samples = PromText.parse(Fixtures.text("node-metrics.txt"));
+        PromText.Sample puts = samples.stream()
+                .filter(s -> s.name().equals("repram_http_requests_total") && "PUT".equals(s.label("method")))
+                .findFirst().orElseThrow();
+        assertEquals("/v1/data/{key}", puts.label("route"));
+        assertEquals("201", puts.label("status"));
+        assertEquals(3.0, puts.value());
+        assertTrue(samples.stream().anyMatch(s -> s.name().equals("repram_http_request_duration_seconds_bucket")
+                && Double.isInfinite(PromText.parseValue(s.label("le")))));
+        assertEquals(3.0, samples.stream().filter(s -> s.name().equals("repram_storage_items")).findFirst()
+                .orElseThrow().value());
+    }
+
+    @Test
+    void handlesEscapesTimestampsAndExponents() {
+        List<PromText.Sample> samples = PromText.parse(Fixtures.text("metrics-with-failures.txt"));
+        PromText.Sample info = samples.stream().filter(s -> s.name().equals("repram_build_info")).findFirst().orElseThrow();
+        assertEquals("1.0 \"beta\" \\ build\nline2", info.label("version"));
+        assertEquals(1.0, info.value());
+        assertEquals(3500.0, samples.stream().filter(s -> s.name().equals("repram_storage_bytes")).findFirst()
+                .orElseThrow().value());
+        assertEquals(Double.POSITIVE_INFINITY, PromText.parse("x{le=\"a\"} +Inf").get(0).value());
+        assertTrue(Double.isNaN(PromText.parse("x NaN").get(0).value()));
+    }
+
+    @Test
+    void namesTheBadLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PromText.parse("# ok\ngood 1\nbad{route=\"/x\" 2\n"));
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PromText.parse("novalue"));
+        assertThrows(IllegalArgumentException.class, () -> PromText.parse("<html>not metrics</html>"));
+    }
+}
