@@ -45,7 +45,7 @@ final class PeerConnection {
                 key.interestOps(SelectionKey.OP_CONNECT);
             }
         } catch (IOException | RuntimeException e) {
-            fail("cannot connect to " + pool.name() + ": " + e.getMessage());
+            fail("cannot connect to " + pool.name() + ": " + e.getMessage(), true);
         }
     }
 
@@ -78,7 +78,7 @@ final class PeerConnection {
                 read(readBuffer);
             }
         } catch (IOException e) {
-            fail("I/O error with " + pool.name() + ": " + e.getMessage());
+            fail("I/O error with " + pool.name() + ": " + e.getMessage(), true);
         }
     }
 
@@ -88,9 +88,9 @@ final class PeerConnection {
             return;
         }
         if (!connected && nowNanos - connectDeadlineNanos > 0) {
-            fail("connecting to " + pool.name() + " timed out");
+            fail("connecting to " + pool.name() + " timed out", false);
         } else if (nowNanos - exchange.deadlineNanos > 0) {
-            fail("no answer from " + pool.name() + " in time");
+            fail("no answer from " + pool.name() + " in time", false);
         }
     }
 
@@ -123,7 +123,7 @@ final class PeerConnection {
             channel.write(exchange.request);
             key.interestOps(exchange.unsent() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         } catch (IOException e) {
-            fail("cannot send to " + pool.name() + ": " + e.getMessage());
+            fail("cannot send to " + pool.name() + ": " + e.getMessage(), true);
         }
     }
 
@@ -167,10 +167,12 @@ final class PeerConnection {
         done.result.complete(response);
     }
 
-    private void fail(String why) {
+    /** @param ioError the connection broke (as opposed to a deadline passing), so a resend may help */
+    private void fail(String why, boolean ioError) {
         Exchange lost = exchange;
         exchange = null;
-        boolean retry = lost != null && reused && !reader.started();
+        boolean retry = ioError && lost != null && reused && !reader.started()
+                && System.nanoTime() - lost.deadlineNanos < 0;
         close();
         if (lost == null) {
             return;
