@@ -2,6 +2,7 @@ package io.repram.node.cluster.peerhttp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -67,9 +68,12 @@ public final class PeerHttpClient implements AutoCloseable {
         byte[] head = new byte[prefix.length + rest.length];
         System.arraycopy(prefix, 0, head, 0, prefix.length);
         System.arraycopy(rest, 0, head, prefix.length, rest.length);
-        Exchange ex = new Exchange(head, body, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
-        if (!running) {
-            ex.fail("the peer client is closed");
+        // Resolved here, on the caller's thread (the JVM caches names): a slow DNS answer must never
+        // stall the loop that carries every peer's traffic.
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        Exchange ex = new Exchange(address, head, body, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        if (!running || address.isUnresolved()) {
+            ex.fail(running ? "cannot resolve peer host " + host : "the peer client is closed");
             return ex.result;
         }
         inbox.add(new Submission(host, port, ex));

@@ -1,6 +1,5 @@
 package io.repram.node.cluster.peerhttp;
 
-import java.net.InetSocketAddress;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ final class PeerPool {
     private final ArrayDeque<PeerConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
     private final List<PeerConnection> open = new ArrayList<>();
-    private InetSocketAddress address;
 
     PeerPool(String host, int port, Selector selector, int maxConnections, long connectTimeoutNanos) {
         this.host = host;
@@ -100,12 +98,8 @@ final class PeerPool {
     }
 
     private void openFor(Exchange ex) {
-        if (address == null || address.isUnresolved()) {
-            // Resolved once per pool (peers are IPs or stable container names), not per connection.
-            address = new InetSocketAddress(host, port);
-        }
         PeerConnection conn = new PeerConnection(this);
         open.add(conn);
-        conn.connect(selector, address, ex, connectTimeoutNanos);
+        conn.connect(selector, ex.address, ex, connectTimeoutNanos);
     }
 }
