@@ -2,6 +2,7 @@ package io.repram.node.cluster.peerhttp;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,9 @@ final class ResponseReader {
 
     private enum State { HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_CRLF, TRAILERS, UNTIL_CLOSE, DONE }
 
-    private final ByteArrayOutputStream head = new ByteArrayOutputStream(256);
+    /** A plain array, not a ByteArrayOutputStream: the head is copied byte by byte, and that one synchronises. */
+    private byte[] head = new byte[512];
+    private int headLength;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(64);
     private final StringBuilder line = new StringBuilder();
     private static final int CRLF_CRLF = 0x0d0a0d0a;
@@ -32,7 +35,7 @@ final class ResponseReader {
     }
 
     void reset() {
-        head.reset();
+        headLength = 0;
         body.reset();
         line.setLength(0);
         state = State.HEAD;
@@ -48,7 +51,7 @@ final class ResponseReader {
 
     /** True once any byte of a response arrived: a reused connection that fails before that never answered. */
     boolean started() {
-        return state != State.HEAD || head.size() > 0;
+        return state != State.HEAD || headLength > 0;
     }
 
     boolean closeAfter() {
@@ -108,15 +111,17 @@ final class ResponseReader {
     private int feedHead(byte[] buf, int i, int end) throws PeerHttpException {
         while (i < end) {
             byte b = buf[i++];
-            head.write(b);
-            lastFour = (lastFour << 8) | (b & 0xff);
-            int n = head.size();
-            if (lastFour == CRLF_CRLF) {
-                parseHead(head.toString(StandardCharsets.ISO_8859_1));
-                return i;
+            if (headLength == head.length) {
+                if (headLength >= MAX_HEAD_BYTES) {
+                    throw new PeerHttpException("response headers longer than " + MAX_HEAD_BYTES + " bytes");
+                }
+                head = Arrays.copyOf(head, headLength * 2);
             }
-            if (n > MAX_HEAD_BYTES) {
-                throw new PeerHttpException("response headers longer than " + MAX_HEAD_BYTES + " bytes");
+            head[headLength++] = b;
+            lastFour = (lastFour << 8) | (b & 0xff);
+            if (lastFour == CRLF_CRLF) {
+                parseHead(new String(head, 0, headLength, StandardCharsets.ISO_8859_1));
+                return i;
             }
         }
         return i;

@@ -78,6 +78,13 @@ class ResponseReaderTest {
         assertThrows(PeerHttpException.class, () -> junk.feed(notHttp, 0, notHttp.length));
     }
 
+    @Test
+    void endlessHeadersAreRefused() {
+        ResponseReader r = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.1 200 OK\r\nX-Pad: " + "a".repeat(ResponseReader.MAX_HEAD_BYTES) + "\r\n\r\n");
+        assertThrows(PeerHttpException.class, () -> r.feed(wire, 0, wire.length));
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
