@@ -1,7 +1,7 @@
 package io.repram.node.cluster;
 
 import io.repram.node.NodeMetrics;
-import org.eclipse.jetty.client.api.ContentResponse;
+import io.repram.node.cluster.peerhttp.PeerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +81,12 @@ public final class Membership {
             }
             anySeed = true;
             try {
-                ContentResponse resp = client.postAndWait(base, Wire.BOOTSTRAP_PATH, body);
-                if (resp.getStatus() != 200) {
-                    LOG.debug("bootstrap via {} answered {}", seed, resp.getStatus());
+                PeerResponse resp = client.postAndWait(base, Wire.BOOTSTRAP_PATH, body);
+                if (resp.status() != 200) {
+                    LOG.debug("bootstrap via {} answered {}", seed, resp.status());
                     continue;
                 }
-                BootstrapResponse answer = Wire.JSON.readValue(resp.getContent(), BootstrapResponse.class);
+                BootstrapResponse answer = Wire.JSON.readValue(resp.body(), BootstrapResponse.class);
                 if (answer.success()) {
                     answer.peers().forEach(p -> addPeer(p, false));
                     if (!joined) {

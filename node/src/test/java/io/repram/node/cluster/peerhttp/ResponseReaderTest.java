@@ -1,0 +1,91 @@
+package io.repram.node.cluster.peerhttp;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResponseReaderTest {
+
+    @Test
+    void contentLengthBodyArrivingOneByteAtATime() throws Exception {
+        ResponseReader r = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 16\r\n\r\n{\"success\":true}");
+        for (int i = 0; i < wire.length; i++) {
+            assertFalse(r.complete(), "complete before byte " + i);
+            assertEquals(1, r.feed(wire, i, 1));
+        }
+        assertTrue(r.complete());
+        assertFalse(r.closeAfter());
+        assertEquals(200, r.response().status());
+        assertEquals("{\"success\":true}", new String(r.response().body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void chunkedBodyWithExtensionAndTrailer() throws Exception {
+        ResponseReader r = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t\r\n\r\n");
+        assertEquals(wire.length, r.feed(wire, 0, wire.length));
+        assertTrue(r.complete());
+        assertEquals(201, r.response().status());
+        assertArrayEquals(bytes("hello world"), r.response().body());
+    }
+
+    @Test
+    void bodyWithoutLengthEndsWithTheConnection() throws Exception {
+        ResponseReader r = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.0 500 Oops\r\n\r\npartial");
+        r.feed(wire, 0, wire.length);
+        assertFalse(r.complete());
+        r.endOfStream();
+        assertTrue(r.complete());
+        assertTrue(r.closeAfter());
+        assertEquals(500, r.response().status());
+        assertArrayEquals(bytes("partial"), r.response().body());
+    }
+
+    @Test
+    void connectionCloseHeaderAndResetForReuse() throws Exception {
+        ResponseReader r = new ResponseReader();
+        byte[] first = bytes("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+        r.feed(first, 0, first.length);
+        assertTrue(r.complete());
+        assertTrue(r.closeAfter());
+        r.reset();
+        assertFalse(r.started());
+        byte[] second = bytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+        r.feed(second, 0, second.length);
+        assertTrue(r.complete());
+        assertFalse(r.closeAfter());
+        assertEquals(404, r.response().status());
+    }
+
+    @Test
+    void responseCutShortOrMalformedIsAnError() throws Exception {
+        ResponseReader cut = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
+        cut.feed(wire, 0, wire.length);
+        assertThrows(PeerHttpException.class, cut::endOfStream);
+
+        ResponseReader junk = new ResponseReader();
+        byte[] notHttp = bytes("SSH-2.0-OpenSSH\r\n\r\n");
+        assertThrows(PeerHttpException.class, () -> junk.feed(notHttp, 0, notHttp.length));
+    }
+
+    @Test
+    void endlessHeadersAreRefused() {
+        ResponseReader r = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.1 200 OK\r\nX-Pad: " + "a".repeat(ResponseReader.MAX_HEAD_BYTES) + "\r\n\r\n");
+        assertThrows(PeerHttpException.class, () -> r.feed(wire, 0, wire.length));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
