@@ -40,7 +40,10 @@ public final class ConvergenceProbe implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
     private final Histogram lagMicros = new Histogram(HIGHEST_MICROS, 3);
+    /** No new probes; the one under way finishes (at most {@link #TIMEOUT}). */
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** Drop the probe under way too. */
+    private final CountDownLatch abort = new CountDownLatch(1);
     private final Thread thread;
     private long probes;
     private long failedWrites;
@@ -74,13 +77,17 @@ public final class ConvergenceProbe implements AutoCloseable {
         }
     }
 
-    /** Waits; true when the probe was stopped meanwhile. */
-    private boolean await(long nanos) {
+    /** Waits; true when {@code latch} was released meanwhile. */
+    private static boolean await(CountDownLatch latch, long nanos) {
         try {
-            return stop.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            return latch.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             return true;
         }
+    }
+
+    private boolean await(long nanos) {
+        return await(stop, nanos);
     }
 
     private void probeOnce() {
@@ -102,6 +109,8 @@ public final class ConvergenceProbe implements AutoCloseable {
         readers.forEach(n -> pending.put(n.index(), n));
         long lastSeen = sentNanos;
         while (!pending.isEmpty() && System.nanoTime() - deadline < 0) {
+            // A node killed meanwhile cannot converge; it is not what this figure measures.
+            pending.keySet().removeIf(impairments::isDown);
             for (NodeEndpoint n : List.copyOf(pending.values())) {
                 CompletableFuture<Long> f = inFlight.get(n.index());
                 if (f == null) {
@@ -115,11 +124,11 @@ public final class ConvergenceProbe implements AutoCloseable {
                     }
                 }
             }
-            if (pending.isEmpty() || await(TimeUnit.MILLISECONDS.toNanos(POLL_INTERVAL_MILLIS))) break;
+            if (pending.isEmpty() || await(abort, TimeUnit.MILLISECONDS.toNanos(POLL_INTERVAL_MILLIS))) break;
         }
         inFlight.values().forEach(f -> f.cancel(true));
-        if (stop.getCount() == 0 && !pending.isEmpty()) {
-            return; // The cell ended mid-probe: neither a lag nor a timeout.
+        if (abort.getCount() == 0 && !pending.isEmpty()) {
+            return; // Aborted mid-probe: neither a lag nor a timeout.
         }
         probes++;
         if (pending.isEmpty()) {
@@ -163,9 +172,13 @@ public final class ConvergenceProbe implements AutoCloseable {
                 .exceptionally(e -> -1L);
     }
 
-    /** Stops probing (an unfinished probe is dropped) and returns the figures. */
+    /**
+     * Stops probing and returns the figures. A probe under way is finished first (up to
+     * {@link #TIMEOUT}): a write that never reaches a node is exactly what must not go unreported.
+     */
     public ConvergenceFigures finish() {
-        close();
+        stop.countDown();
+        join();
         // The probe thread has ended (joined), so its counters and histogram are safe to read.
         boolean none = lagMicros.getTotalCount() == 0;
         double p50 = none ? 0 : lagMicros.getValueAtPercentile(50) / 1000.0;
@@ -174,9 +187,15 @@ public final class ConvergenceProbe implements AutoCloseable {
         return new ConvergenceFigures(probes, failedWrites, timeouts, TIMEOUT.toMillis(), p50, p99, max);
     }
 
+    /** Stops at once, dropping a probe under way. */
     @Override
     public void close() {
+        abort.countDown();
         stop.countDown();
+        join();
+    }
+
+    private void join() {
         try {
             // The probe thread notices the stop within one poll, or after its PUT's timeout.
             thread.join(TIMEOUT.toMillis() + 1000);
