@@ -18,8 +18,4 @@ public record ConvergenceFigures(
         double p50Millis,
         double p99Millis,
         double maxMillis) {
-
-    public long converged() {
-        return probes - timeouts;
-    }
 }

@@ -6,6 +6,7 @@ import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.report.ResultsWriter;
@@ -165,7 +166,7 @@ public final class Runner {
                 stats.closeWindow();
             }
             if (control.quitRequested()) return null;
-            checked = checks.finish(s.workload().putPercent() > 0 ? gen.acknowledgedWrites() : null, restorer);
+            checked = checks.finish(acknowledged(gen, s.workload()), restorer);
         } finally {
             drain(events);
         }
@@ -177,6 +178,17 @@ public final class Runner {
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
                 checked.faults(), checked.convergence(), checked.audit());
         return new CellRun(result, !checked.restore().ok());
+    }
+
+    /** The writes to audit; null (no audit) for a GET-only workload or when the load threads hung. */
+    private AcknowledgedWrites acknowledged(LoadGenerator gen, Workload w) {
+        if (w.putPercent() == 0) return null;
+        try {
+            return gen.acknowledgedWrites();
+        } catch (IllegalStateException e) {
+            listener.event("No write audit: " + e.getMessage());
+            return null;
+        }
     }
 
     private void drain(Queue<String> events) {

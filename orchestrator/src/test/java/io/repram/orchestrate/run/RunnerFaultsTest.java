@@ -2,6 +2,7 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.process.ProcessEngine;
 import io.repram.orchestrate.report.ResultsDir;
+import io.repram.orchestrate.report.ResultsReader;
 import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.report.RunInfo;
 import io.repram.orchestrate.result.AuditFigures;
@@ -97,6 +98,7 @@ class RunnerFaultsTest {
             assertEquals("1", row.get("faults"));
             assertEquals(Long.toString(r.audit().lostWrites()), row.get("lost_writes"));
         }
+        assertEquals(r, ResultsReader.read(dir).cells().get(0), "the cell JSON reads back whole (for --resume)");
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("What a fault cost") && report.contains("kill node 1"), report);
     }
