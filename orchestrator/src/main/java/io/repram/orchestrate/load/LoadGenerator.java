@@ -29,7 +29,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<IoLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private Payloads payloads;
+    private final Payloads payloads;
 
     public LoadGenerator(LoadSpec spec) {
         this(spec, defaultIoThreads());
@@ -39,6 +39,8 @@ public final class LoadGenerator implements AutoCloseable {
         this.spec = spec;
         this.targets = spec.targets().stream().map(Target::of).toList();
         this.ioThreads = Math.max(1, Math.min(ioThreads, spec.concurrency()));
+        // Generated here, not in run(): tens of MB of payload take long enough to eat into a short window.
+        this.payloads = new Payloads(spec.payloadBytes(), spec.seed());
     }
 
     private static int defaultIoThreads() {
@@ -104,7 +106,7 @@ public final class LoadGenerator implements AutoCloseable {
      * I/O threads have ended then, so their records are complete and safely visible.
      */
     public synchronized AcknowledgedWrites acknowledgedWrites() {
-        if (payloads == null) {
+        if (!started.get()) {
             throw new IllegalStateException("acknowledgedWrites() is only known after run()");
         }
         for (Thread thread : threads) {
@@ -137,7 +139,6 @@ public final class LoadGenerator implements AutoCloseable {
         for (int j = 0; j < spec.concurrency(); j++) {
             connectionTargets.get(j % loopCount).add(targets.get((j / loopCount + j % loopCount) % targets.size()));
         }
-        payloads = new Payloads(spec.payloadBytes(), spec.seed());
         for (int i = 0; i < loopCount; i++) {
             OpenLoopSchedule schedule = null;
             if (spec.openLoop()) {

@@ -52,8 +52,13 @@ public final class FaultScheduler implements AutoCloseable {
         });
         // Faults still waiting when the cell ends belong to no cell: drop them.
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        for (FaultSpec fault : faults) {
-            long delayNanos = windowStartNanos + fault.at().toNanos() - System.nanoTime();
+        // In time order: a fault already overdue (a slow start) is then still queued behind the
+        // earlier ones, because the executor runs equal or past trigger times first come, first served.
+        List<FaultSpec> ordered = faults.stream().sorted(java.util.Comparator.comparing(FaultSpec::at)).toList();
+        long now = System.nanoTime();
+        for (FaultSpec fault : ordered) {
+            // One "now" for all: delays then grow with the order, so trigger times never swap it.
+            long delayNanos = windowStartNanos + fault.at().toNanos() - now;
             Runnable task = prepare(fault, random);
             timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
         }

@@ -147,9 +147,10 @@ public final class Runner {
         CellChecks.Outcome checked;
         // Fault threads post here; the lines reach the listener on this thread, as its contract wants.
         Queue<String> events = new ConcurrentLinkedQueue<>();
+        // The checks' clock starts after the generator's set-up (payload generation), as the load's does.
         try (LoadGenerator gen = new LoadGenerator(spec);
              CellChecks checks = new CellChecks(engine, session, s.faults(), cell,
-                     cellStartNanos + s.warmup().toNanos(), events::add)) {
+                     System.nanoTime() + s.warmup().toNanos(), events::add)) {
             control.onStopLoad(gen::stop);
             try {
                 figures = gen.run(iv -> {
