@@ -28,6 +28,7 @@ final class IoLoop implements Runnable {
     private int readyCount;
     private final LoopStats stats = new LoopStats();
     private final WrittenKeys written;
+    private final AcknowledgedRing acknowledged;
     private final SplittableRandom random;
     private final int putPercent;
     private final int keySpace;
@@ -40,7 +41,8 @@ final class IoLoop implements Runnable {
     /**
      * @param schedule null for a closed loop
      */
-    IoLoop(LoadSpec spec, List<Target> targets, Payloads payloads, long seed, OpenLoopSchedule schedule) {
+    IoLoop(LoadSpec spec, List<Target> targets, Payloads payloads, long seed, OpenLoopSchedule schedule,
+           int acknowledgedCapacity) {
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -52,6 +54,7 @@ final class IoLoop implements Runnable {
         }
         this.readyQueue = new HttpConnection[connections.length];
         this.written = new WrittenKeys(spec.keySpace(), spec.ttlSeconds());
+        this.acknowledged = new AcknowledgedRing(acknowledgedCapacity);
         this.random = new SplittableRandom(seed);
         this.putPercent = spec.putPercent();
         this.keySpace = spec.keySpace();
@@ -60,6 +63,11 @@ final class IoLoop implements Runnable {
 
     LoopStats stats() {
         return stats;
+    }
+
+    /** Read only once this loop's thread has ended. */
+    AcknowledgedRing acknowledged() {
+        return acknowledged;
     }
 
     Throwable crash() {
@@ -193,6 +201,9 @@ final class IoLoop implements Runnable {
         stats.response(op, status, now - intendedStartNanos);
         if (op == Outcome.PUT && Outcome.success(op, status)) {
             written.add(keyId, now);
+            if (status == 201) {
+                acknowledged.add(keyId, now);
+            }
         }
         ready(connection);
     }

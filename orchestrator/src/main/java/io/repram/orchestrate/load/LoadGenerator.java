@@ -29,6 +29,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final List<IoLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final Payloads payloads;
 
     public LoadGenerator(LoadSpec spec) {
         this(spec, defaultIoThreads());
@@ -38,6 +39,8 @@ public final class LoadGenerator implements AutoCloseable {
         this.spec = spec;
         this.targets = spec.targets().stream().map(Target::of).toList();
         this.ioThreads = Math.max(1, Math.min(ioThreads, spec.concurrency()));
+        // Generated here, not in run(): tens of MB of payload take long enough to eat into a short window.
+        this.payloads = new Payloads(spec.payloadBytes(), spec.seed());
     }
 
     private static int defaultIoThreads() {
@@ -98,6 +101,23 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * The PUTs answered 201, latest acknowledgement per key. Call after {@link #run} returned: the
+     * I/O threads have ended then, so their records are complete and safely visible.
+     */
+    public synchronized AcknowledgedWrites acknowledgedWrites() {
+        if (!started.get()) {
+            throw new IllegalStateException("acknowledgedWrites() is only known after run()");
+        }
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
+                throw new IllegalStateException("the load is still running; call acknowledgedWrites() after run() returned");
+            }
+        }
+        return AcknowledgedWrites.of(loops.stream().map(IoLoop::acknowledged).toList(), payloads,
+                spec.keySpace(), spec.ttlSeconds());
+    }
+
     /** Ends a running {@link #run} early; it returns the figures measured so far. Any thread. */
     public void stop() {
         stopSignal.countDown();
@@ -119,7 +139,6 @@ public final class LoadGenerator implements AutoCloseable {
         for (int j = 0; j < spec.concurrency(); j++) {
             connectionTargets.get(j % loopCount).add(targets.get((j / loopCount + j % loopCount) % targets.size()));
         }
-        Payloads payloads = new Payloads(spec.payloadBytes(), spec.seed());
         for (int i = 0; i < loopCount; i++) {
             OpenLoopSchedule schedule = null;
             if (spec.openLoop()) {
@@ -127,7 +146,8 @@ public final class LoadGenerator implements AutoCloseable {
                 double rate = spec.ratePerSecond();
                 schedule = new OpenLoopSchedule(startNanos + (long) (i * 1e9 / rate), rate / loopCount);
             }
-            loops.add(new IoLoop(spec, connectionTargets.get(i), payloads, spec.seed() * 31 + i + 1, schedule));
+            loops.add(new IoLoop(spec, connectionTargets.get(i), payloads, spec.seed() * 31 + i + 1, schedule,
+                    AcknowledgedWrites.MAX_REMEMBERED / loopCount));
         }
         for (int i = 0; i < loopCount; i++) {
             Thread thread = new Thread(loops.get(i), "loadgen-io-" + i);

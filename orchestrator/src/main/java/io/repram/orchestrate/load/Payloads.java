@@ -37,9 +37,21 @@ final class Payloads {
 
     /** Points {@code view} at the payload of {@code keyId}. */
     ByteBuffer select(ByteBuffer view, int keyId) {
-        int offset = (keyId % count) * payloadBytes;
+        int offset = index(keyId) * payloadBytes;
         view.limit(offset + payloadBytes).position(offset);
         return view;
+    }
+
+    /** Which payload {@code keyId} gets; {@link #select} and {@link #bytes} agree on it. */
+    int index(int keyId) {
+        return keyId % count;
+    }
+
+    /** A copy of payload {@code index}, for comparing what a node answers. */
+    byte[] bytes(int index) {
+        byte[] out = new byte[payloadBytes];
+        all.get(index * payloadBytes, out);
+        return out;
     }
 
     int payloadBytes() {

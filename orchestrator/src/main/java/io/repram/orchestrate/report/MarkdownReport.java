@@ -1,6 +1,9 @@
 package io.repram.orchestrate.report;
 
+import io.repram.orchestrate.result.AuditFigures;
 import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.ConvergenceFigures;
+import io.repram.orchestrate.result.FaultEvent;
 import io.repram.orchestrate.scenario.Breach;
 import io.repram.orchestrate.scenario.Matrix;
 import io.repram.orchestrate.scenario.RunPlan;
@@ -83,7 +86,8 @@ public final class MarkdownReport {
         v.put("recommendations", advice.isEmpty() ? "No cell finished, so there is nothing to recommend yet."
                 : advice.stream().map(a -> "- " + a).collect(Collectors.joining("\n")));
         v.put("thresholds", thresholds(s, analysis));
-        v.put("results_table", resultsTable(analysis));
+        // Appended to the cells table so that every template showing the cells shows this too.
+        v.put("results_table", resultsTable(analysis) + replication(analysis.results()));
         return v;
     }
 
@@ -152,5 +156,58 @@ public final class MarkdownReport {
                     Format.count(r.load().failures()), r.status()));
         }
         return t.toString().stripTrailing();
+    }
+
+    /**
+     * Convergence lag, the write audit and the fault timeline of each cell, then what the faulted
+     * cells lost against the cells without faults. Empty when no cell measured any of it.
+     */
+    static String replication(List<CellResult> results) {
+        List<CellResult> measured = results.stream()
+                .filter(r -> r.convergence() != null || r.audit() != null || !r.faults().isEmpty()).toList();
+        if (measured.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("\n\n## Replication and faults\n\n"
+                + "Convergence: lag from a probe PUT until every other node served it. Audit: acknowledged (201) keys "
+                + "read back from every node no fault touched; lost = 404, corrupt = other bytes.\n\n"
+                + "| Cell | Faults | Convergence p50 / p99 / max ms | Probe timeouts | Audited reads | Lost writes "
+                + "| Corrupt reads |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (CellResult r : measured) {
+            ConvergenceFigures c = r.convergence();
+            AuditFigures a = r.audit();
+            String faults = r.faults().isEmpty() ? "none" : r.faults().stream().map(FaultEvent::describe)
+                    .collect(Collectors.joining("; ")).replace('\n', ' ').replace("|", "\\|");
+            t.append(Format.text("| %s | %s | %s | %s | %s | %s | %s |%n", r.cell().id(), faults,
+                    c == null ? "—" : Format.text("%.1f / %.1f / %.1f", c.p50Millis(), c.p99Millis(), c.maxMillis()),
+                    c == null ? "—" : c.timeouts() + " of " + c.probes(),
+                    a == null ? "—" : Format.count(a.reads()),
+                    a == null ? "—" : Format.count(a.lostWrites()),
+                    a == null ? "—" : Format.count(a.corruptReads())));
+        }
+        t.append("\n**What a fault cost:** ").append(faultCost(measured));
+        return t.toString().stripTrailing();
+    }
+
+    private static String faultCost(List<CellResult> measured) {
+        List<CellResult> faulted = measured.stream().filter(r -> r.faults().stream()
+                .anyMatch(f -> FaultEvent.SCENARIO.equals(f.origin()))).toList();
+        List<CellResult> clean = measured.stream().filter(r -> !faulted.contains(r)).toList();
+        String cleanPart = clean.isEmpty() ? "no cell ran without faults" : "without faults, " + costOf(clean);
+        if (faulted.isEmpty()) {
+            return "no fault was injected; " + cleanPart + " (both counts must be 0).";
+        }
+        return "with faults, " + costOf(faulted) + "; " + cleanPart + ".";
+    }
+
+    private static String costOf(List<CellResult> cells) {
+        long lost = cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().lostWrites()).sum();
+        long corrupt = cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().corruptReads()).sum();
+        long timeouts = cells.stream().filter(r -> r.convergence() != null).mapToLong(r -> r.convergence().timeouts()).sum();
+        double worstP99 = cells.stream().filter(r -> r.convergence() != null)
+                .mapToDouble(r -> r.convergence().p99Millis()).max().orElse(0);
+        double successRate = cells.stream().mapToDouble(r -> r.load().successRate()).min().orElse(0);
+        return Format.text("%d lost write(s), %d corrupt read(s), %d probe timeout(s), convergence p99 up to %.1f ms, "
+                + "success rate down to %s", lost, corrupt, timeouts, worstP99, Format.percent(successRate));
     }
 }

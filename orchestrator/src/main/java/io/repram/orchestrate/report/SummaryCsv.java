@@ -1,6 +1,9 @@
 package io.repram.orchestrate.report;
 
+import io.repram.orchestrate.result.AuditFigures;
 import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.ConvergenceFigures;
+import io.repram.orchestrate.result.FaultEvent;
 import io.repram.orchestrate.result.LatencySummary;
 import io.repram.orchestrate.result.LoadFigures;
 import org.apache.commons.csv.CSVFormat;
@@ -19,7 +22,8 @@ public final class SummaryCsv {
     public static final List<String> HEADER = List.of(
             "cluster_size", "concurrency", "data_size", "requests_per_sec", "success_rate", "avg_latency_ns",
             "p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns", "error_count", "put_per_sec", "get_per_sec",
-            "peak_cpu_percent", "peak_memory_mb", "status");
+            "peak_cpu_percent", "peak_memory_mb", "status", "faults", "lost_writes", "corrupt_reads",
+            "convergence_p50_ms", "convergence_p99_ms", "convergence_max_ms", "convergence_timeouts");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -46,6 +50,9 @@ public final class SummaryCsv {
     static List<Object> row(CellResult r) {
         LoadFigures load = r.load();
         LatencySummary all = load.all();
+        AuditFigures audit = r.audit();
+        ConvergenceFigures conv = r.convergence();
+        // Figures a cell did not measure (one node, no PUTs, older results) stay empty, not 0.
         return List.of(
                 r.cell().clusterSize(),
                 r.cell().concurrency(),
@@ -63,7 +70,14 @@ public final class SummaryCsv {
                 fixed(load.getsPerSec(), 2),
                 fixed(r.peakCpuPercent(), 1),
                 fixed(r.peakMemoryBytes() / (1024.0 * 1024.0), 1),
-                r.status());
+                r.status(),
+                r.faults().stream().filter(f -> FaultEvent.SCENARIO.equals(f.origin())).count(),
+                audit == null ? "" : audit.lostWrites(),
+                audit == null ? "" : audit.corruptReads(),
+                conv == null ? "" : fixed(conv.p50Millis(), 3),
+                conv == null ? "" : fixed(conv.p99Millis(), 3),
+                conv == null ? "" : fixed(conv.maxMillis(), 3),
+                conv == null ? "" : conv.timeouts());
     }
 
     private static String fixed(double value, int decimals) {

@@ -6,10 +6,12 @@ import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.FaultEvent;
 import io.repram.orchestrate.result.IntervalFigures;
 import io.repram.orchestrate.result.LoadFigures;
 import io.repram.orchestrate.scenario.Breach;
@@ -23,10 +25,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Walks a {@link RunPlan}: starts each cluster size once, runs its cells with the load generator,
+ * Walks a {@link RunPlan}: starts each cluster size once, runs its cells with the load generator
+ * (and the scenario's faults, the convergence probe and the write audit, see {@link CellChecks}),
  * cools down, tears the cluster down. Each finished cell is written to disk before the next starts.
+ * A cluster that a cell's faults broke beyond repair is replaced, so the matrix keeps going.
  */
 public final class Runner {
 
@@ -46,6 +52,7 @@ public final class Runner {
     private final Options options;
     private final StatsTracker stats;
     private final NodeProbe probe = new NodeProbe();
+    private final ClusterRestorer restorer;
     private long runStartNanos;
     private int position;
 
@@ -58,6 +65,7 @@ public final class Runner {
         this.control = control;
         this.options = options;
         this.stats = new StatsTracker();
+        this.restorer = new ClusterRestorer(engine, options.healthTimeout());
     }
 
     public Outcome run() throws EngineException, IOException, InterruptedException {
@@ -77,46 +85,56 @@ public final class Runner {
     private void runBlock(ClusterBlock block, List<CellResult> results)
             throws EngineException, IOException, InterruptedException {
         Scenario s = plan.scenario();
-        listener.event("Starting a " + block.clusterSize() + "-node cluster (" + engine.name() + ")");
-        long t0 = System.nanoTime();
         ClusterSpec spec = new ClusterSpec(options.runId(), s.name(), block.clusterSize(), s.image(),
                 s.node().env(), s.node().cpus(), s.node().memoryBytes(), options.basePort(), options.healthTimeout());
-        Cluster cluster = engine.start(spec);
+        ClusterSession session = startSession(spec);
         try {
-            listener.event(String.format("%d-node cluster healthy in %.1f s: %s", cluster.size(),
-                    (System.nanoTime() - t0) / 1e9, endpoints(cluster)));
-            stats.reset();
-            try (AutoCloseable sampling = engine.sampleStats(cluster, stats);
-                 NodeWatcher watcher = new NodeWatcher(cluster.nodes())) {
-                List<Cell> cells = block.cells();
-                for (int i = 0; i < cells.size() && !control.quitRequested(); i++) {
-                    Cell cell = cells.get(i);
-                    CellResult r = runCell(cluster, cell, watcher);
-                    writer.appendStats(cell.id(), stats.drainSamples());
-                    if (r == null) break;
-                    results.add(r);
-                    List<Breach> breaches = writer.writeCell(r);
-                    listener.cellFinished(r);
-                    for (Breach breach : breaches) listener.event("Threshold breached in " + cell.id() + ": " + breach.describe());
-                    if (i < cells.size() - 1 && !control.quitRequested()) {
-                        cooldown(plan.betweenCells(), "between scenarios");
-                    }
+            List<Cell> cells = block.cells();
+            for (int i = 0; i < cells.size() && !control.quitRequested(); i++) {
+                Cell cell = cells.get(i);
+                CellRun run = runCell(session, cell);
+                writer.appendStats(cell.id(), stats.drainSamples());
+                if (run == null) break;
+                CellResult r = run.result();
+                results.add(r);
+                List<Breach> breaches = writer.writeCell(r);
+                listener.cellFinished(r);
+                for (Breach breach : breaches) listener.event("Threshold breached in " + cell.id() + ": " + breach.describe());
+                boolean more = i < cells.size() - 1 && !control.quitRequested();
+                if (more && run.clusterBroken()) {
+                    listener.event("The cluster did not recover from " + cell.id() + "'s faults; starting a fresh one");
+                    writer.appendStats("idle", stats.drainSamples());
+                    ClusterSession broken = session;
+                    session = null;
+                    broken.close();
+                    session = startSession(spec);
                 }
-                writer.appendStats("idle", stats.drainSamples());
-                writer.writeClusterMetrics(cluster.size(), scrapeMetrics(cluster));
-            } catch (IOException | EngineException | InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("stats sampling failed: " + e.getMessage(), e);
+                if (more) cooldown(plan.betweenCells(), "between scenarios");
             }
+            writer.appendStats("idle", stats.drainSamples());
+            writer.writeClusterMetrics(session.cluster().size(), scrapeMetrics(session.cluster()));
         } finally {
-            engine.stop(cluster);
+            if (session != null) session.close();
         }
     }
 
+    private ClusterSession startSession(ClusterSpec spec) throws EngineException {
+        listener.event("Starting a " + spec.size() + "-node cluster (" + engine.name() + ")");
+        long t0 = System.nanoTime();
+        ClusterSession session = ClusterSession.start(engine, spec, stats);
+        listener.event(String.format("%d-node cluster healthy in %.1f s: %s", session.cluster().size(),
+                (System.nanoTime() - t0) / 1e9, endpoints(session.cluster())));
+        return session;
+    }
+
+    /** A recorded cell, and whether its cluster must be replaced before the next one. */
+    private record CellRun(CellResult result, boolean clusterBroken) {
+    }
+
     /** Runs one cell; returns null when the run was quit during it (the cell is not recorded). */
-    private CellResult runCell(Cluster cluster, Cell cell, NodeWatcher watcher) throws InterruptedException {
+    private CellRun runCell(ClusterSession session, Cell cell) throws InterruptedException {
         Scenario s = plan.scenario();
+        Cluster cluster = session.cluster();
         position++;
         listener.cellStarted(cell, position, plan.totalCells());
         LoadSpec spec = new LoadSpec(targets(cluster, s.workload()), cell.concurrency(), cell.payloadBytes(),
@@ -126,27 +144,56 @@ public final class Runner {
         long cellStartNanos = System.nanoTime();
         long[] cellTotals = new long[2];
         LoadFigures figures;
-        try (LoadGenerator gen = new LoadGenerator(spec)) {
+        CellChecks.Outcome checked;
+        // Fault threads post here; the lines reach the listener on this thread, as its contract wants.
+        Queue<String> events = new ConcurrentLinkedQueue<>();
+        // The checks' clock starts after the generator's set-up (payload generation), as the load's does.
+        try (LoadGenerator gen = new LoadGenerator(spec);
+             CellChecks checks = new CellChecks(engine, session, s.faults(), cell,
+                     System.nanoTime() + s.warmup().toNanos(), events::add)) {
             control.onStopLoad(gen::stop);
-            figures = gen.run(iv -> {
-                if (!iv.warmup()) {
-                    if (cellTotals[0] == 0) stats.openWindow();
-                    cellTotals[0] += iv.requests();
-                    cellTotals[1] += iv.successes();
-                }
-                listener.live(snapshot(cluster, cell, iv, cellStartNanos, cellTotals, watcher));
-            });
+            try {
+                figures = gen.run(iv -> {
+                    if (!iv.warmup()) {
+                        if (cellTotals[0] == 0) stats.openWindow();
+                        cellTotals[0] += iv.requests();
+                        cellTotals[1] += iv.successes();
+                    }
+                    drain(events);
+                    listener.live(snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher()));
+                });
+            } finally {
+                control.onStopLoad(() -> { });
+                stats.closeWindow();
+            }
+            if (control.quitRequested()) return null;
+            checked = checks.finish(acknowledged(gen, s.workload()), restorer);
         } finally {
-            control.onStopLoad(() -> { });
-            stats.closeWindow();
+            drain(events);
         }
-        if (control.quitRequested()) return null;
-        boolean skipped = control.consumeSkip();
-        long down = cluster.nodes().stream().filter(n -> !watcher.status(n.index()).up()).count();
-        String status = skipped ? "skipped" : down > 0 ? "degraded" : "ok";
-        String reason = skipped ? "skipped by the user" : down > 0 ? down + " node(s) not answering at the end" : "";
-        return new CellResult(cell, started, System.currentTimeMillis(), figures,
-                stats.peakCpuPercent(), stats.peakMemoryBytes(), status, reason);
+        CellChecks.Verdict verdict = CellChecks.verdict(control.consumeSkip(), checked);
+        for (FaultEvent f : checked.faults()) {
+            if (FaultEvent.RESTORE.equals(f.origin())) listener.event("Fault: " + f.describe());
+        }
+        CellResult result = new CellResult(cell, started, System.currentTimeMillis(), figures,
+                stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
+                checked.faults(), checked.convergence(), checked.audit());
+        return new CellRun(result, !checked.restore().ok());
+    }
+
+    /** The writes to audit; null (no audit) for a GET-only workload or when the load threads hung. */
+    private AcknowledgedWrites acknowledged(LoadGenerator gen, Workload w) {
+        if (w.putPercent() == 0) return null;
+        try {
+            return gen.acknowledgedWrites();
+        } catch (IllegalStateException e) {
+            listener.event("No write audit: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void drain(Queue<String> events) {
+        for (String line; (line = events.poll()) != null; ) listener.event(line);
     }
 
     private LiveSnapshot snapshot(Cluster cluster, Cell cell, IntervalFigures iv, long cellStartNanos,

@@ -1,0 +1,99 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.Engine;
+import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.load.AcknowledgedWrites;
+import io.repram.orchestrate.result.AuditFigures;
+import io.repram.orchestrate.result.ConvergenceFigures;
+import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.scenario.Cell;
+import io.repram.orchestrate.scenario.FaultSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * What runs beside a cell's load: the scenario's faults and the convergence probe during the
+ * measured window, then the acknowledged-write audit and the repair of the cluster after it.
+ */
+final class CellChecks implements AutoCloseable {
+
+    /** Everything the checks found; {@code restore.problem()} set means the cluster must be restarted. */
+    record Outcome(List<FaultEvent> faults, ConvergenceFigures convergence, AuditFigures audit,
+                   long nodesDownAtEnd, ClusterRestorer.Result restore) {
+    }
+
+    /** A cell's status and why. */
+    record Verdict(String status, String reason) {
+    }
+
+    private final Cluster cluster;
+    private final NodeWatcher watcher;
+    private final Cell cell;
+    private final long windowStartNanos;
+    private final NodeImpairments impairments = new NodeImpairments();
+    private final FaultScheduler faults;
+    private final ConvergenceProbe probe;
+
+    /**
+     * Schedules the faults and starts the probe; both begin at {@code windowStartNanos}.
+     *
+     * @param events receives a line per applied fault, from the fault thread
+     */
+    CellChecks(Engine engine, ClusterSession session, List<FaultSpec> faultSpecs, Cell cell, long windowStartNanos,
+               Consumer<String> events) {
+        this.cluster = session.cluster();
+        this.watcher = session.watcher();
+        this.cell = cell;
+        this.windowStartNanos = windowStartNanos;
+        this.faults = faultSpecs.isEmpty() ? null : new FaultScheduler(engine, cluster, faultSpecs, windowStartNanos,
+                new SplittableRandom(cell.index() + 1L), impairments, events);
+        this.probe = cluster.size() < 2 ? null
+                : new ConvergenceProbe(cluster.nodes(), impairments, session.probeKeys(), windowStartNanos);
+    }
+
+    /**
+     * Call once the load has stopped: stops faults and probe, audits {@code acknowledged} (null: no
+     * audit) on the nodes no fault touched that still answer, then repairs the cluster.
+     */
+    Outcome finish(AcknowledgedWrites acknowledged, ClusterRestorer restorer) throws InterruptedException {
+        if (faults != null) faults.close();
+        ConvergenceFigures convergence = probe == null ? null : probe.finish();
+        List<NodeEndpoint> healthy = cluster.nodes().stream()
+                .filter(n -> !impairments.wasTouched(n.index()) && watcher.status(n.index()).up()).toList();
+        AuditFigures audit = acknowledged == null ? null : new WriteAudit().audit(acknowledged, healthy, cell.index());
+        long down = cluster.nodes().stream().filter(n -> !watcher.status(n.index()).up()).count();
+        ClusterRestorer.Result restore = restorer.restore(cluster, impairments, windowStartNanos,
+                down > 0 || impairments.anyTouched());
+        List<FaultEvent> timeline = new ArrayList<>(faults == null ? List.of() : faults.timeline());
+        timeline.addAll(restore.events());
+        return new Outcome(timeline, convergence, audit, down, restore);
+    }
+
+    /** The status of a finished cell from what the checks found. */
+    static Verdict verdict(boolean skipped, Outcome o) {
+        if (skipped) return new Verdict("skipped", "skipped by the user");
+        List<String> reasons = new ArrayList<>();
+        List<String> applied = o.faults().stream().filter(f -> FaultEvent.SCENARIO.equals(f.origin()))
+                .map(FaultEvent::describe).toList();
+        if (!applied.isEmpty()) reasons.add("faults: " + String.join(", ", applied));
+        if (o.nodesDownAtEnd() > 0) reasons.add(o.nodesDownAtEnd() + " node(s) not answering at the end");
+        AuditFigures a = o.audit();
+        if (a != null && (a.lostWrites() > 0 || a.corruptReads() > 0)) {
+            reasons.add(a.lostWrites() + " lost write(s), " + a.corruptReads() + " corrupt read(s) of "
+                    + a.reads() + " audited");
+        }
+        if (!o.restore().ok()) reasons.add(o.restore().problem() + " (a next cell gets a fresh cluster)");
+        return reasons.isEmpty() ? new Verdict("ok", "") : new Verdict("degraded", String.join("; ", reasons));
+    }
+
+    /** Stops faults and probe without results (the run was quit or failed). */
+    @Override
+    public void close() {
+        if (faults != null) faults.close();
+        if (probe != null) probe.close();
+    }
+}

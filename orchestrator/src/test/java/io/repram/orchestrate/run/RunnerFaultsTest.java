@@ -1,0 +1,139 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.engine.process.ProcessEngine;
+import io.repram.orchestrate.report.ResultsDir;
+import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.report.ResultsWriter;
+import io.repram.orchestrate.report.RunInfo;
+import io.repram.orchestrate.result.AuditFigures;
+import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.result.ConvergenceFigures;
+import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.scenario.RunPlan;
+import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.ScenarioLoader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The runner against real node processes: one 3-node cell of 3 s per test, with and without faults. */
+class RunnerFaultsTest {
+
+    private static ProcessEngine engine;
+    @TempDir
+    Path tmp;
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    static void engine() {
+        Path jar = ProcessEngine.defaultNodeJar();
+        assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
+                + " is missing: build it first with mvn -pl node package -DskipTests");
+        engine = new ProcessEngine(jar);
+    }
+
+    @AfterAll
+    static void close() {
+        if (engine != null) engine.close();
+    }
+
+    @Test
+    void withoutFaultsNoAcknowledgedWriteIsLostAndProbesConverge() throws Exception {
+        CellResult r = runOne("no-faults");
+        assertEquals("ok", r.status(), r.statusReason());
+        assertTrue(r.faults().isEmpty());
+        AuditFigures audit = r.audit();
+        assertNotNull(audit);
+        assertTrue(audit.checkedKeys() > 0, "no acknowledged key was audited: " + audit);
+        assertEquals(List.of(0, 1, 2), audit.checkedNodes());
+        assertEquals(audit.checkedKeys() * 3, audit.reads());
+        assertEquals(0, audit.lostWrites(), audit.toString());
+        assertEquals(0, audit.corruptReads(), audit.toString());
+        ConvergenceFigures c = r.convergence();
+        assertNotNull(c);
+        assertTrue(c.probes() >= 3, "about two probes a second over 3 s: " + c);
+        assertEquals(0, c.timeouts(), c.toString());
+        assertTrue(c.p50Millis() > 0 && c.p50Millis() <= c.p99Millis() && c.p99Millis() <= c.maxMillis(), c.toString());
+        assertTrue(c.maxMillis() < c.timeoutMillis(), c.toString());
+    }
+
+    @Test
+    void aKillMidCellIsRecordedRepairedAndTheRunFinishes() throws Exception {
+        Path results = tmp.resolve("results");
+        CellResult r = runOne("kill-fault", results);
+        assertEquals("degraded", r.status());
+        assertTrue(r.statusReason().contains("kill node 1"), r.statusReason());
+        FaultEvent kill = r.faults().get(0);
+        assertEquals(new FaultEvent(kill.offsetMillis(), "kill", 1, FaultEvent.SCENARIO, true, null), kill);
+        assertTrue(kill.offsetMillis() >= 1000 && kill.offsetMillis() < 3000, "applied at 1 s: " + kill);
+        assertTrue(r.faults().stream().anyMatch(f -> f.origin().equals(FaultEvent.RESTORE) && f.action().equals("start")
+                && f.nodeIndex() == 1 && f.ok()), "the killed node is started again: " + r.faults());
+        assertFalse(r.audit().checkedNodes().contains(1), "the killed node is not audited");
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("Fault: kill node 1")), events.toString());
+
+        Path dir = Files.list(results).findFirst().orElseThrow();
+        String cellJson = Files.readString(dir.resolve(r.cell().id() + ".json"));
+        assertTrue(cellJson.contains("\"action\" : \"kill\"") && cellJson.contains("\"lost_writes\""), cellJson);
+        try (Reader in = Files.newBufferedReader(dir.resolve("summary.csv"))) {
+            CSVRecord row = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)
+                    .getRecords().get(0);
+            assertEquals("1", row.get("faults"));
+            assertEquals(Long.toString(r.audit().lostWrites()), row.get("lost_writes"));
+        }
+        assertEquals(r, ResultsReader.read(dir).cells().get(0), "the cell JSON reads back whole (for --resume)");
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("What a fault cost") && report.contains("kill node 1"), report);
+    }
+
+    @Test
+    void aFrozenNodeShowsInTheConvergenceLag() throws Exception {
+        CellResult r = runOne("pause-fault");
+        assertEquals(List.of("pause", "unpause"), r.faults().stream().map(FaultEvent::action).toList());
+        assertTrue(r.faults().stream().allMatch(FaultEvent::ok), r.faults().toString());
+        ConvergenceFigures c = r.convergence();
+        // A probe written while node 2 was frozen reaches it after the unpause, 1.5 s later, or never.
+        assertTrue(c.probes() >= 1, c.toString());
+        assertTrue(c.timeouts() > 0 || c.maxMillis() >= 500, "the frozen node's lag is missing: " + c);
+        assertFalse(r.audit().checkedNodes().contains(2), "the frozen node is not audited");
+    }
+
+    private CellResult runOne(String fixture) throws Exception {
+        return runOne(fixture, tmp.resolve("results"));
+    }
+
+    private CellResult runOne(String fixture, Path resultsParent) throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of(getClass().getResource("/run/" + fixture + ".yaml").toURI()), w -> { });
+        Files.createDirectories(resultsParent);
+        ResultsWriter writer = ResultsWriter.start(ResultsDir.create(resultsParent, LocalDateTime.now()),
+                RunInfo.of(s, engine.environment(), Instant.now(), "test"));
+        RunListener listener = new RunListener() {
+            @Override
+            public void event(String message) {
+                events.add(message);
+            }
+        };
+        Runner.Outcome outcome = new Runner(engine, RunPlan.of(s), writer, listener, new RunControl(),
+                new Runner.Options(fixture, 0, Duration.ofSeconds(60), Duration.ofSeconds(2))).run();
+        assertFalse(outcome.interrupted());
+        assertEquals(1, outcome.results().size());
+        return outcome.results().get(0);
+    }
+}
