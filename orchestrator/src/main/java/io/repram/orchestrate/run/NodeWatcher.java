@@ -1,10 +1,10 @@
 package io.repram.orchestrate.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.monitor.NodeReader;
+import io.repram.orchestrate.monitor.NodeReading;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -12,8 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Polls every node's {@code /v1/status} once a second on its own thread, so the run loop can show
- * UP/DOWN, stored items and served requests without doing I/O itself.
+ * Polls every node's {@code /v1/status} and {@code /v1/metrics} once a second on its own thread, so
+ * the run loop can show UP/DOWN, stored items and served requests without doing I/O itself.
  */
 public final class NodeWatcher implements AutoCloseable {
 
@@ -22,7 +22,7 @@ public final class NodeWatcher implements AutoCloseable {
         static final NodeStatus UNKNOWN = new NodeStatus(false, -1, -1);
     }
 
-    private final NodeProbe probe = new NodeProbe();
+    private final NodeReader reader = new NodeReader(new NodeProbe());
     private final List<NodeEndpoint> nodes;
     private final ConcurrentHashMap<Integer, NodeStatus> status = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,33 +43,12 @@ public final class NodeWatcher implements AutoCloseable {
     }
 
     private NodeStatus poll(NodeEndpoint n) {
-        try {
-            JsonNode s = probe.getJson(n.baseUri(), "/v1/status");
-            return new NodeStatus(true, firstNumber(s, "requests_total", "total_requests", "requests"),
-                    firstNumber(s, "items", "item_count", "storage_items", "keys"));
-        } catch (IOException e) {
-            return new NodeStatus(false, -1, -1);
-        }
-    }
-
-    /**
-     * Upstream and our node name their counters differently, and some nest them: take the first
-     * of the given names found anywhere in the document.
-     */
-    static long firstNumber(JsonNode doc, String... names) {
-        for (String name : names) {
-            JsonNode v = doc.findValue(name);
-            if (v != null && v.isNumber()) return v.asLong();
-        }
-        return -1;
+        NodeReading r = reader.read(n.baseUri());
+        return new NodeStatus(r.up(), r.requests(), r.storageItems());
     }
 
     public NodeStatus status(int nodeIndex) {
         return status.getOrDefault(nodeIndex, NodeStatus.UNKNOWN);
-    }
-
-    public long healthyCount() {
-        return nodes.stream().filter(n -> status(n.index()).up()).count();
     }
 
     @Override
