@@ -63,6 +63,7 @@ public final class DockerEngine implements Engine {
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
     private final Set<StatsStreams> statsStreams = ConcurrentHashMap.newKeySet();
     private final ClusterStarter starter;
+    private final SessionReaper reaper;
     private volatile String lastImage = ImageBuilder.DEFAULT_TAG;
     private volatile boolean closing;
     private boolean closed;
@@ -72,11 +73,37 @@ public final class DockerEngine implements Engine {
         this(DockerConnection.open(), options);
     }
 
+    /**
+     * Sweeps sessions whose reaper is gone, then starts this session's reaper. Without a reaper
+     * (its image cannot be built) the engine still works, but a SIGKILL would leave containers.
+     */
     DockerEngine(DockerClient docker, Options options) {
         this.docker = docker;
         this.options = options;
-        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), options.progress(),
-                () -> closing);
+        sweepOrphans(docker, options.progress());
+        this.reaper = startReaper(docker, sessionId, options.progress());
+        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), reaper != null,
+                options.progress(), () -> closing);
+    }
+
+    private static void sweepOrphans(DockerClient docker, Consumer<String> progress) {
+        try {
+            String swept = SessionSweeper.sweep(docker);
+            if (swept != null) progress.accept(swept);
+        } catch (RuntimeException e) {
+            progress.accept("WARN the sweep of orphaned sessions failed: " + DockerConnection.rootMessage(e)
+                    + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
+        }
+    }
+
+    private static SessionReaper startReaper(DockerClient docker, String sessionId, Consumer<String> progress) {
+        try {
+            return SessionReaper.start(docker, sessionId, progress);
+        } catch (EngineException e) {
+            progress.accept("WARN no session reaper (" + e.getMessage() + "): if this process is killed,"
+                    + " its containers stay.\nFix: `repram-orchestrate cleanup` removes them.");
+            return null;
+        }
     }
 
     @Override
@@ -131,7 +158,7 @@ public final class DockerEngine implements Engine {
     private void ensureImage(String image) throws EngineException {
         boolean ours = ImageBuilder.isDefaultImage(image);
         if (ours && Files.isRegularFile(options.nodeJar())) {
-            new ImageBuilder(docker, sessionId, options.progress()).build(options.nodeJar(), false);
+            new ImageBuilder(docker, sessionId, reaper != null, options.progress()).build(options.nodeJar(), false);
             return;
         }
         try {
@@ -263,7 +290,11 @@ public final class DockerEngine implements Engine {
         runs.remove(runId);
     }
 
-    /** Removes every container and network of this session except detached clusters. Idempotent. */
+    /**
+     * Removes every container and network of this session except detached clusters, then the
+     * reaper (after a last sweep by it, which catches objects an in-flight call made meanwhile,
+     * unless a detached cluster without {@code keep} must survive). Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -279,7 +310,13 @@ public final class DockerEngine implements Engine {
                     + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
         }
         runs.clear();
+        if (reaper != null) reaper.close(detached.isEmpty() || options.keepClusters());
         DockerConnection.closeQuietly(docker);
+    }
+
+    /** The reaper container's id, or null when it could not start. */
+    String reaperContainerId() {
+        return reaper == null ? null : reaper.containerId();
     }
 
     DockerClient client() {
