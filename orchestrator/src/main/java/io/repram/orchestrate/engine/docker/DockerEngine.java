@@ -304,7 +304,9 @@ public final class DockerEngine implements Engine {
         statsStreams.clear();
         try {
             new DockerCleanup(docker).remove(List.of(DockerLabels.filter(DockerLabels.SESSION, sessionId)),
-                    labels -> detached.contains(labels.get(DockerLabels.RUN)));
+                    // The reaper goes last, after its own final sweep (below).
+                    labels -> DockerLabels.ROLE_REAPER.equals(labels.get(DockerLabels.ROLE))
+                            || labels.containsKey(DockerLabels.RUN) && detached.contains(labels.get(DockerLabels.RUN)));
         } catch (RuntimeException e) {
             System.err.println("WARN cleanup of session " + sessionId + " failed: " + DockerConnection.rootMessage(e)
                     + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
