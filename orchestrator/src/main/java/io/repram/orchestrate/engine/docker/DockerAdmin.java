@@ -70,11 +70,17 @@ public final class DockerAdmin implements AutoCloseable {
     /** Under a reaper of its own, so a killed build leaves no training container behind. */
     public ImageBuilder.Result buildImage(Path nodeJar, boolean force, Consumer<String> progress) throws EngineException {
         String session = UUID.randomUUID().toString();
-        SessionReaper reaper = SessionReaper.start(docker, session, progress);
+        SessionReaper reaper = null;
         try {
-            return new ImageBuilder(docker, session, true, progress).build(nodeJar, force);
+            reaper = SessionReaper.start(docker, session, progress);
+        } catch (EngineException e) {
+            progress.accept("WARN no session reaper (" + e.getMessage() + "): if the build is killed, its training"
+                    + " container stays.\nFix: `repram-orchestrate cleanup` removes it.");
+        }
+        try {
+            return new ImageBuilder(docker, session, reaper != null, progress).build(nodeJar, force);
         } finally {
-            reaper.close(true);
+            if (reaper != null) reaper.close(true);
         }
     }
 

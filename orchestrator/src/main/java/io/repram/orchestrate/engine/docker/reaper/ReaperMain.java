@@ -61,7 +61,8 @@ public final class ReaperMain {
         while (!reaper.vigil.expired(System.nanoTime())) {
             Thread.sleep(200);
         }
-        System.out.println("reaper: the orchestrator has been gone for " + grace / 1000 + " s");
+        System.out.println("reaper: no orchestrator connected for " + (reaper.vigil.everConnected() ? grace : firstContact) / 1000
+                + " s; reaping session " + session);
         reaper.reapTwice();
         System.exit(0);
     }
@@ -101,7 +102,8 @@ public final class ReaperMain {
             out.flush();
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.equals(REAP)) {
-                    reapTwice();
+                    // The orchestrator already stopped creating and removed its objects: one pass catches stragglers.
+                    reap();
                     out.write((DONE + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     System.exit(0);

@@ -28,6 +28,10 @@ public final class Vigil {
         if (live == 0) emptySinceNanos = nowNanos;
     }
 
+    public synchronized boolean everConnected() {
+        return everConnected;
+    }
+
     public synchronized boolean expired(long nowNanos) {
         return live == 0 && nowNanos - emptySinceNanos >= (everConnected ? graceNanos : firstContactNanos);
     }
