@@ -70,13 +70,7 @@ public final class DockerAdmin implements AutoCloseable {
     /** Under a reaper of its own, so a killed build leaves no training container behind. */
     public ImageBuilder.Result buildImage(Path nodeJar, boolean force, Consumer<String> progress) throws EngineException {
         String session = UUID.randomUUID().toString();
-        SessionReaper reaper = null;
-        try {
-            reaper = SessionReaper.start(docker, session, progress);
-        } catch (EngineException e) {
-            progress.accept("WARN no session reaper (" + e.getMessage() + "): if the build is killed, its training"
-                    + " container stays.\nFix: `repram-orchestrate cleanup` removes it.");
-        }
+        SessionReaper reaper = SessionReaper.startOrWarn(docker, session, progress);
         try {
             return new ImageBuilder(docker, session, reaper != null, progress).build(nodeJar, force);
         } finally {

@@ -80,30 +80,10 @@ public final class DockerEngine implements Engine {
     DockerEngine(DockerClient docker, Options options) {
         this.docker = docker;
         this.options = options;
-        sweepOrphans(docker, options.progress());
-        this.reaper = startReaper(docker, sessionId, options.progress());
+        SessionSweeper.sweepAndSay(docker, options.progress());
+        this.reaper = SessionReaper.startOrWarn(docker, sessionId, options.progress());
         this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), reaper != null,
                 options.progress(), () -> closing);
-    }
-
-    private static void sweepOrphans(DockerClient docker, Consumer<String> progress) {
-        try {
-            String swept = SessionSweeper.sweep(docker);
-            if (swept != null) progress.accept(swept);
-        } catch (RuntimeException e) {
-            progress.accept("WARN the sweep of orphaned sessions failed: " + DockerConnection.rootMessage(e)
-                    + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
-        }
-    }
-
-    private static SessionReaper startReaper(DockerClient docker, String sessionId, Consumer<String> progress) {
-        try {
-            return SessionReaper.start(docker, sessionId, progress);
-        } catch (EngineException e) {
-            progress.accept("WARN no session reaper (" + e.getMessage() + "): if this process is killed,"
-                    + " its containers stay.\nFix: `repram-orchestrate cleanup` removes them.");
-            return null;
-        }
     }
 
     @Override

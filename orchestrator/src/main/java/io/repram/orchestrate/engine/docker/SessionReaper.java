@@ -81,6 +81,20 @@ final class SessionReaper {
         }
     }
 
+    /**
+     * {@link #start}, or null with a warning: without a reaper the tool still works, only a
+     * SIGKILL would leave containers behind.
+     */
+    static SessionReaper startOrWarn(DockerClient docker, String sessionId, Consumer<String> progress) {
+        try {
+            return start(docker, sessionId, progress);
+        } catch (EngineException e) {
+            progress.accept("WARN no session reaper (" + e.getMessage() + "): if this process is killed, its"
+                    + " containers stay.\nFix: `repram-orchestrate cleanup` removes them.");
+            return null;
+        }
+    }
+
     static Map<String, String> labels(String sessionId) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(DockerLabels.SESSION, sessionId);

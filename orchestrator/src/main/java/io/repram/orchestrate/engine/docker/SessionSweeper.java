@@ -54,6 +54,17 @@ final class SessionSweeper {
                 && Duration.between(Instant.ofEpochSecond(createdEpochSeconds), now).compareTo(STARTING_REAPER) < 0;
     }
 
+    /** Sweeps and tells {@code say} in one line; a failed sweep is a warning, never fatal. */
+    static void sweepAndSay(DockerClient docker, java.util.function.Consumer<String> say) {
+        try {
+            String swept = sweep(docker);
+            if (swept != null) say.accept(swept);
+        } catch (RuntimeException e) {
+            say.accept("WARN the sweep of orphaned sessions failed: " + DockerConnection.rootMessage(e)
+                    + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
+        }
+    }
+
     /** Sweeps and returns one line for the user, or null when there was nothing to sweep. */
     static String sweep(DockerClient docker) {
         DockerCleanup cleanup = new DockerCleanup(docker);
