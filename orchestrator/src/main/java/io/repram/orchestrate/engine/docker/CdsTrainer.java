@@ -32,11 +32,13 @@ final class CdsTrainer {
     private static final String TRAINING_ARCHIVE = "/tmp/app.jsa";
     private final DockerClient docker;
     private final String sessionId;
+    private final boolean reaped;
     private final Consumer<String> progress;
 
-    CdsTrainer(DockerClient docker, String sessionId, Consumer<String> progress) {
+    CdsTrainer(DockerClient docker, String sessionId, boolean reaped, Consumer<String> progress) {
         this.docker = docker;
         this.sessionId = sessionId;
+        this.reaped = reaped;
         this.progress = progress;
     }
 
@@ -51,11 +53,15 @@ final class CdsTrainer {
         ExposedPort http = ExposedPort.tcp(NodeContainerPlan.DEFAULT_HTTP_PORT);
         Ports ports = new Ports();
         ports.bind(http, Ports.Binding.bindIp("127.0.0.1"));
-        Map<String, String> labels = DockerLabels.common(sessionId, "image-build", "image-build",
-                DockerLabels.ROLE_IMAGE_BUILD, false);
+        Map<String, String> labels = DockerLabels.reaped(DockerLabels.common(sessionId, "image-build", "image-build",
+                DockerLabels.ROLE_IMAGE_BUILD, false), reaped);
+        // Named, so the finally below can remove it even when the create call failed after the
+        // daemon made it (a timeout or interrupt while reading the answer left it behind before).
+        String name = "repram-cds-training-" + java.util.UUID.randomUUID();
         String id = null;
         try {
             id = docker.createContainerCmd(baseImageId)
+                    .withName(name)
                     .withEntrypoint(entry)
                     // Peering with itself makes the node run its bootstrap client too, as nodes 1..N do.
                     .withHostName("cds-training")
@@ -84,7 +90,7 @@ final class CdsTrainer {
             progress.accept("WARN recording the CDS archive failed: " + DockerConnection.rootMessage(e) + logs);
             return false;
         } finally {
-            if (id != null) new DockerCleanup(docker).removeContainer(id, false);
+            new DockerCleanup(docker).removeContainer(id != null ? id : name, false);
         }
     }
 

@@ -34,11 +34,13 @@ final class ClusterStarter {
     private final NodeProbe probe;
     private final String sessionId;
     private final boolean keep;
+    private final boolean reaped;
     private final Consumer<String> progress;
     private final BooleanSupplier closing;
 
-    ClusterStarter(DockerClient docker, NodeProbe probe, String sessionId, boolean keep, Consumer<String> progress,
-                   BooleanSupplier closing) {
+    ClusterStarter(DockerClient docker, NodeProbe probe, String sessionId, boolean keep, boolean reaped,
+                   Consumer<String> progress, BooleanSupplier closing) {
+        this.reaped = reaped;
         this.closing = closing;
         this.docker = docker;
         this.probe = probe;
@@ -52,7 +54,8 @@ final class ClusterStarter {
         long deadline = begin + spec.healthTimeout().toNanos();
         String network = NodeContainerPlan.networkName(spec.runId());
         docker.createNetworkCmd().withName(network).withDriver("bridge").withCheckDuplicate(true)
-                .withLabels(DockerLabels.network(sessionId, spec.runId(), spec.scenarioName(), keep)).exec();
+                .withLabels(DockerLabels.reaped(DockerLabels.network(sessionId, spec.runId(), spec.scenarioName(), keep), reaped))
+                .exec();
 
         List<NodeEndpoint> endpoints = new ArrayList<>();
         for (NodeContainerPlan p : plans) {
@@ -115,7 +118,8 @@ final class ClusterStarter {
                     .withHostName(plan.containerName())
                     .withEnv(plan.envList())
                     .withExposedPorts(http)
-                    .withLabels(DockerLabels.node(sessionId, spec.runId(), spec.scenarioName(), plan.index(), keep))
+                    .withLabels(DockerLabels.reaped(DockerLabels.node(sessionId, spec.runId(), spec.scenarioName(), plan.index(), keep),
+                            reaped))
                     .withHostConfig(host)
                     .exec();
         } catch (ConflictException e) {

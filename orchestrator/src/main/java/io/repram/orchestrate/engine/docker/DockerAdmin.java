@@ -67,8 +67,15 @@ public final class DockerAdmin implements AutoCloseable {
         }
     }
 
+    /** Under a reaper of its own, so a killed build leaves no training container behind. */
     public ImageBuilder.Result buildImage(Path nodeJar, boolean force, Consumer<String> progress) throws EngineException {
-        return new ImageBuilder(docker, UUID.randomUUID().toString(), progress).build(nodeJar, force);
+        String session = UUID.randomUUID().toString();
+        SessionReaper reaper = SessionReaper.startOrWarn(docker, session, progress);
+        try {
+            return new ImageBuilder(docker, session, reaper != null, progress).build(nodeJar, force);
+        } finally {
+            if (reaper != null) reaper.close(true);
+        }
     }
 
     /** Host ports that running containers publish (no socket holds them without the userland proxy). */

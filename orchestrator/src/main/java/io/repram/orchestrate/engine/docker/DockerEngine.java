@@ -63,6 +63,7 @@ public final class DockerEngine implements Engine {
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
     private final Set<StatsStreams> statsStreams = ConcurrentHashMap.newKeySet();
     private final ClusterStarter starter;
+    private final SessionReaper reaper;
     private volatile String lastImage = ImageBuilder.DEFAULT_TAG;
     private volatile boolean closing;
     private boolean closed;
@@ -72,11 +73,17 @@ public final class DockerEngine implements Engine {
         this(DockerConnection.open(), options);
     }
 
+    /**
+     * Sweeps sessions whose reaper is gone, then starts this session's reaper. Without a reaper
+     * (its image cannot be built) the engine still works, but a SIGKILL would leave containers.
+     */
     DockerEngine(DockerClient docker, Options options) {
         this.docker = docker;
         this.options = options;
-        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), options.progress(),
-                () -> closing);
+        SessionSweeper.sweepAndSay(docker, options.progress());
+        this.reaper = SessionReaper.startOrWarn(docker, sessionId, options.progress());
+        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), reaper != null,
+                options.progress(), () -> closing);
     }
 
     @Override
@@ -131,7 +138,7 @@ public final class DockerEngine implements Engine {
     private void ensureImage(String image) throws EngineException {
         boolean ours = ImageBuilder.isDefaultImage(image);
         if (ours && Files.isRegularFile(options.nodeJar())) {
-            new ImageBuilder(docker, sessionId, options.progress()).build(options.nodeJar(), false);
+            new ImageBuilder(docker, sessionId, reaper != null, options.progress()).build(options.nodeJar(), false);
             return;
         }
         try {
@@ -263,7 +270,11 @@ public final class DockerEngine implements Engine {
         runs.remove(runId);
     }
 
-    /** Removes every container and network of this session except detached clusters. Idempotent. */
+    /**
+     * Removes every container and network of this session except detached clusters, then the
+     * reaper (after a last sweep by it, which catches objects an in-flight call made meanwhile,
+     * unless a detached cluster without {@code keep} must survive). Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -273,13 +284,21 @@ public final class DockerEngine implements Engine {
         statsStreams.clear();
         try {
             new DockerCleanup(docker).remove(List.of(DockerLabels.filter(DockerLabels.SESSION, sessionId)),
-                    labels -> detached.contains(labels.get(DockerLabels.RUN)));
+                    // The reaper goes last, after its own final sweep (below).
+                    labels -> DockerLabels.ROLE_REAPER.equals(labels.get(DockerLabels.ROLE))
+                            || labels.containsKey(DockerLabels.RUN) && detached.contains(labels.get(DockerLabels.RUN)));
         } catch (RuntimeException e) {
             System.err.println("WARN cleanup of session " + sessionId + " failed: " + DockerConnection.rootMessage(e)
                     + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
         }
         runs.clear();
+        if (reaper != null) reaper.close(detached.isEmpty() || options.keepClusters());
         DockerConnection.closeQuietly(docker);
+    }
+
+    /** The reaper container's id, or null when it could not start. */
+    String reaperContainerId() {
+        return reaper == null ? null : reaper.containerId();
     }
 
     DockerClient client() {

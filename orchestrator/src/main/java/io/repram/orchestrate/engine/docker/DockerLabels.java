@@ -17,10 +17,17 @@ public final class DockerLabels {
     /** Set on clusters made by {@code cluster up}: they outlive the process that made them. */
     public static final String KEEP = PREFIX + "keep";
     public static final String JAR_SHA256 = PREFIX + "jar-sha256";
+    /**
+     * "true" on everything of a session that has a reaper container. The start-up sweep only
+     * touches such sessions, so a running session of a tool without a reaper is never taken for
+     * an orphan.
+     */
+    public static final String REAPED = PREFIX + "reaped";
 
     public static final String ROLE_NODE = "node";
     public static final String ROLE_NETWORK = "network";
     public static final String ROLE_IMAGE_BUILD = "image-build";
+    public static final String ROLE_REAPER = "reaper";
 
     private DockerLabels() {
     }
@@ -44,6 +51,12 @@ public final class DockerLabels {
 
     public static Map<String, String> network(String sessionId, String runId, String scenario, boolean keep) {
         return common(sessionId, runId, scenario, ROLE_NETWORK, keep);
+    }
+
+    /** Adds the {@link #REAPED} marker when the session has a reaper; returns the same map. */
+    public static Map<String, String> reaped(Map<String, String> labels, boolean reaped) {
+        if (reaped) labels.put(REAPED, "true");
+        return labels;
     }
 
     /** "key=value" form, as the Engine API's label filter takes it. */

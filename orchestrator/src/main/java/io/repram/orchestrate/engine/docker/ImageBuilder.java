@@ -45,11 +45,18 @@ public final class ImageBuilder {
 
     private final DockerClient docker;
     private final String sessionId;
+    private final boolean reaped;
     private final Consumer<String> progress;
 
     public ImageBuilder(DockerClient docker, String sessionId, Consumer<String> progress) {
+        this(docker, sessionId, false, progress);
+    }
+
+    /** @param reaped the session has a reaper: the training container is marked for it and for the sweep */
+    ImageBuilder(DockerClient docker, String sessionId, boolean reaped, Consumer<String> progress) {
         this.docker = docker;
         this.sessionId = sessionId;
+        this.reaped = reaped;
         this.progress = progress;
     }
 
@@ -96,7 +103,7 @@ public final class ImageBuilder {
             progress.accept("Base image " + shortId(baseId) + " built; recording the class-data-sharing archive");
 
             Path archive = work.resolve("app.jsa");
-            boolean cds = new CdsTrainer(docker, sessionId, progress).record(baseId, archive);
+            boolean cds = new CdsTrainer(docker, sessionId, reaped, progress).record(baseId, archive);
             String imageId;
             if (cds) {
                 Path finalTar = work.resolve("final.tar");
@@ -150,7 +157,7 @@ public final class ImageBuilder {
     }
 
     /** A user for the node (nobody), and name lookups from /etc/hosts first, then Docker's DNS. */
-    private static void writeSystemFiles(Path rootfs) throws IOException {
+    static void writeSystemFiles(Path rootfs) throws IOException {
         Path etc = Files.createDirectories(rootfs.resolve("etc"));
         Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/root:/sbin/nologin\n"
                 + "nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\n");
@@ -192,7 +199,7 @@ public final class ImageBuilder {
         return s.substring(0, Math.min(12, s.length()));
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (dir == null) return;
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());

@@ -51,14 +51,19 @@ final class JreAssembler {
     }
 
     void assemble(Path nodeJar, Path rootfs) throws EngineException, IOException {
+        Set<String> modules = new TreeSet<>(BASELINE_MODULES);
+        modules.addAll(jdepsModules(nodeJar));
+        assembleModules(modules, rootfs);
+    }
+
+    /** A JRE of exactly {@code modules} (plus the libraries it loads) under rootfs/opt/jre. */
+    void assembleModules(Set<String> modules, Path rootfs) throws EngineException, IOException {
         Path jlink = jdkHome.resolve("bin/jlink");
         if (!Files.isExecutable(jlink) || !Files.isDirectory(jdkHome.resolve("jmods"))) {
             throw new EngineException("No jlink with jmods in " + jdkHome + ".\nFix: point JAVA_HOME at a full JDK 17"
                     + " (e.g. apt-get install openjdk-17-jdk-headless; JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64).",
                     ExitCodes.IMAGE_MISSING);
         }
-        Set<String> modules = new TreeSet<>(BASELINE_MODULES);
-        modules.addAll(jdepsModules(nodeJar));
         progress.accept("jlink " + String.join(",", modules));
         Path jre = jreDir(rootfs);
         Files.createDirectories(jre.getParent());

@@ -174,7 +174,10 @@ class DockerEngineTest {
     void closeLeavesNothingLabelled() throws Exception {
         String session = DockerLabels.filter(DockerLabels.SESSION, engine.sessionId());
         try (DockerClient docker = DockerConnection.open()) {
-            assertEquals(3, docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(session)).exec().size());
+            assertEquals(3, docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(session,
+                    DockerLabels.filter(DockerLabels.ROLE, DockerLabels.ROLE_NODE))).exec().size());
+            assertEquals(1, docker.listContainersCmd().withLabelFilter(List.of(session,
+                    DockerLabels.filter(DockerLabels.ROLE, DockerLabels.ROLE_REAPER))).exec().size(), "the session's reaper runs");
             assertEquals(1, docker.listNetworksCmd().withFilter("label", List.of(session)).exec().size());
             engine.close();
             assertTrue(docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(session)).exec().isEmpty());
