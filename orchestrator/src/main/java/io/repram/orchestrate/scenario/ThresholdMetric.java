@@ -17,7 +17,11 @@ public enum ThresholdMetric {
     P999_MS("p999_ms", "ms", r -> r.load().all().p999Nanos() / 1e6),
     MAX_MS("max_ms", "ms", r -> r.load().all().maxNanos() / 1e6),
     AVG_LATENCY_MS("avg_latency_ms", "ms", r -> r.load().all().meanNanos() / 1e6),
-    ERROR_COUNT("error_count", "errors", r -> r.load().failures());
+    ERROR_COUNT("error_count", "errors", r -> r.load().failures()),
+    // Unmeasured (no audit, or one node: nothing to converge) counts as 0: nothing was seen to go wrong.
+    LOST_WRITES("lost_writes", "writes", r -> r.audit() == null ? 0 : r.audit().lostWrites()),
+    CORRUPT_READS("corrupt_reads", "reads", r -> r.audit() == null ? 0 : r.audit().corruptReads()),
+    CONVERGENCE_P99_MS("convergence_p99_ms", "ms", r -> r.convergence() == null ? 0 : r.convergence().p99Millis());
 
     private final String key;
     private final String unit;

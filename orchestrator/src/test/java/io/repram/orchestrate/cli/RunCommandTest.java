@@ -74,6 +74,40 @@ class RunCommandTest {
     }
 
     @Test
+    void shippedSmokeScenarioRunsWithTheProcessDriver() throws Exception {
+        Path smoke = Path.of(System.getProperty("repram.repo.root"), "scenarios", "smoke.yaml");
+        int code = run(smoke.toString(), "--driver", "process", "--ci", "--results-dir", results.toString());
+        assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
+        Path dir = onlyRunDir();
+        assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + 2 cells");
+        assertTrue(Files.isRegularFile(dir.resolve("report.html")), "charts and report.html are drawn at the end");
+        assertTrue(out.toString().contains("3nodes_10conc_1024bytes"), out.toString());
+    }
+
+    @Test
+    void resumeRunsOnlyTheCellsThatAreNotOnDisk() throws Exception {
+        assertEquals(ExitCodes.OK, run(fixture("two-cells.yaml"), "--driver", "process", "--ci",
+                "--results-dir", results.toString()), err.toString());
+        Path dir = onlyRunDir();
+        String kept = Files.readString(dir.resolve("1nodes_2conc_256bytes.json"));
+        // As if the run had died during its second cell.
+        Files.delete(dir.resolve("1nodes_4conc_256bytes.json"));
+        out.reset();
+
+        assertEquals(ExitCodes.OK, run("--resume", dir.toString(), "--driver", "process", "--ci"), err.toString());
+        assertTrue(out.toString().contains("Plan: 1 cell(s)"), out.toString());
+        assertTrue(out.toString().contains("1nodes_4conc_256bytes"), out.toString());
+        assertFalse(out.toString().contains("[1/1] 1nodes_2conc_256bytes"), out.toString());
+        assertEquals(kept, Files.readString(dir.resolve("1nodes_2conc_256bytes.json")), "finished cell untouched");
+        assertTrue(Files.isRegularFile(dir.resolve("1nodes_4conc_256bytes.json")));
+        assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "summary covers old and new cells");
+
+        out.reset();
+        assertEquals(ExitCodes.OK, run("--resume", dir.toString(), "--driver", "process", "--ci"));
+        assertTrue(out.toString().contains("Nothing to run"), out.toString());
+    }
+
+    @Test
     void breachedThresholdExits99AndIsAFailureInReportXml() throws Exception {
         int code = run(fixture("unreachable-threshold.yaml"), "--driver", "process", "--ci",
                 "--results-dir", results.toString());

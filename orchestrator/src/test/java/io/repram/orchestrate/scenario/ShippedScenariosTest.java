@@ -61,8 +61,8 @@ class ShippedScenariosTest {
         assertEquals(Duration.ofSeconds(2), smoke.warmup());
         assertEquals(new Cooldown(Duration.ofSeconds(1), Duration.ofSeconds(2)), smoke.cooldown());
         assertEquals(">= 99", smoke.thresholds().get("success_rate"));
-        assertEquals(3, ThresholdEvaluator.forScenario(smoke).thresholds().size());
-        assertTrue(smoke.thresholds().keySet().containsAll(List.of("success_rate")), smoke.thresholds().toString());
+        assertEquals(5, ThresholdEvaluator.forScenario(smoke).thresholds().size());
+        assertTrue(smoke.thresholds().keySet().containsAll(List.of("success_rate", "lost_writes", "corrupt_reads")), smoke.thresholds().toString());
         assertEquals(Map.of(), load("quick.yaml").thresholds());
     }
 }
