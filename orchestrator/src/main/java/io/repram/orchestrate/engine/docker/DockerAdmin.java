@@ -11,7 +11,6 @@ import io.repram.orchestrate.engine.EngineException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +79,7 @@ public final class DockerAdmin implements AutoCloseable {
 
     /** Host ports that running containers publish (no socket holds them without the userland proxy). */
     public Set<Integer> publishedPorts() {
-        Set<Integer> ports = new HashSet<>();
-        for (Container c : docker.listContainersCmd().exec()) {
-            if (c.getPorts() == null) continue;
-            for (ContainerPort p : c.getPorts()) {
-                if (p.getPublicPort() != null) ports.add(p.getPublicPort());
-            }
-        }
-        return ports;
+        return HostPorts.publishedBy(docker);
     }
 
     /** Clusters made by {@code cluster up}, oldest first. */

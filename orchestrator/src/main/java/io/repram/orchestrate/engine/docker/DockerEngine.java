@@ -5,8 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Info;
 import io.repram.orchestrate.cli.ExitCodes;
@@ -25,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -120,7 +117,7 @@ public final class DockerEngine implements Engine {
         }
         ensureImage(spec.image());
         lastImage = spec.image();
-        List<Integer> ports = HostPorts.allocate(spec.basePort(), spec.size(), options.strictPorts(), publishedPorts());
+        List<Integer> ports = HostPorts.allocate(spec.basePort(), spec.size(), options.strictPorts(), HostPorts.publishedBy(docker));
         runs.add(spec.runId());
         try {
             Cluster cluster = starter.start(spec, plans, ports);
@@ -155,17 +152,6 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    /** Host ports already published by running containers (they hold no socket without the userland proxy). */
-    private Set<Integer> publishedPorts() {
-        Set<Integer> ports = new HashSet<>();
-        for (Container c : docker.listContainersCmd().exec()) {
-            if (c.getPorts() == null) continue;
-            for (ContainerPort p : c.getPorts()) {
-                if (p.getPublicPort() != null) ports.add(p.getPublicPort());
-            }
-        }
-        return ports;
-    }
 
     @Override
     public AutoCloseable sampleStats(Cluster cluster, Consumer<NodeStatsSample> sink) throws EngineException {

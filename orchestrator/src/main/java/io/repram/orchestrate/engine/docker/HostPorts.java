@@ -1,5 +1,8 @@
 package io.repram.orchestrate.engine.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
 import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 
@@ -72,5 +75,17 @@ public final class HostPorts {
             }
         }
         throw new EngineException("No free port on 127.0.0.1 after 50 tries", ExitCodes.PORT_IN_USE);
+    }
+
+    /** Host ports that running containers publish (no socket holds them without the userland proxy). */
+    public static Set<Integer> publishedBy(DockerClient docker) {
+        Set<Integer> ports = new HashSet<>();
+        for (Container c : docker.listContainersCmd().exec()) {
+            if (c.getPorts() == null) continue;
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getPublicPort() != null) ports.add(p.getPublicPort());
+            }
+        }
+        return ports;
     }
 }
