@@ -13,7 +13,11 @@ import io.repram.node.store.Store;
 
 /** Builds the Javalin app: routes, security headers, CORS, rate limiting and request metrics. */
 public final class HttpApi {
-    static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
+    /**
+     * Javalin decides on compression from the size of the first write, which is at most this buffer;
+     * above its 1500-byte threshold every decision stays what it was with the 32 KiB default.
+     */
+    static final int RESPONSE_COPY_BUFFER_BYTES = 2048;
 
     private HttpApi() {
     }
@@ -23,8 +27,8 @@ public final class HttpApi {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
-            // No handler blocks on peers (PUTs complete asynchronously), so a modest pool suffices
-            // and keeps context switching down on small machines.
+            // No handler blocks on peers (PUTs complete asynchronously), so a small pool suffices;
+            // 64 threads only cycled through idle polls and context switches on 2 cores.
             QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000);
             pool.setName("http");
             c.jetty.threadPool = pool;
