@@ -13,6 +13,12 @@ import io.repram.node.store.Store;
 
 /** Builds the Javalin app: routes, security headers, CORS, rate limiting and request metrics. */
 public final class HttpApi {
+    /**
+     * Javalin decides on compression from the size of the first write, which is at most this buffer;
+     * above its 1500-byte threshold every decision stays what it was with the 32 KiB default.
+     */
+    static final int RESPONSE_COPY_BUFFER_BYTES = 2048;
+
     private HttpApi() {
     }
 
@@ -21,13 +27,18 @@ public final class HttpApi {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
-            // No handler blocks on peers (PUTs complete asynchronously), so a modest pool suffices
-            // and keeps context switching down on small machines.
-            QueuedThreadPool pool = new QueuedThreadPool(64, 8, 60_000);
+            // No handler blocks on peers (PUTs complete asynchronously), so a small pool suffices;
+            // 64 threads only cycled through idle polls and context switches on 2 cores.
+            QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000);
             pool.setName("http");
             c.jetty.threadPool = pool;
             // Our own readers enforce 10 MiB (values) and the larger base64 gossip limit.
             c.http.maxRequestSize = Bodies.MAX_GOSSIP_BYTES;
+            // Javalin copies every result through a fresh buffer of this size (default: Jetty's 32 KiB
+            // output buffer). At three responses per replicated PUT that was two thirds of all
+            // allocation, so young GCs came several times a second and set the p99. Jetty still
+            // aggregates these small writes in its own pooled buffer.
+            c.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             c.requestLogger.http((ctx, ms) -> metrics.request(route(ctx), ctx.method().name(),
                     ctx.statusCode(), ms / 1000.0));
         });

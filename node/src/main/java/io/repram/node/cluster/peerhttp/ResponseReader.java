@@ -128,8 +128,8 @@ final class ResponseReader {
     }
 
     private void parseHead(String text) throws PeerHttpException {
-        String[] lines = text.split("\r\n");
-        String statusLine = lines[0];
+        int eol = text.indexOf("\r\n");
+        String statusLine = eol < 0 ? text : text.substring(0, eol);
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
             throw new PeerHttpException("not an HTTP/1.x response: " + abbreviate(statusLine));
         }
@@ -142,19 +142,25 @@ final class ResponseReader {
         long contentLength = -1;
         boolean chunked = false;
         String connection = null;
-        for (int k = 1; k < lines.length; k++) {
-            int colon = lines[k].indexOf(':');
-            if (colon <= 0) {
-                continue;
+        // Walked in place: one reply per replicated write, so per-line strings and lower-casing showed
+        // up as a tenth of the origin's allocation.
+        int start = eol < 0 ? text.length() : eol + 2;
+        while (start < text.length()) {
+            int end = text.indexOf("\r\n", start);
+            if (end < 0) {
+                end = text.length();
             }
-            String name = lines[k].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = lines[k].substring(colon + 1).trim();
-            switch (name) {
-                case "content-length" -> contentLength = parseLength(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> connection = value.toLowerCase(Locale.ROOT);
-                default -> { }
+            int colon = text.indexOf(':', start);
+            if (colon > start && colon < end) {
+                if (isHeader(text, start, colon, "content-length")) {
+                    contentLength = parseLength(text.substring(colon + 1, end).trim());
+                } else if (isHeader(text, start, colon, "transfer-encoding")) {
+                    chunked = text.substring(colon + 1, end).toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (isHeader(text, start, colon, "connection")) {
+                    connection = text.substring(colon + 1, end).trim().toLowerCase(Locale.ROOT);
+                }
             }
+            start = end + 2;
         }
         closeAfter = connection != null ? connection.contains("close") : http10;
         if (http10 && connection != null && connection.contains("keep-alive")) {
@@ -213,6 +219,17 @@ final class ResponseReader {
             throw new PeerHttpException("response body larger than " + MAX_BODY_BYTES + " bytes");
         }
         body.write(buf, offset, length);
+    }
+
+    /** Whether {@code text[start, colon)} is {@code name}, ignoring case and blanks around the name. */
+    private static boolean isHeader(String text, int start, int colon, String name) {
+        while (start < colon && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (colon > start && text.charAt(colon - 1) <= ' ') {
+            colon--;
+        }
+        return colon - start == name.length() && text.regionMatches(true, start, name, 0, name.length());
     }
 
     private static long parseLength(String value) throws PeerHttpException {

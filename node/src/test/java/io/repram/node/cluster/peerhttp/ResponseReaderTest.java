@@ -67,6 +67,17 @@ class ResponseReaderTest {
     }
 
     @Test
+    void headerNamesMatchWhateverTheirCaseAndSpacing() throws Exception {
+        ResponseReader r = new ResponseReader();
+        byte[] wire = bytes("HTTP/1.0 200 OK\r\nX-Note: content-length: 99\r\ncontent-LENGTH : 2\r\n"
+                + "CONNECTION:Keep-Alive\r\nno colon here\r\n\r\nokEXTRA");
+        assertEquals(wire.length - 5, r.feed(wire, 0, wire.length));
+        assertTrue(r.complete());
+        assertFalse(r.closeAfter(), "HTTP/1.0 with keep-alive stays open");
+        assertArrayEquals(bytes("ok"), r.response().body());
+    }
+
+    @Test
     void responseCutShortOrMalformedIsAnError() throws Exception {
         ResponseReader cut = new ResponseReader();
         byte[] wire = bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
