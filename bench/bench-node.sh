@@ -9,6 +9,8 @@ WARMUP=${WARMUP:-20s}
 DURATION=${DURATION:-20s}
 WRK_SECONDS=${WRK_SECONDS:-15}
 BASE=${BASE_PORT:-18480}
+# The flags the node image and the process driver use (ImageBuilder.JVM_FLAGS, NodeCommand).
+NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseSerialGC -Xmn24m -XX:MaxTenuringThreshold=0 -Xss256k -Xms512m -Xmx512m}
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
@@ -19,7 +21,7 @@ trap cleanup EXIT
 start_node() { # index port peers
   REPRAM_NODE_ID="bench-$1" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT="$2" REPRAM_NETWORK=private \
   REPRAM_PEERS="$3" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
-    java -XX:+UseSerialGC -jar "$JAR" >"/tmp/bench-node-$1.log" 2>&1 &
+    java $NODE_JVM_FLAGS -jar "$JAR" >"/tmp/bench-node-$1.log" 2>&1 &
   pids+=($!)
 }
 wait_peers() { # port expected_peers

@@ -22,7 +22,6 @@ record NodeCommand(List<String> command, Map<String, String> env) {
             "-Xmn24m",
             "-XX:MaxTenuringThreshold=0",
             "-Xss256k",
-            "-Xms64m",
             // No /tmp/hsperfdata file per node; jcmd/jstack by pid still work.
             "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError",
@@ -37,9 +36,10 @@ record NodeCommand(List<String> command, Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable.toString());
         cmd.addAll(BASE_JVM_FLAGS);
-        if (spec.memoryBytes() != null) {
-            cmd.add("-Xmx" + Math.max(spec.memoryBytes() / (1024 * 1024), 96) + "m"); // above -Xms64m and -Xmn24m
-        }
+        // A fixed heap, as in the Docker image: growing it costs full GCs mid-measurement.
+        long heapMb = spec.memoryBytes() == null ? 512 : Math.max(spec.memoryBytes() / (1024 * 1024), 64);
+        cmd.add("-Xms" + heapMb + "m");
+        cmd.add("-Xmx" + heapMb + "m");
         if (spec.cpus() != null) {
             // Not a hard limit like Docker's --cpus (that needs cgroups); it sizes the node's
             // thread pools and GC as if it had that many cores.

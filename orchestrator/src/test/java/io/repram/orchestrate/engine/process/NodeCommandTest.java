@@ -48,13 +48,14 @@ class NodeCommandTest {
         assertTrue(c.command().contains("-XX:+UseSerialGC"));
         assertEquals(JAR.toString(), c.command().get(c.command().size() - 1));
         assertEquals("-jar", c.command().get(c.command().size() - 2));
-        assertTrue(c.command().stream().noneMatch(a -> a.startsWith("-Xmx")), "no heap cap without a memory limit");
+        assertTrue(c.command().contains("-Xms512m") && c.command().contains("-Xmx512m"),
+                "a fixed 512 MB heap without a memory limit: " + c.command());
     }
 
     @Test
     void memoryLimitBecomesTheHeapCapAndCpusTheProcessorCount() {
         NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), 1.5, 256L * 1024 * 1024), 0, 7000, 7000);
-        assertTrue(c.command().contains("-Xmx256m"), c.command().toString());
+        assertTrue(c.command().contains("-Xmx256m") && c.command().contains("-Xms256m"), c.command().toString());
         assertTrue(c.command().contains("-XX:ActiveProcessorCount=2"), c.command().toString());
     }
 
