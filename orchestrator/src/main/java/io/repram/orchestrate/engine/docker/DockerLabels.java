@@ -17,6 +17,8 @@ public final class DockerLabels {
     /** Set on clusters made by {@code cluster up}: they outlive the process that made them. */
     public static final String KEEP = PREFIX + "keep";
     public static final String JAR_SHA256 = PREFIX + "jar-sha256";
+    /** The node JVM flags baked into the image's entrypoint: a new tool version with other flags rebuilds it. */
+    public static final String JVM_FLAGS = PREFIX + "jvm-flags";
     /**
      * "true" on everything of a session that has a reaper container. The start-up sweep only
      * touches such sessions, so a running session of a tool without a reaper is never taken for

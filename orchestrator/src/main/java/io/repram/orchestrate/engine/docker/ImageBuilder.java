@@ -93,7 +93,8 @@ public final class ImageBuilder {
         Optional<InspectImageResponse> existing = inspect(DEFAULT_TAG);
         if (!force && existing.isPresent() && existing.get().getConfig() != null
                 && existing.get().getConfig().getLabels() != null
-                && sha.equals(existing.get().getConfig().getLabels().get(DockerLabels.JAR_SHA256))) {
+                && sha.equals(existing.get().getConfig().getLabels().get(DockerLabels.JAR_SHA256))
+                && String.join(" ", JVM_FLAGS).equals(existing.get().getConfig().getLabels().get(DockerLabels.JVM_FLAGS))) {
             return new Result(existing.get().getId(), false, sha,
                     existing.get().getConfig().getEntrypoint() != null
                             && String.join(" ", existing.get().getConfig().getEntrypoint()).contains("SharedArchiveFile"));
@@ -109,7 +110,7 @@ public final class ImageBuilder {
             Files.createDirectories(jarTarget.getParent());
             Files.copy(nodeJar, jarTarget);
 
-            Map<String, String> labels = Map.of(DockerLabels.JAR_SHA256, sha);
+            Map<String, String> labels = Map.of(DockerLabels.JAR_SHA256, sha, DockerLabels.JVM_FLAGS, String.join(" ", JVM_FLAGS));
             Path baseTar = work.resolve("base.tar");
             try (OutputStream out = Files.newOutputStream(baseTar)) {
                 BuildContext.write(out, dockerfile("scratch", false), rootfs);
