@@ -1,6 +1,7 @@
 package io.repram.orchestrate.cli;
 
 import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
@@ -64,8 +65,8 @@ public class ClusterCommand implements Callable<Integer> {
                 description = "Any REPRAM-compatible image (default ${DEFAULT-VALUE}, built automatically when missing).")
         String image;
 
-        @Option(names = "--node-jar", paramLabel = "PATH", defaultValue = "node/target/repram-node.jar",
-                description = "Node jar for building the default image (default ${DEFAULT-VALUE}).")
+        @Option(names = "--node-jar", paramLabel = "PATH",
+                description = "Node jar for building the default image (default: node/target/repram-node.jar in the repository).")
         Path nodeJar;
 
         @Option(names = "--name", description = "Cluster (run) id used in container names (default: random).")
@@ -108,7 +109,7 @@ public class ClusterCommand implements Callable<Integer> {
             boolean strict = spec.commandLine().getParseResult().hasMatchedOption("--base-port") && basePort > 0;
             DockerEngine engine;
             try {
-                engine = new DockerEngine(new DockerEngine.Options(nodeJar, strict, true, System.err::println));
+                engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.orDefault(nodeJar), strict, true, System.err::println));
             } catch (EngineException e) {
                 System.err.println("ERROR " + e.getMessage());
                 return e.exitCode();

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.cli;
 
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.DockerAdmin;
 import io.repram.orchestrate.engine.docker.HostPorts;
@@ -34,14 +35,15 @@ public class DoctorCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = ImageBuilder.DEFAULT_TAG, description = "Node image to look for (default ${DEFAULT-VALUE}).")
     String image;
 
-    @Option(names = "--node-jar", paramLabel = "PATH", defaultValue = "node/target/repram-node.jar",
-            description = "Node jar the default image is built from (default ${DEFAULT-VALUE}).")
+    @Option(names = "--node-jar", paramLabel = "PATH",
+            description = "Node jar the default image is built from (default: node/target/repram-node.jar in the repository).")
     Path nodeJar;
 
     private int failures;
 
     @Override
     public Integer call() {
+        nodeJar = NodeJarLocation.orDefault(nodeJar);
         try (DockerAdmin docker = DockerAdmin.connect()) {
             DockerAdmin.DaemonInfo d = docker.daemon();
             int major = parseMajor(d.version());

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.cli;
 
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.docker.DockerAdmin;
 import io.repram.orchestrate.engine.docker.ImageBuilder;
 import picocli.CommandLine.Command;
@@ -34,8 +35,8 @@ public class ImageCommand implements Callable<Integer> {
                     "  repram-orchestrate image build --node-jar /tmp/repram-node.jar --force",
                     "%nExit codes: 0 ok, 1 error, 3 Docker unavailable, 6 image could not be built."})
     static class Build implements Callable<Integer> {
-        @Option(names = "--node-jar", paramLabel = "PATH", description = "Node jar (default: ${DEFAULT-VALUE}).",
-                defaultValue = "node/target/repram-node.jar")
+        @Option(names = "--node-jar", paramLabel = "PATH",
+                description = "Node jar (default: node/target/repram-node.jar in the repository).")
         Path nodeJar;
 
         @Option(names = "--force", description = "Rebuild even when the jar did not change.")
@@ -45,7 +46,7 @@ public class ImageCommand implements Callable<Integer> {
         public Integer call() {
             try (DockerAdmin docker = DockerAdmin.connect()) {
                 long start = System.nanoTime();
-                ImageBuilder.Result r = docker.buildImage(nodeJar, force, System.out::println);
+                ImageBuilder.Result r = docker.buildImage(NodeJarLocation.orDefault(nodeJar), force, System.out::println);
                 System.out.printf("%s %s: %s (jar sha256 %s, CDS archive: %s)%n", ImageBuilder.DEFAULT_TAG,
                         r.imageId(), r.rebuilt() ? String.format("built in %.1f s", (System.nanoTime() - start) / 1e9)
                                 : "up to date, not rebuilt", r.jarSha256().substring(0, 12), r.cdsArchive() ? "yes" : "no");

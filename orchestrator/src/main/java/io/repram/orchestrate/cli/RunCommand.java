@@ -4,7 +4,7 @@ import io.repram.dashboard.Dashboard;
 import io.repram.dashboard.DashboardListener;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
-import io.repram.orchestrate.engine.process.ProcessEngine;
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.report.ResultsDir;
 import io.repram.orchestrate.report.ResultsException;
 import io.repram.orchestrate.report.ResultsReader;
@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Engine engine;
         try {
-            engine = EngineFactory.open(driver, nodeJar == null ? ProcessEngine.defaultNodeJar() : nodeJar,
+            engine = EngineFactory.open(driver, NodeJarLocation.orDefault(nodeJar),
                     basePort > 0, out::println);
         } catch (EngineException e) {
             err.println("repram-orchestrate run: " + e.getMessage());

@@ -4,6 +4,7 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.engine.docker.DockerEngine;
 
@@ -38,7 +39,7 @@ public final class DockerStatsFeed implements StatsSource {
         // The spec only names the cluster: sampleStats reads its id and node indexes.
         ClusterSpec spec = new ClusterSpec(clusterId, "monitor", nodes.size(), "unknown", Map.of(), null, null, 0,
                 Duration.ZERO);
-        DockerEngine engine = new DockerEngine(new DockerEngine.Options(DockerEngine.Options.DEFAULT_NODE_JAR,
+        DockerEngine engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.defaultPath(),
                 false, true, line -> { }));
         try {
             return new DockerStatsFeed(engine, new Cluster(clusterId, spec, nodes));

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.process.ProcessEngine;
 import io.repram.orchestrate.report.ResultsDir;
 import io.repram.orchestrate.report.ResultsReader;
@@ -44,7 +45,7 @@ class RunnerFaultsTest {
 
     @BeforeAll
     static void engine() {
-        Path jar = ProcessEngine.defaultNodeJar();
+        Path jar = NodeJarLocation.defaultPath();
         assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
                 + " is missing: build it first with mvn -pl node package -DskipTests");
         engine = new ProcessEngine(jar);

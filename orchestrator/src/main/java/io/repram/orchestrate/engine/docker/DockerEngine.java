@@ -15,6 +15,7 @@ import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
 
@@ -45,10 +46,8 @@ public final class DockerEngine implements Engine {
      * @param progress     where progress lines go (image builds, node start-up)
      */
     public record Options(Path nodeJar, boolean strictPorts, boolean keepClusters, Consumer<String> progress) {
-        public static final Path DEFAULT_NODE_JAR = Path.of("node", "target", "repram-node.jar");
-
         public static Options defaults() {
-            return new Options(DEFAULT_NODE_JAR, false, false, line -> { });
+            return new Options(NodeJarLocation.defaultPath(), false, false, line -> { });
         }
     }
 

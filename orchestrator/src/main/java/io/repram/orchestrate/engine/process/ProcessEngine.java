@@ -8,6 +8,7 @@ import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
 
@@ -40,7 +41,6 @@ import java.util.stream.Stream;
  */
 public final class ProcessEngine implements Engine {
     public static final String NAME = "process";
-    public static final Path DEFAULT_NODE_JAR = Path.of("node", "target", "repram-node.jar");
     private static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(60);
     private static final long GRACEFUL_STOP_MILLIS = 5_000;
 
@@ -58,21 +58,9 @@ public final class ProcessEngine implements Engine {
     private Path logDir;
     private boolean hookInstalled;
 
-    /** Uses {@link #defaultNodeJar()}. */
+    /** Uses {@link NodeJarLocation#defaultPath()}. */
     public ProcessEngine() {
-        this(defaultNodeJar());
-    }
-
-    /**
-     * The {@code repram.node.jar} system property if set; else {@link #DEFAULT_NODE_JAR} under
-     * {@code repram.home} (the launcher script sets it to the repo root, so the tool works from any
-     * directory); else {@link #DEFAULT_NODE_JAR} relative to the working directory.
-     */
-    public static Path defaultNodeJar() {
-        String explicit = System.getProperty("repram.node.jar");
-        if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
-        String home = System.getProperty("repram.home");
-        return home != null && !home.isBlank() ? Path.of(home).resolve(DEFAULT_NODE_JAR) : DEFAULT_NODE_JAR;
+        this(NodeJarLocation.defaultPath());
     }
 
     public ProcessEngine(Path nodeJar) {

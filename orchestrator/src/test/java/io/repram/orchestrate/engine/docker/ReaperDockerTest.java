@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.NodeJarLocation;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import org.junit.jupiter.api.AfterAll;
@@ -94,7 +95,7 @@ class ReaperDockerTest {
             created.add(docker.createContainerCmd(ReaperImage.TAG).withLabels(keptLabels).exec().getId());
             created.add(docker.createContainerCmd(ReaperImage.TAG).withLabels(legacyLabels).exec().getId());
             List<String> said = new ArrayList<>();
-            DockerEngine engine = new DockerEngine(DockerConnection.open(), new DockerEngine.Options(DockerEngine.Options.DEFAULT_NODE_JAR,
+            DockerEngine engine = new DockerEngine(DockerConnection.open(), new DockerEngine.Options(NodeJarLocation.defaultPath(),
                     false, false, said::add));
             String reaper = engine.reaperContainerId();
             try {

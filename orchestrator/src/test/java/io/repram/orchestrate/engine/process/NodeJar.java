@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
+import io.repram.orchestrate.engine.NodeJarLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,7 +12,7 @@ final class NodeJar {
     }
 
     static Path path() {
-        Path jar = ProcessEngine.defaultNodeJar();
+        Path jar = NodeJarLocation.defaultPath();
         assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
                 + " is missing: build it first (make build, or mvn -pl node package)");
         return jar;
