@@ -30,6 +30,14 @@ public interface Engine extends AutoCloseable {
     /** Returns the last lines of a node's log, for error messages. */
     String logs(Cluster cluster, int nodeIndex, int tailLines);
 
+    /**
+     * How this engine runs distributed load agents, or empty when they should run as local
+     * processes on this machine (fine whenever the nodes are reachable from here).
+     */
+    default java.util.Optional<AgentLauncher> agentLauncher() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops and removes the cluster. Never throws: failures are logged. */
     void stop(Cluster cluster);
 
