@@ -3,6 +3,7 @@ package io.repram.node.cluster;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The body of {@code POST /v1/gossip/message}, field for field as upstream sends it. Optional fields
@@ -15,7 +16,7 @@ public record GossipMessage(
         @JsonProperty("from") String from,
         @JsonProperty("to") String to,
         @JsonProperty("key") String key,
-        @JsonProperty("data") byte[] data,
+        @JsonProperty("data") @JsonSerialize(using = Base64Bytes.class) byte[] data,
         @JsonProperty("ttl") Integer ttl,
         @JsonProperty("timestamp") long timestamp,
         @JsonProperty("message_id") String messageId,
