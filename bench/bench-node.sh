@@ -8,6 +8,8 @@ JAR=node/target/repram-node.jar
 WARMUP=${WARMUP:-20s}
 DURATION=${DURATION:-20s}
 WRK_SECONDS=${WRK_SECONDS:-15}
+# wrk gets its own warm-up on top of the mix runs before it: the JIT needs a minute or more of load.
+WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-20}
 BASE=${BASE_PORT:-18480}
 # The flags the node image and the process driver use (ImageBuilder.JVM_FLAGS, NodeCommand).
 NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseSerialGC -Xmn24m -XX:MaxTenuringThreshold=0 -Xss256k -Xms512m -Xmx512m}
@@ -42,6 +44,7 @@ print(f"| {sys.argv[1]} (70/30 mix, ours) | {d['requests_per_sec']:,.0f} | {d['s
 PY
 }
 wrk_put() { # label url
+  wrk -t2 -c50 -d"${WRK_WARMUP_SECONDS}s" -s node/bench/put.lua "$2" >/dev/null
   out=$(wrk -t2 -c50 -d"${WRK_SECONDS}s" --latency -s node/bench/put.lua "$2")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
