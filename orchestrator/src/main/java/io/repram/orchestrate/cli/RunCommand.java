@@ -128,6 +128,17 @@ public final class RunCommand implements Callable<Integer> {
             err.println("repram-orchestrate run: " + e.getMessage());
             return e.exitCode();
         }
+        // A fault the engine cannot apply fails here, not in the middle of the first cell.
+        for (var fault : setup.scenario().faults()) {
+            var action = io.repram.orchestrate.run.FaultTargets.action(fault.action());
+            if (!engine.supportedFaults().contains(action)) {
+                err.println("repram-orchestrate run: fault '" + fault.action() + "' is not supported by --driver "
+                        + engine.name() + " (it supports " + engine.supportedFaults() + ").\nFix: remove it from the"
+                        + " scenario's faults, or use --driver docker.");
+                engine.close();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         return execute(setup, engine);
     }
 

@@ -9,7 +9,7 @@ package io.repram.orchestrate.engine;
  * @param hostId      the machine's id in the engine (swarm node id)
  * @param hostname    the machine's hostname
  */
-public record Placement(String clusterId, int nodeIndex, String service, String task, String hostId, String hostname) {
+public record Placement(String clusterId, int clusterSize, int nodeIndex, String service, String task, String hostId, String hostname) {
     /** One line for the event log: "node-0 -> vm (7gcqull75wlj), task x". */
     public String describe() {
         String shortId = hostId == null ? "?" : hostId.substring(0, Math.min(12, hostId.length()));

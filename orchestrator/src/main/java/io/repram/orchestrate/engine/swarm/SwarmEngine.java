@@ -73,7 +73,7 @@ public final class SwarmEngine implements Engine {
     private final Set<AutoCloseable> statsHandles = ConcurrentHashMap.newKeySet();
     private final int swarmNodes;
     private volatile String statsSource = "none sampled yet";
-    private volatile String lastImage = "none";
+    private volatile String lastImage = io.repram.orchestrate.engine.docker.ImageBuilder.DEFAULT_TAG;
     private volatile boolean closing;
     private boolean closed;
 
@@ -173,7 +173,7 @@ public final class SwarmEngine implements Engine {
     public List<Placement> placement(Cluster cluster) {
         List<Placement> out = new ArrayList<>();
         for (NodeEndpoint n : cluster.nodes()) {
-            out.add(tasks.placement(cluster.id(), n.index(), NodeContainerPlan.containerName(cluster.id(), n.index())));
+            out.add(tasks.placement(cluster.id(), cluster.size(), n.index(), NodeContainerPlan.containerName(cluster.id(), n.index())));
         }
         return out;
     }
@@ -236,7 +236,7 @@ public final class SwarmEngine implements Engine {
         Optional<Container> local = tasks.localContainer(service);
         if (local.isEmpty()) {
             throw new EngineException("Fault " + action + " on " + service + ": its task container does not run on the"
-                    + " manager's Engine (it is on " + tasks.placement(cluster.id(), nodeIndex, service).hostname()
+                    + " manager's Engine (it is on " + tasks.placement(cluster.id(), cluster.size(), nodeIndex, service).hostname()
                     + "), and faults are applied through the Engine that runs the container. Fix: run faults on a"
                     + " single-node swarm, or with --driver docker.", ExitCodes.ERROR);
         }

@@ -64,11 +64,11 @@ final class SwarmTasks {
     }
 
     /** Where the service's newest task runs. */
-    Placement placement(String clusterId, int index, String service) {
+    Placement placement(String clusterId, int clusterSize, int index, String service) {
         List<Task> tasks = tasks(service);
-        if (tasks.isEmpty()) return new Placement(clusterId, index, service, "none", "", "unscheduled");
+        if (tasks.isEmpty()) return new Placement(clusterId, clusterSize, index, service, "none", "", "unscheduled");
         Task t = tasks.get(0);
-        return new Placement(clusterId, index, service, t.getId(), t.getNodeId() == null ? "" : t.getNodeId(),
+        return new Placement(clusterId, clusterSize, index, service, t.getId(), t.getNodeId() == null ? "" : t.getNodeId(),
                 t.getNodeId() == null ? "unscheduled" : hostname(t.getNodeId()));
     }
 
