@@ -62,13 +62,32 @@ final class ServiceSpecs {
 
     /**
      * The agents: one replicated service running {@code repram-orchestrate agent}; the gateway
-     * reaches each task by its IP (DNS round robin hides which task answers a name).
+     * reaches each task by its task name (DNS round robin hides which task answers the service name).
      */
     static ServiceSpec agents(String name, String image, String network, int count, Map<String, String> labels,
                               Double cpus, Long memoryBytes) {
-        ContainerSpec container = new ContainerSpec().withImage(image).withLabels(labels)
-                .withArgs(List.of(OrchestratorImage.MAIN_CLASS, "agent", "--port", Integer.toString(AGENT_PORT),
-                        "--bind", "0.0.0.0"));
+        return replicated(name, agentProgram(image), network, count, labels, cpus, memoryBytes);
+    }
+
+    /** {@code repram-orchestrate agent} listening on the overlay, healthy once GET /v1/agent answers. */
+    static TaskProgram agentProgram(String image) {
+        return new TaskProgram(image, List.of(OrchestratorImage.MAIN_CLASS, "agent", "--port", Integer.toString(AGENT_PORT),
+                "--bind", "0.0.0.0"), Map.of(), AGENT_PORT, "/v1/agent");
+    }
+
+    /** What each task of a replicated service runs and how it is checked. */
+    record TaskProgram(String image, List<String> args, Map<String, String> env, int port, String healthPath) {
+        TaskProgram {
+            args = List.copyOf(args);
+            env = Map.copyOf(env);
+        }
+    }
+
+    static ServiceSpec replicated(String name, TaskProgram program, String network, int count, Map<String, String> labels,
+                                  Double cpus, Long memoryBytes) {
+        ContainerSpec container = new ContainerSpec().withImage(program.image()).withLabels(labels)
+                .withEnv(program.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+        if (!program.args().isEmpty()) container.withArgs(program.args());
         return new ServiceSpec()
                 .withName(name)
                 .withLabels(labels)

@@ -63,22 +63,32 @@ final class SwarmAgentLauncher implements AgentLauncher {
     public List<AgentEndpoint> start(Cluster cluster, int count, Duration timeout) throws EngineException {
         if (count < 1) throw new EngineException("agent count must be >= 1, was " + count, ExitCodes.BAD_INPUT);
         if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", ExitCodes.INTERRUPTED);
-        long deadline = System.nanoTime() + timeout.toNanos();
         OrchestratorImage.ensureAgent(docker, progress);
         String image = images.publish(OrchestratorImage.AGENT_TAG);
+        return launch(cluster, count, timeout, ServiceSpecs.agentProgram(image));
+    }
+
+    /**
+     * Runs {@code count} tasks of {@code program} as the cluster's agents service, publishes each task
+     * through a gateway and waits until each answers {@code program.healthPath()}. Package-private so
+     * the Docker test can run it with the node image (the agent command lives in another module version).
+     */
+    List<AgentEndpoint> launch(Cluster cluster, int count, Duration timeout, ServiceSpecs.TaskProgram program)
+            throws EngineException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String service = ServiceSpecs.agentServiceName(cluster.id());
         Map<String, String> labels = ServiceSpecs.labels(sessionId, cluster.id(), cluster.spec().scenarioName(),
                 DockerLabels.ROLE_AGENT, reaped);
         runs.add(cluster.id());
         try {
-            docker.createServiceCmd(ServiceSpecs.agents(service, image, ServiceSpecs.networkName(cluster.id()), count, labels,
-                    null, null)).exec();
+            docker.createServiceCmd(ServiceSpecs.replicated(service, program, ServiceSpecs.networkName(cluster.id()), count,
+                    labels, null, null)).exec();
             List<Task> running = awaitRunning(service, count, deadline);
-            List<String> targets = running.stream().map(t -> taskName(service, t) + ":" + ServiceSpecs.AGENT_PORT).toList();
+            List<String> targets = running.stream().map(t -> taskName(service, t) + ":" + program.port()).toList();
             List<Integer> ports = Gateway.start(docker, OrchestratorImage.ensureGateway(docker, progress),
                     service + "-gateway", ServiceSpecs.networkName(cluster.id()), targets, 0, labels);
             List<AgentEndpoint> agents = endpoints(cluster, service, running, ports);
-            for (AgentEndpoint a : agents) awaitAnswer(a, service, deadline);
+            for (AgentEndpoint a : agents) awaitAnswer(a, service, program.healthPath(), deadline);
             agents.forEach(a -> progress.accept("Agent " + a.id() + " on " + a.placement() + ", control " + a.controlUri()));
             return agents;
         } catch (EngineException e) {
@@ -133,11 +143,11 @@ final class SwarmAgentLauncher implements AgentLauncher {
         }
     }
 
-    private void awaitAnswer(AgentEndpoint agent, String service, long deadline) throws EngineException {
+    private void awaitAnswer(AgentEndpoint agent, String service, String healthPath, long deadline) throws EngineException {
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                probe.get(agent.controlUri(), "/v1/agent");
+                probe.get(agent.controlUri(), healthPath);
                 return;
             } catch (IOException e) {
                 last = e.getMessage();
@@ -145,7 +155,7 @@ final class SwarmAgentLauncher implements AgentLauncher {
             sleep();
         }
         throw new EngineException("Load agent " + agent.id() + " (" + agent.placement() + ", " + agent.controlUri()
-                + ") did not answer GET /v1/agent: " + last + ". The service's log:\n" + tasks.logs(service, 30),
+                + ") did not answer GET " + healthPath + ": " + last + ". The service's log:\n" + tasks.logs(service, 30),
                 ExitCodes.ERROR);
     }
 

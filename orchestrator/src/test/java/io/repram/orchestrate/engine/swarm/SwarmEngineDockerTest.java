@@ -102,6 +102,45 @@ class SwarmEngineDockerTest {
         assertEquals(List.of(), swarm.awaitNoLeftovers(DockerLabels.SESSION + "=" + session, 15_000), "left after close");
     }
 
+    /**
+     * The agents' service and gateway for real, with the node image standing in for the agent
+     * program (the agent command is not in this branch): two tasks, each reached on its own
+     * loopback port by task name, and nothing left after the launcher closes.
+     */
+    @Test
+    void agentLauncherRunsAReplicatedServiceReachedPerTaskThroughAGateway() throws Exception {
+        String runId = "swa" + Long.toHexString(System.nanoTime()).substring(0, 6);
+        SwarmEngine engine = new SwarmEngine(new SwarmEngine.Options(nodeJar, null, System.out::println));
+        try {
+            Cluster cluster = engine.start(new ClusterSpec(runId, "swarm-agents-it", 1, ImageBuilder.DEFAULT_TAG,
+                    Map.of(), null, null, 0, Duration.ofSeconds(90)));
+            SwarmAgentLauncher launcher = (SwarmAgentLauncher) engine.agentLauncher().orElseThrow();
+            assertEquals("swarm", launcher.name());
+            List<io.repram.orchestrate.engine.AgentEndpoint> agents = launcher.launch(cluster, 2, Duration.ofSeconds(90),
+                    new ServiceSpecs.TaskProgram(ImageBuilder.DEFAULT_TAG, List.of(),
+                            Map.of("REPRAM_ADDRESS", "agent-standin"), 8080, "/v1/health"));
+            assertEquals(2, agents.size());
+            assertTrue(agents.get(0).controlUri().toString().startsWith("http://127.0.0.1:"));
+            assertFalse(agents.get(0).controlUri().equals(agents.get(1).controlUri()));
+            for (var a : agents) {
+                assertEquals(List.of(URI.create("http://repram-" + runId + "-node-0:8080")), a.nodeTargets());
+                assertTrue(a.placement().startsWith("swarm node "), a.placement());
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(a.controlUri().resolve("/v1/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode(), a + ": " + health.body());
+            }
+            List<String> running = swarm.leftovers(DockerLabels.RUN + "=" + runId);
+            assertTrue(running.contains("service repram-" + runId + "-agent"), running.toString());
+            assertTrue(running.contains("container /repram-" + runId + "-agent-gateway"), running.toString());
+            launcher.close();
+            List<String> left = swarm.leftovers(DockerLabels.RUN + "=" + runId).stream()
+                    .filter(s -> s.contains("-agent")).toList();
+            assertEquals(List.of(), left, "agents left after the launcher closed");
+        } finally {
+            engine.close();
+        }
+    }
+
     private String awaitValue(URI uri) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         HttpResponse<String> r;
