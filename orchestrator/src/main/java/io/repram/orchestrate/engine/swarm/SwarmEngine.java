@@ -1,9 +1,6 @@
 package io.repram.orchestrate.engine.swarm;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.LocalNodeState;
@@ -48,9 +45,6 @@ import java.util.function.Consumer;
  * docker driver's, extended to services, so a killed orchestrator leaves nothing behind either.
  */
 public final class SwarmEngine implements Engine {
-    /** Faults the swarm driver applies: disconnecting a task from a swarm-scoped network is not one. */
-    static final Set<FaultAction> FAULTS = EnumSet.of(FaultAction.KILL, FaultAction.STOP, FaultAction.START,
-            FaultAction.RESTART, FaultAction.PAUSE, FaultAction.UNPAUSE);
 
     /**
      * @param registry "HOST[:PORT]/PREFIX" to push the images to, or null (single-node swarm)
@@ -66,6 +60,7 @@ public final class SwarmEngine implements Engine {
     private final String sessionId = UUID.randomUUID().toString();
     private final NodeProbe probe = new NodeProbe();
     private final SwarmTasks tasks;
+    private final SwarmFaults faults;
     private final SwarmImages images;
     private final SessionReaper reaper;
     private final SwarmClusterStarter starter;
@@ -92,6 +87,7 @@ public final class SwarmEngine implements Engine {
             throw e;
         }
         this.tasks = new SwarmTasks(docker);
+        this.faults = new SwarmFaults(docker, tasks);
         this.images = new SwarmImages(docker, options.registry(), options.progress());
         if (swarmNodes > 1 && !images.hasRegistry()) {
             options.progress().accept("WARN this swarm has " + swarmNodes + " nodes and no --registry was given: the node"
@@ -185,7 +181,7 @@ public final class SwarmEngine implements Engine {
 
     @Override
     public Set<FaultAction> supportedFaults() {
-        return EnumSet.copyOf(FAULTS);
+        return EnumSet.copyOf(SwarmFaults.SUPPORTED);
     }
 
     /**
@@ -227,41 +223,7 @@ public final class SwarmEngine implements Engine {
 
     @Override
     public void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException {
-        String service = NodeContainerPlan.containerName(cluster.id(), nodeIndex);
-        if (!FAULTS.contains(action)) {
-            throw new EngineException("Fault " + action + " is not supported by the swarm driver (a task cannot be"
-                    + " disconnected from its swarm-scoped network). Fix: use one of " + FAULTS + ", or --driver docker.",
-                    ExitCodes.BAD_INPUT);
-        }
-        Optional<Container> local = tasks.localContainer(service);
-        if (local.isEmpty()) {
-            throw new EngineException("Fault " + action + " on " + service + ": its task container does not run on the"
-                    + " manager's Engine (it is on " + tasks.placement(cluster.id(), cluster.size(), nodeIndex, service).hostname()
-                    + "), and faults are applied through the Engine that runs the container. Fix: run faults on a"
-                    + " single-node swarm, or with --driver docker.", ExitCodes.ERROR);
-        }
-        String container = local.get().getId();
-        try {
-            switch (action) {
-                case KILL -> docker.killContainerCmd(container).exec();
-                case STOP -> docker.stopContainerCmd(container).withTimeout(2).exec();
-                case START -> docker.startContainerCmd(container).exec();
-                case RESTART -> docker.restartContainerCmd(container).withTimeout(2).exec();
-                case PAUSE -> docker.pauseContainerCmd(container).exec();
-                case UNPAUSE -> docker.unpauseContainerCmd(container).exec();
-                default -> throw new IllegalStateException("checked above: " + action);
-            }
-        } catch (NotModifiedException alreadyThere) {
-            // e.g. START of a running node: it is in the state the fault asked for
-        } catch (NotFoundException e) {
-            throw new EngineException("Fault " + action + " on " + service + ": its container is gone (was the cluster"
-                    + " stopped?)", ExitCodes.ERROR, e);
-        } catch (ConflictException e) {
-            throw new EngineException("Fault " + action + " on " + service + " refused by Docker: "
-                    + DockerConnection.rootMessage(e), ExitCodes.ERROR, e);
-        } catch (RuntimeException e) {
-            throw DockerConnection.failed("Fault " + action + " on " + service, e);
-        }
+        faults.apply(NodeContainerPlan.containerName(cluster.id(), nodeIndex), action);
     }
 
     @Override

@@ -89,6 +89,10 @@ class SwarmEngineDockerTest {
 
             engine.fault(cluster, 1, FaultAction.PAUSE);
             engine.fault(cluster, 1, FaultAction.UNPAUSE);
+            engine.fault(cluster, 2, FaultAction.KILL);
+            assertFalse(new io.repram.orchestrate.engine.NodeProbe().healthy(cluster.nodes().get(2).baseUri()), "killed");
+            engine.fault(cluster, 2, FaultAction.START);
+            assertTrue(awaitHealthy(cluster.nodes().get(2).baseUri()), "node 2 answers again after KILL + START");
             var refused = assertThrows(io.repram.orchestrate.engine.EngineException.class,
                     () -> engine.fault(cluster, 1, FaultAction.DISCONNECT));
             assertTrue(refused.getMessage().contains("not supported by the swarm driver"), refused.getMessage());
@@ -139,6 +143,16 @@ class SwarmEngineDockerTest {
         } finally {
             engine.close();
         }
+    }
+
+    private static boolean awaitHealthy(URI base) throws InterruptedException {
+        var probe = new io.repram.orchestrate.engine.NodeProbe();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (probe.healthy(base)) return true;
+            Thread.sleep(200);
+        }
+        return false;
     }
 
     private String awaitValue(URI uri) throws Exception {
