@@ -50,11 +50,15 @@ final class SwarmTasks {
         List<Task> tasks = tasks(service);
         if (tasks.isEmpty()) return Optional.empty();
         Task t = tasks.get(0);
+        return describeFailure(service, t, t.getNodeId() == null ? null : hostname(t.getNodeId()));
+    }
+
+    /** The failure text for a dead task, or empty for a live one; {@code hostname} null when unscheduled. */
+    static Optional<String> describeFailure(String service, Task t, String hostname) {
         TaskState state = t.getStatus() == null ? null : t.getStatus().getState();
         if (state == null || !DEAD.contains(state)) return Optional.empty();
         String err = t.getStatus().getErr() != null ? t.getStatus().getErr() : t.getStatus().getMessage();
-        String where = t.getNodeId() == null ? "no swarm node (not scheduled)" : "swarm node " + hostname(t.getNodeId())
-                + " (" + t.getNodeId() + ")";
+        String where = hostname == null ? "no swarm node (not scheduled)" : "swarm node " + hostname + " (" + t.getNodeId() + ")";
         String text = "task " + t.getId() + " of " + service + " is " + state.getValue() + " on " + where + ": " + err;
         if (err != null && err.contains("No such image")) {
             text += "\nThe image is missing on that swarm node. Fix: push it to a registry every node can pull from"
