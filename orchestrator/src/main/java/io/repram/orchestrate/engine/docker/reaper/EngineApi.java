@@ -52,7 +52,11 @@ public final class EngineApi {
     public List<String> serviceIds(List<String> labelFilters) throws IOException {
         Response r = call("GET", "/services?filters=" + encode(filters(Map.of("label", labelFilters))));
         if (r.status() == 503) return List.of();
-        if (!r.ok()) throw new IOException("listing services: HTTP " + r.status() + " " + r.body());
+        if (!r.ok()) {
+            // Containers and networks must still be reaped: a services API that fails must not stop that.
+            System.err.println("reaper: listing services: HTTP " + r.status() + " " + r.body().strip());
+            return List.of();
+        }
         return swarmIds(r.body());
     }
 
