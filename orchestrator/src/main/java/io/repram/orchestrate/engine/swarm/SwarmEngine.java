@@ -1,7 +1,6 @@
 package io.repram.orchestrate.engine.swarm;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.LocalNodeState;
 import io.repram.orchestrate.cli.ExitCodes;
@@ -24,7 +23,6 @@ import io.repram.orchestrate.engine.docker.DockerLabels;
 import io.repram.orchestrate.engine.docker.NodeContainerPlan;
 import io.repram.orchestrate.engine.docker.SessionReaper;
 import io.repram.orchestrate.engine.docker.SessionSweeper;
-import io.repram.orchestrate.engine.docker.StatsStreams;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,19 +188,12 @@ public final class SwarmEngine implements Engine {
      */
     @Override
     public AutoCloseable sampleStats(Cluster cluster, Consumer<NodeStatsSample> sink) throws EngineException {
-        List<String> containers = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
         try {
-            for (NodeEndpoint n : cluster.nodes()) {
-                Optional<Container> local = tasks.localContainer(NodeContainerPlan.containerName(cluster.id(), n.index()));
-                if (local.isEmpty()) break;
-                containers.add(local.get().getId());
-                ids.add(n.nodeId());
-            }
+            Optional<LocalTaskStats> local = LocalTaskStats.open(docker, tasks, cluster, sink);
             AutoCloseable handle;
             String source;
-            if (containers.size() == cluster.size()) {
-                handle = new StatsStreams(docker, containers, ids, sink);
+            if (local.isPresent()) {
+                handle = local.get();
                 source = "docker stats (every task container runs on the manager's Engine)";
             } else {
                 handle = new MetricsStatsPoller(probe, cluster.nodes(), cluster.spec().memoryBytes(), sink);

@@ -89,10 +89,21 @@ class SwarmEngineDockerTest {
 
             engine.fault(cluster, 1, FaultAction.PAUSE);
             engine.fault(cluster, 1, FaultAction.UNPAUSE);
-            engine.fault(cluster, 2, FaultAction.KILL);
-            assertFalse(new io.repram.orchestrate.engine.NodeProbe().healthy(cluster.nodes().get(2).baseUri()), "killed");
-            engine.fault(cluster, 2, FaultAction.START);
-            assertTrue(awaitHealthy(cluster.nodes().get(2).baseUri()), "node 2 answers again after KILL + START");
+            List<NodeStatsSample> later = new CopyOnWriteArrayList<>();
+            try (AutoCloseable stats = engine.sampleStats(cluster, later::add)) {
+                engine.fault(cluster, 2, FaultAction.KILL);
+                assertFalse(new io.repram.orchestrate.engine.NodeProbe().healthy(cluster.nodes().get(2).baseUri()), "killed");
+                engine.fault(cluster, 2, FaultAction.START);
+                assertTrue(awaitHealthy(cluster.nodes().get(2).baseUri()), "node 2 answers again after KILL + START");
+                long restartedAt = System.currentTimeMillis();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (later.stream().noneMatch(x -> x.nodeIndex() == 2 && x.epochMillis() > restartedAt + 500)
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertTrue(later.stream().anyMatch(x -> x.nodeIndex() == 2 && x.epochMillis() > restartedAt + 500),
+                        "the stats follow node 2 into its fresh task's container");
+            }
             var refused = assertThrows(io.repram.orchestrate.engine.EngineException.class,
                     () -> engine.fault(cluster, 1, FaultAction.DISCONNECT));
             assertTrue(refused.getMessage().contains("not supported by the swarm driver"), refused.getMessage());
