@@ -207,7 +207,7 @@ public final class DockerEngine implements Engine {
         return containerLogs(docker, NodeContainerPlan.containerName(cluster.id(), nodeIndex), tailLines);
     }
 
-    public static String containerLogs(DockerClient docker, String container, int tailLines) {
+    static String containerLogs(DockerClient docker, String container, int tailLines) {
         StringBuilder out = new StringBuilder();
         try {
             docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(tailLines)
