@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -266,13 +265,5 @@ public final class SwarmEngine implements Engine {
         }
         if (reaper != null) reaper.close(true);
         DockerConnection.closeQuietly(docker);
-    }
-
-    DockerClient client() {
-        return docker;
-    }
-
-    Map<String, String> sessionFilter() {
-        return Map.of(DockerLabels.SESSION, sessionId);
     }
 }
