@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code cleanup}: removes every container and network this tool ever created, from any session. */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
-        description = {"Removes every container and network labelled " + DockerLabels.SESSION + ", from any session,"
+        description = {"Removes every container, network and swarm service labelled " + DockerLabels.SESSION + ", from any session,"
                 + " including clusters kept by `cluster up`. Finds them by label only: nothing else is touched."},
         footer = {"%nExample:%n  repram-orchestrate cleanup",
                 "%nExit codes: 0 ok, 3 Docker unavailable."})
@@ -21,8 +21,10 @@ public class CleanupCommand implements Callable<Integer> {
             DockerCleanup.Removed removed = docker.removeAllLabelled();
             removed.containers().forEach(c -> System.out.println("removed container " + c));
             removed.networks().forEach(n -> System.out.println("removed network " + n));
+            removed.services().forEach(s -> System.out.println("removed swarm service " + s));
             System.out.println(removed.isEmpty() ? "Nothing to remove."
-                    : "Removed " + removed.containers().size() + " container(s) and " + removed.networks().size() + " network(s).");
+                    : "Removed " + removed.containers().size() + " container(s), " + removed.networks().size() + " network(s)"
+                    + " and " + removed.services().size() + " swarm service(s).");
             return ExitCodes.OK;
         } catch (EngineException e) {
             System.err.println("ERROR " + e.getMessage());

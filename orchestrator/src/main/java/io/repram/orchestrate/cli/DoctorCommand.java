@@ -56,6 +56,7 @@ public class DoctorCommand implements Callable<Integer> {
             checkResources(d);
             checkImage(docker);
             checkPorts(docker.publishedPorts());
+            checkSwarm(docker.swarmRole());
         } catch (EngineException e) {
             fail("Docker Engine not reachable", e.getMessage());
             checkPorts(Set.of());
@@ -63,6 +64,17 @@ public class DoctorCommand implements Callable<Integer> {
         checkJlink();
         System.out.println(failures == 0 ? "All required checks passed." : failures + " check(s) failed.");
         return failures == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** Only --driver swarm needs a swarm, so its absence is a warning, never a failure. */
+    private void checkSwarm(String role) {
+        if (role.startsWith("manager")) {
+            ok("Swarm: this Engine is the " + role + " (--driver swarm works)");
+        } else {
+            warn("Swarm: " + role + " (needed only for --driver swarm)", role.equals("swarm worker")
+                    ? "point DOCKER_HOST at a swarm manager"
+                    : "`docker swarm init --advertise-addr 127.0.0.1` for a one-machine swarm; see docs/multi-host.md");
+        }
     }
 
     private void checkProxy() {

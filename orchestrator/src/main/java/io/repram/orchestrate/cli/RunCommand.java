@@ -66,9 +66,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "DURATION", description = "Measured time per cell, e.g. 60s, 3m.") String duration;
     @Option(names = "--payload-bytes", paramLabel = "BYTES", description = "Only this value size.") Integer payloadBytes;
 
-    @Option(names = "--driver", paramLabel = "auto|docker|process", defaultValue = "auto",
-            description = "Where nodes run (default: ${DEFAULT-VALUE}: docker when its daemon answers, else local JVMs).")
+    @Option(names = "--driver", paramLabel = "auto|docker|process|swarm", defaultValue = "auto",
+            description = "Where nodes run (default: ${DEFAULT-VALUE}: docker when its daemon answers, else local JVMs;"
+                    + " swarm: one service per node on a Docker Swarm, see docs/multi-host.md).")
     EngineFactory.Driver driver;
+    @Option(names = "--registry", paramLabel = "HOST/PREFIX",
+            description = "Swarm driver: tag and push the node image there so every swarm node can pull it.")
+    String registry;
+    @Option(names = "--publish-mode", paramLabel = "gateway|host", defaultValue = "gateway",
+            description = "Swarm driver: reach nodes through a 127.0.0.1 gateway container (default; host is not implemented).")
+    EngineFactory.PublishMode publishMode;
     @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "0",
             description = "Publish node i on 127.0.0.1:PORT+i (the old framework used 8080). Default: free ports.")
     int basePort;
@@ -116,10 +123,21 @@ public final class RunCommand implements Callable<Integer> {
         Engine engine;
         try {
             engine = EngineFactory.open(driver, NodeJarLocation.orDefault(nodeJar),
-                    basePort > 0, out::println);
+                    basePort > 0, new EngineFactory.SwarmSettings(registry, publishMode), out::println);
         } catch (EngineException e) {
             err.println("repram-orchestrate run: " + e.getMessage());
             return e.exitCode();
+        }
+        // A fault the engine cannot apply fails here, not in the middle of the first cell.
+        for (var fault : setup.scenario().faults()) {
+            var action = io.repram.orchestrate.run.FaultTargets.action(fault.action());
+            if (!engine.supportedFaults().contains(action)) {
+                err.println("repram-orchestrate run: fault '" + fault.action() + "' is not supported by --driver "
+                        + engine.name() + " (it supports " + engine.supportedFaults() + ").\nFix: remove it from the"
+                        + " scenario's faults, or use --driver docker.");
+                engine.close();
+                return ExitCodes.BAD_INPUT;
+            }
         }
         return execute(setup, engine);
     }
@@ -184,6 +202,7 @@ public final class RunCommand implements Callable<Integer> {
                     .replace(ResultsDir.PREFIX, "").replace('_', '-'),
                     basePort, setup.healthTimeout(), Duration.ofSeconds(10));
             Runner.Outcome outcome = new Runner(engine, setup.plan(), writer, listener, control, options).run();
+            RunInfo.recordEngineDetails(writer.dir().runJson(), writer.runInfo(), engine.details());
             closeQuietly(dashboard);
             dashboard = null;
             writer.writeReports();

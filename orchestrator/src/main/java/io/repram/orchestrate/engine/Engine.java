@@ -38,6 +38,27 @@ public interface Engine extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Where each node of the cluster runs (swarm node hostname and id), in node-index order; empty
+     * when every node runs on this machine.
+     */
+    default java.util.List<Placement> placement(Cluster cluster) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Engine facts known only after clusters ran (placement of every cluster, the stats source),
+     * for run.json; null for engines with nothing to add.
+     */
+    default EngineDetails details() {
+        return null;
+    }
+
+    /** The faults this engine can apply; a scenario asking for another must be refused before it starts. */
+    default java.util.Set<FaultAction> supportedFaults() {
+        return java.util.EnumSet.allOf(FaultAction.class);
+    }
+
     /** Stops and removes the cluster. Never throws: failures are logged. */
     void stop(Cluster cluster);
 

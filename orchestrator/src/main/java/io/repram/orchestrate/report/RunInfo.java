@@ -1,8 +1,12 @@
 package io.repram.orchestrate.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.repram.orchestrate.engine.EngineDetails;
 import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.scenario.Scenario;
 
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -11,6 +15,7 @@ import java.time.Instant;
  * @param scenario      the scenario after command-line overrides
  * @param engineVersion the Docker Engine version, or the JVM version for the process driver
  * @param imageId       the node image id (docker) or the node jar's SHA-256 (process)
+ * @param engineDetails multi-host engines only (swarm): node placement and the stats source
  */
 public record RunInfo(
         Scenario scenario,
@@ -20,10 +25,34 @@ public record RunInfo(
         long memoryBytes,
         String imageId,
         Instant startedAt,
-        String toolVersion) {
+        String toolVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EngineDetails engineDetails) {
+
+    public RunInfo(Scenario scenario, String driver, String engineVersion, int cores, long memoryBytes, String imageId,
+                   Instant startedAt, String toolVersion) {
+        this(scenario, driver, engineVersion, cores, memoryBytes, imageId, startedAt, toolVersion, null);
+    }
 
     public static RunInfo of(Scenario scenario, EnvironmentInfo env, Instant startedAt, String toolVersion) {
         return new RunInfo(scenario, env.driver(), env.engineVersion(), env.cores(), env.memoryBytes(), env.imageId(),
                 startedAt, toolVersion);
+    }
+
+    public RunInfo withEngineDetails(EngineDetails details) {
+        return new RunInfo(scenario, driver, engineVersion, cores, memoryBytes, imageId, startedAt, toolVersion, details);
+    }
+
+    /**
+     * Rewrites {@code runJson} with the engine's details (known only once clusters ran); nothing to
+     * do for engines without any.
+     */
+    public static void recordEngineDetails(Path runJson, RunInfo info, EngineDetails details) {
+        if (details == null) return;
+        try {
+            AtomicFiles.write(runJson, ResultsJson.mapper()
+                    .writeValueAsString(info.withEngineDetails(details)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run.json cannot be serialised: " + e.getMessage(), e);
+        }
     }
 }

@@ -55,6 +55,19 @@ public final class DockerAdmin implements AutoCloseable {
                         "unix:///var/run/docker.sock"));
     }
 
+    /**
+     * "manager of N swarm node(s)", "swarm worker" (not enough for --driver swarm) or the swarm
+     * state ("inactive", ...), for `doctor`.
+     */
+    public String swarmRole() {
+        var swarm = docker.infoCmd().exec().getSwarm();
+        if (swarm == null || swarm.getLocalNodeState() == null) return "unknown";
+        String state = swarm.getLocalNodeState().name().toLowerCase(java.util.Locale.ROOT);
+        if (!"active".equals(state)) return state;
+        return Boolean.TRUE.equals(swarm.getControlAvailable())
+                ? "manager of " + (swarm.getNodes() == null ? 1 : swarm.getNodes()) + " swarm node(s)" : "swarm worker";
+    }
+
     public Optional<ImageInfo> image(String image) {
         try {
             InspectImageResponse r = docker.inspectImageCmd(image).exec();

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Service;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,16 +17,34 @@ import java.util.function.Predicate;
  * name, so nothing this tool did not create is touched.
  */
 public final class DockerCleanup {
+    /** How long an overlay network may stay busy after its services were removed. */
+    static final int OVERLAY_SETTLE_SECONDS = 20;
     private final DockerClient docker;
 
     public DockerCleanup(DockerClient docker) {
         this.docker = docker;
     }
 
-    /** What was removed, for the user: "container repram-x-node-0", "network repram-x-net". */
-    public record Removed(List<String> containers, List<String> networks) {
+    /** What was removed, for the user: "container repram-x-node-0", "network repram-x-net", swarm services. */
+    public record Removed(List<String> containers, List<String> networks, List<String> services) {
+        public Removed(List<String> containers, List<String> networks) {
+            this(containers, networks, List.of());
+        }
+
         public boolean isEmpty() {
-            return containers.isEmpty() && networks.isEmpty();
+            return containers.isEmpty() && networks.isEmpty() && services.isEmpty();
+        }
+    }
+
+    /**
+     * Swarm services with all the labels; none when this Engine is not a swarm manager (the
+     * services API then refuses, and there can be none of ours to remove through it).
+     */
+    public List<Service> services(List<String> labelFilters) {
+        try {
+            return docker.listServicesCmd().withLabelFilter(DockerLabels.filterMap(labelFilters)).exec();
+        } catch (RuntimeException notAManager) {
+            return List.of();
         }
     }
 
@@ -42,6 +61,20 @@ public final class DockerCleanup {
      * {@code keep} does not claim (keep sees each object's labels).
      */
     public Removed remove(List<String> labelFilters, Predicate<Map<String, String>> keep) {
+        // Services first: otherwise swarm would replace the task containers removed below.
+        List<String> removedServices = new ArrayList<>();
+        for (Service s : services(labelFilters)) {
+            Map<String, String> labels = s.getSpec() == null ? null : s.getSpec().getLabels();
+            if (keep.test(labelsOf(labels))) continue;
+            try {
+                docker.removeServiceCmd(s.getId()).exec();
+                removedServices.add(s.getSpec() == null ? s.getId() : s.getSpec().getName());
+            } catch (NotFoundException gone) {
+                // removed concurrently: that is what we wanted
+            } catch (RuntimeException e) {
+                System.err.println("WARN could not remove service " + s.getId() + ": " + DockerConnection.rootMessage(e));
+            }
+        }
         List<String> removedContainers = Collections.synchronizedList(new ArrayList<>());
         containers(labelFilters).parallelStream()
                 .filter(c -> !keep.test(labelsOf(c.getLabels())))
@@ -53,16 +86,38 @@ public final class DockerCleanup {
         List<String> removedNetworks = new ArrayList<>();
         for (Network n : networks(labelFilters)) {
             if (keep.test(labelsOf(n.getLabels()))) continue;
+            if (removeNetwork(n, !removedServices.isEmpty())) removedNetworks.add(n.getName());
+        }
+        return new Removed(List.copyOf(removedContainers), removedNetworks, removedServices);
+    }
+
+    /**
+     * Removes one network. Right after its services were removed, swarm still detaches their tasks
+     * for a few seconds ("has active endpoints"): then it tries again for up to
+     * {@value #OVERLAY_SETTLE_SECONDS} s.
+     */
+    private boolean removeNetwork(Network n, boolean tasksLeaving) {
+        long deadline = System.nanoTime() + (tasksLeaving ? OVERLAY_SETTLE_SECONDS * 1_000_000_000L : 0);
+        while (true) {
             try {
                 docker.removeNetworkCmd(n.getId()).exec();
-                removedNetworks.add(n.getName());
+                return true;
             } catch (NotFoundException gone) {
                 // removed concurrently (e.g. by the shutdown hook): that is what we wanted
+                return false;
             } catch (RuntimeException e) {
-                System.err.println("WARN could not remove network " + n.getName() + ": " + DockerConnection.rootMessage(e));
+                if (System.nanoTime() > deadline) {
+                    System.err.println("WARN could not remove network " + n.getName() + ": " + DockerConnection.rootMessage(e));
+                    return false;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
         }
-        return new Removed(List.copyOf(removedContainers), removedNetworks);
     }
 
     /** Force-removes one container; a paused one is unpaused first because the daemon refuses otherwise. */

@@ -65,14 +65,14 @@ public final class DockerConnection {
     }
 
     /** An Engine API call failed after the connection was up: name the call and the daemon's words. */
-    static EngineException failed(String what, RuntimeException e) {
+    public static EngineException failed(String what, RuntimeException e) {
         if (!(e instanceof DockerException) && hasCause(e, IOException.class)) {
             return unavailable("DOCKER_HOST", e);
         }
         return new EngineException(what + " failed: " + rootMessage(e), ExitCodes.ERROR, e);
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         String msg = e.getMessage();
         while (t.getCause() != null && t.getCause() != t) {

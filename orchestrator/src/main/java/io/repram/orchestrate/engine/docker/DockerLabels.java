@@ -30,6 +30,10 @@ public final class DockerLabels {
     public static final String ROLE_NETWORK = "network";
     public static final String ROLE_IMAGE_BUILD = "image-build";
     public static final String ROLE_REAPER = "reaper";
+    /** The swarm driver's loopback gateway into a cluster's overlay network. */
+    public static final String ROLE_GATEWAY = "gateway";
+    /** Distributed load agents (a swarm service). */
+    public static final String ROLE_AGENT = "agent";
 
     private DockerLabels() {
     }
@@ -59,6 +63,16 @@ public final class DockerLabels {
     public static Map<String, String> reaped(Map<String, String> labels, boolean reaped) {
         if (reaped) labels.put(REAPED, "true");
         return labels;
+    }
+
+    /** The "key=value" filters as the services/tasks list calls take them: a map. */
+    public static Map<String, String> filterMap(java.util.List<String> labelFilters) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String f : labelFilters) {
+            int eq = f.indexOf('=');
+            map.put(eq < 0 ? f : f.substring(0, eq), eq < 0 ? "" : f.substring(eq + 1));
+        }
+        return map;
     }
 
     /** "key=value" form, as the Engine API's label filter takes it. */

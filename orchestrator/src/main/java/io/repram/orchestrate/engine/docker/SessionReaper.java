@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * life. When the process dies, however it dies, the kernel closes that connection and the reaper
  * removes the session {@value #GRACE_SECONDS} s later.
  */
-final class SessionReaper {
+public final class SessionReaper {
     static final int GRACE_SECONDS = 10;
     private static final long CONNECT_TIMEOUT_MILLIS = 30_000;
     private final DockerClient docker;
@@ -85,7 +85,7 @@ final class SessionReaper {
      * {@link #start}, or null with a warning: without a reaper the tool still works, only a
      * SIGKILL would leave containers behind.
      */
-    static SessionReaper startOrWarn(DockerClient docker, String sessionId, Consumer<String> progress) {
+    public static SessionReaper startOrWarn(DockerClient docker, String sessionId, Consumer<String> progress) {
         try {
             return start(docker, sessionId, progress);
         } catch (EngineException e) {
@@ -168,7 +168,7 @@ final class SessionReaper {
      * Normal shutdown. With {@code finalSweep} the reaper removes whatever of the session is still
      * there (except keep=true) and exits; either way its container is then gone.
      */
-    void close(boolean finalSweep) {
+    public void close(boolean finalSweep) {
         closing = true;
         if (finalSweep) {
             try {
@@ -186,7 +186,7 @@ final class SessionReaper {
         removeQuietly(docker, containerId);
     }
 
-    String containerId() {
+    public String containerId() {
         return containerId;
     }
 

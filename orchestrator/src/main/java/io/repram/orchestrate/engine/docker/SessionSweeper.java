@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * candidates, {@code keep=true} clusters are never touched, and a reaper still starting counts as
  * alive.
  */
-final class SessionSweeper {
+public final class SessionSweeper {
     /** A reaper container younger than this is alive even if not running yet (its engine is starting). */
     static final Duration STARTING_REAPER = Duration.ofSeconds(60);
 
@@ -55,7 +55,7 @@ final class SessionSweeper {
     }
 
     /** Sweeps and tells {@code say} in one line; a failed sweep is a warning, never fatal. */
-    static void sweepAndSay(DockerClient docker, java.util.function.Consumer<String> say) {
+    public static void sweepAndSay(DockerClient docker, java.util.function.Consumer<String> say) {
         try {
             String swept = sweep(docker);
             if (swept != null) say.accept(swept);
@@ -78,17 +78,22 @@ final class SessionSweeper {
         for (Network n : cleanup.networks(bySession)) {
             seen.add(Seen.of(n.getLabels(), false));
         }
+        for (var s : cleanup.services(bySession)) {
+            seen.add(Seen.of(s.getSpec() == null ? null : s.getSpec().getLabels(), false));
+        }
         Set<String> orphans = orphans(seen);
         if (orphans.isEmpty()) return null;
         int containers = 0;
         int networks = 0;
+        int services = 0;
         for (String session : orphans) {
             DockerCleanup.Removed removed = cleanup.remove(List.of(DockerLabels.filter(DockerLabels.SESSION, session)),
                     labels -> "true".equals(labels.get(DockerLabels.KEEP)));
             containers += removed.containers().size();
             networks += removed.networks().size();
+            services += removed.services().size();
         }
         return "Swept " + orphans.size() + " session(s) whose reaper is gone: " + containers + " container(s), "
-                + networks + " network(s) " + orphans;
+                + networks + " network(s), " + services + " service(s) " + orphans;
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * container stops (a KILL or STOP fault); it is re-opened every second until the handle is closed,
  * so a node that comes back is sampled again.
  */
-final class StatsStreams implements AutoCloseable {
+public final class StatsStreams implements AutoCloseable {
     private final DockerClient docker;
     private final Consumer<NodeStatsSample> sink;
     private final Map<Integer, Closeable> streams = new ConcurrentHashMap<>();
@@ -34,7 +34,7 @@ final class StatsStreams implements AutoCloseable {
     private volatile boolean closed;
 
     /** Starts a stream for each container name; the index in the list is the node index. */
-    StatsStreams(DockerClient docker, List<String> containerNames, List<String> nodeIds, Consumer<NodeStatsSample> sink) {
+    public StatsStreams(DockerClient docker, List<String> containerNames, List<String> nodeIds, Consumer<NodeStatsSample> sink) {
         this.docker = docker;
         this.sink = sink;
         for (int i = 0; i < containerNames.size(); i++) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class EngineApi {
     private static final Pattern ID = Pattern.compile("\"Id\"\\s*:\\s*\"([0-9a-f]{64})\"");
+    /** Swarm objects (services) are named by "ID", 25 characters of base 36. */
+    private static final Pattern SWARM_ID = Pattern.compile("\"ID\"\\s*:\\s*\"([0-9a-z]{25})\"");
     private final String socketPath;
 
     public EngineApi(String socketPath) {
@@ -41,6 +43,33 @@ public final class EngineApi {
         Response r = call("GET", "/containers/json?all=1&filters=" + encode(filters(Map.of("label", labelFilters))));
         if (!r.ok()) throw new IOException("listing containers: HTTP " + r.status() + " " + r.body());
         return ids(r.body());
+    }
+
+    /**
+     * Ids of every swarm service whose labels match all the filters; none when the Engine is not a
+     * swarm manager (it then answers 503, and there are no services of ours to remove through it).
+     */
+    public List<String> serviceIds(List<String> labelFilters) throws IOException {
+        Response r = call("GET", "/services?filters=" + encode(filters(Map.of("label", labelFilters))));
+        if (r.status() == 503) return List.of();
+        if (!r.ok()) {
+            // Containers and networks must still be reaped: a services API that fails must not stop that.
+            System.err.println("reaper: listing services: HTTP " + r.status() + " " + r.body().strip());
+            return List.of();
+        }
+        return swarmIds(r.body());
+    }
+
+    /** Removes a swarm service; swarm then stops its tasks. */
+    public boolean removeService(String id) throws IOException {
+        return call("DELETE", "/services/" + id).ok();
+    }
+
+    static List<String> swarmIds(String json) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = SWARM_ID.matcher(json);
+        while (m.find()) ids.add(m.group(1));
+        return ids;
     }
 
     /** Force-removes a container with its anonymous volumes; a paused one is unpaused first (the daemon may refuse otherwise). */

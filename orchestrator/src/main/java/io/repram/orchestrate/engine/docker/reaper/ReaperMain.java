@@ -119,17 +119,24 @@ public final class ReaperMain {
     /** A second pass catches objects whose create call was still in flight when the orchestrator died. */
     private synchronized void reapTwice() {
         reap();
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Further passes: overlay networks stay busy for a few seconds after their swarm services go.
+        for (int pass = 0; pass < 3; pass++) {
+            try {
+                Thread.sleep(pass == 0 ? 1000 : 3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reap();
         }
-        reap();
     }
 
     void reap() {
         String bySession = LABEL_SESSION + "=" + session;
         try {
+            // Services first, or swarm would start new task containers for the ones removed below.
+            List<String> services = new ArrayList<>(api.serviceIds(List.of(bySession)));
+            services.removeAll(api.serviceIds(List.of(bySession, LABEL_KEEP + "=true")));
+            for (String id : services) api.removeService(id);
             List<String> ids = new ArrayList<>(api.containerIds(List.of(bySession)));
             ids.removeAll(api.containerIds(List.of(bySession, LABEL_KEEP + "=true")));
             ids.removeAll(api.containerIds(List.of(bySession, LABEL_ROLE + "=" + ROLE_REAPER)));
@@ -138,7 +145,8 @@ public final class ReaperMain {
                 if (api.removeContainer(id)) removed++;
             }
             EngineApi.Response pruned = api.pruneNetworks(List.of(bySession), List.of(LABEL_KEEP + "=true"));
-            System.out.println("reaper: session " + session + ": removed " + removed + " container(s); networks: "
+            System.out.println("reaper: session " + session + ": removed " + services.size() + " service(s), " + removed
+                    + " container(s); networks: "
                     + (pruned.ok() ? pruned.body().strip() : "HTTP " + pruned.status() + " " + pruned.body().strip()));
         } catch (IOException e) {
             System.err.println("reaper: the Docker API failed: " + e.getMessage());

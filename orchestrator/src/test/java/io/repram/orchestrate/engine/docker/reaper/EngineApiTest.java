@@ -34,4 +34,12 @@ class EngineApiTest {
         assertEquals("{\"message\":\"no such container\"}", r.body());
         assertThrows(IOException.class, () -> EngineApi.parse("garbage"));
     }
+
+    @Test
+    void swarmServiceIdsAreTheirIdFieldsNotNestedNetworkIds() {
+        String json = "[{\"ID\":\"9mnpnzenvg8p8tdbtq4wvbkcz\",\"Spec\":{\"Name\":\"repram-r-node-0\",\"TaskTemplate\":"
+                + "{\"Networks\":[{\"Target\":\"ab12cd34ef56gh78ij90kl12m\"}]}},\"Endpoint\":{\"VirtualIPs\":"
+                + "[{\"NetworkID\":\"zz12cd34ef56gh78ij90kl12m\"}]}},{\"ID\" : \"0123456789abcdefghijklmno\"}]";
+        assertEquals(List.of("9mnpnzenvg8p8tdbtq4wvbkcz", "0123456789abcdefghijklmno"), EngineApi.swarmIds(json));
+    }
 }

@@ -1,0 +1,123 @@
+package io.repram.orchestrate.engine.swarm;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.docker.DockerConnection;
+import io.repram.orchestrate.engine.docker.DockerLabels;
+import io.repram.orchestrate.engine.docker.NodeContainerPlan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The docker driver's start order, on swarm: overlay network, gateway, node 0's service; once
+ * node 0 is healthy the other services at once, bootstrapping from node 0; then health and
+ * topology for all. A task that dies (e.g. "No such image" on some swarm node) fails the start
+ * at once, naming the node, instead of at the timeout.
+ */
+final class SwarmClusterStarter {
+    private static final String LOOPBACK = "127.0.0.1";
+    private final DockerClient docker;
+    private final NodeProbe probe;
+    private final SwarmTasks tasks;
+    private final String sessionId;
+    private final boolean reaped;
+    private final Consumer<String> progress;
+    private final BooleanSupplier closing;
+
+    SwarmClusterStarter(DockerClient docker, NodeProbe probe, SwarmTasks tasks, String sessionId, boolean reaped,
+                        Consumer<String> progress, BooleanSupplier closing) {
+        this.docker = docker;
+        this.probe = probe;
+        this.tasks = tasks;
+        this.sessionId = sessionId;
+        this.reaped = reaped;
+        this.progress = progress;
+        this.closing = closing;
+    }
+
+    Cluster start(ClusterSpec spec, List<NodeContainerPlan> plans, String nodeImage, String gatewayImage, int basePort)
+            throws EngineException {
+        long begin = System.nanoTime();
+        long deadline = begin + spec.healthTimeout().toNanos();
+        String network = ServiceSpecs.networkName(spec.runId());
+        docker.createNetworkCmd().withName(network).withDriver("overlay").withAttachable(true).withCheckDuplicate(true)
+                .withLabels(ServiceSpecs.labels(sessionId, spec.runId(), spec.scenarioName(), DockerLabels.ROLE_NETWORK, reaped))
+                .exec();
+        List<String> targets = plans.stream().map(p -> p.containerName() + ":" + p.httpPort()).toList();
+        List<Integer> ports = Gateway.start(docker, gatewayImage, ServiceSpecs.gatewayName(spec.runId()), network, targets,
+                basePort, ServiceSpecs.labels(sessionId, spec.runId(), spec.scenarioName(), DockerLabels.ROLE_GATEWAY, reaped));
+        List<NodeEndpoint> endpoints = new ArrayList<>();
+        for (NodeContainerPlan p : plans) {
+            endpoints.add(new NodeEndpoint(p.index(), p.nodeId(), LOOPBACK, ports.get(p.index())));
+        }
+        createService(spec, plans.get(0), nodeImage, network);
+        awaitHealthy(endpoints.get(0), plans.get(0).containerName(), deadline);
+        progress.accept(String.format(Locale.ROOT, "%.1f s: node-0 healthy on %s (through the gateway); creating %d more service(s)",
+                seconds(begin), endpoints.get(0).baseUri(), plans.size() - 1));
+        for (NodeContainerPlan p : plans.subList(1, plans.size())) createService(spec, p, nodeImage, network);
+        for (NodeContainerPlan p : plans.subList(1, plans.size())) awaitHealthy(endpoints.get(p.index()), p.containerName(), deadline);
+        probe.awaitClusterReady(endpoints, remaining(deadline), i -> tasks.logs(plans.get(i).containerName(), 40));
+        progress.accept(String.format(Locale.ROOT, "%.1f s: %d node service(s) healthy and meshed", seconds(begin), plans.size()));
+        return new Cluster(spec.runId(), spec, endpoints);
+    }
+
+    private void createService(ClusterSpec spec, NodeContainerPlan plan, String image, String network) throws EngineException {
+        // After close() (Ctrl-C) nothing new may appear, or its sweep would miss it.
+        if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", ExitCodes.INTERRUPTED);
+        try {
+            docker.createServiceCmd(ServiceSpecs.node(spec, plan, image, network,
+                    ServiceSpecs.nodeLabels(sessionId, spec, plan.index(), reaped), null)).exec();
+        } catch (ConflictException e) {
+            throw new EngineException("Service " + plan.containerName() + " already exists (a run with the same id?): "
+                    + DockerConnection.rootMessage(e) + "\nFix: use another run id, or `repram-orchestrate cleanup`.",
+                    ExitCodes.ERROR, e);
+        }
+    }
+
+    private void awaitHealthy(NodeEndpoint node, String service, long deadline) throws EngineException {
+        int polls = 0;
+        while (!probe.healthy(node.baseUri())) {
+            if (++polls % 10 == 0) {
+                var failure = tasks.failure(service);
+                if (failure.isPresent()) {
+                    throw unhealthy(node, service, failure.get(), failure.get().contains("No such image")
+                            ? ExitCodes.IMAGE_MISSING : ExitCodes.NODE_UNHEALTHY);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw unhealthy(node, service, "did not answer /v1/health in time; tasks: "
+                        + tasks.failure(service).orElse("still starting or running"), ExitCodes.NODE_UNHEALTHY);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("interrupted while starting the cluster", ExitCodes.INTERRUPTED, e);
+            }
+        }
+    }
+
+    private EngineException unhealthy(NodeEndpoint node, String service, String what, int exitCode) {
+        return new EngineException("Node " + node.nodeId() + " (service " + service + ", " + node.baseUri() + "): " + what
+                + "\nIts last log lines:\n" + tasks.logs(service, 40)
+                + "\nFix: check the log above; `docker service ps --no-trunc " + service + "` shows every task.", exitCode);
+    }
+
+    static java.time.Duration remaining(long deadlineNanos) {
+        return java.time.Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

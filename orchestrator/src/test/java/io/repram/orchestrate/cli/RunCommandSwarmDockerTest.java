@@ -1,0 +1,66 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.engine.docker.DockerLabels;
+import io.repram.orchestrate.engine.swarm.TestSwarm;
+import io.repram.orchestrate.report.ResultsDir;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** smoke.yaml with --driver swarm through the CLI: the same results as the docker driver, nothing left. */
+@Tag("docker")
+class RunCommandSwarmDockerTest {
+    @TempDir
+    Path results;
+
+    @Test
+    void smokeScenarioRunsOnSwarmWithTheDockerDriversResultShape() throws Exception {
+        Path repo = Path.of(System.getProperty("repram.repo.root"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (TestSwarm swarm = TestSwarm.ensure()) {
+            RunCommand cmd = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).execute(
+                    repo.resolve("scenarios/smoke.yaml").toString(), "--driver", "swarm", "--ci",
+                    "--node-jar", System.getProperty("repram.node.jar"), "--results-dir", results.toString());
+            assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
+
+            Path dir;
+            try (Stream<Path> dirs = Files.list(results)) {
+                dir = dirs.findFirst().orElseThrow();
+            }
+            List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
+            assertEquals(3, csv.size(), "header + one row per cell: " + csv);
+            assertTrue(csv.get(0).startsWith("cluster_size,concurrency,data_size,requests_per_sec,success_rate,avg_latency_ns,"
+                    + "p50_ns,p90_ns,p99_ns,p999_ns,max_ns,error_count,put_per_sec,get_per_sec,peak_cpu_percent,peak_memory_mb"),
+                    csv.get(0));
+            for (String f : List.of("1nodes_10conc_1024bytes.json", "3nodes_10conc_1024bytes.json", "cluster_1_metrics.txt",
+                    "cluster_3_metrics.txt", "run.json", "report.md", "report.xml", "container_stats.csv")) {
+                assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing");
+            }
+            String runJson = Files.readString(dir.resolve("run.json")).replaceAll("\\s+", "");
+            assertTrue(runJson.contains("\"driver\":\"swarm\""), runJson);
+            assertTrue(runJson.contains("\"placement\":[{"), "placement recorded: " + runJson);
+            assertTrue(runJson.contains("\"cluster_size\":3,\"node_index\":2"), "placement per cluster size: " + runJson);
+            assertTrue(runJson.contains("\"stats_source\":\"dockerstats"), "stats source recorded: " + runJson);
+            assertTrue(out.toString().contains("Placement "), "placement in the event log:\n" + out);
+
+            String runId = dir.getFileName().toString().replace(ResultsDir.PREFIX, "").replace('_', '-');
+            assertEquals(List.of(), swarm.awaitNoLeftovers(DockerLabels.RUN + "=" + runId, 15_000),
+                    "objects of run " + runId + " left behind");
+        }
+    }
+}
