@@ -82,7 +82,7 @@ public class ClusterCommand implements Callable<Integer> {
         String memory;
 
         @Option(names = "--jvm", paramLabel = "fast-start|throughput", defaultValue = "fast-start",
-                description = "fast-start (default here): C1 only, nodes healthy sooner, ~30% less peak throughput;"
+                description = "fast-start (default here): C1 only, nodes healthy sooner, ~30%% less peak throughput;"
                         + " throughput: the image's default (what `run` uses). Applies to the default image only.")
         String jvm;
 

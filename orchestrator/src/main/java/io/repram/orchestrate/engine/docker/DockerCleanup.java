@@ -106,6 +106,9 @@ public final class DockerCleanup {
                 // removed concurrently (e.g. by the shutdown hook): that is what we wanted
                 return false;
             } catch (RuntimeException e) {
+                // Swarm answers 500 "network ... not found" for an overlay another remover got first.
+                String why = DockerConnection.rootMessage(e);
+                if (why != null && why.contains("not found")) return false;
                 if (System.nanoTime() > deadline) {
                     System.err.println("WARN could not remove network " + n.getName() + ": " + DockerConnection.rootMessage(e));
                     return false;

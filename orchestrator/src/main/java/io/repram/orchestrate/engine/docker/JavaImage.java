@@ -44,7 +44,7 @@ public record JavaImage(String tag, Set<String> modules, Map<String, byte[]> fil
         entrypoint = List.copyOf(entrypoint);
     }
 
-    /** The modules the node image starts from: enough for the orchestrator's agent code too. */
+    /** The modules the node image starts from (callers add what their program needs on top). */
     public static Set<String> baselineModules() {
         return new TreeSet<>(JreAssembler.BASELINE_MODULES);
     }

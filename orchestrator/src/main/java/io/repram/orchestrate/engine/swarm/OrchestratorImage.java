@@ -43,7 +43,11 @@ final class OrchestratorImage {
     }
 
     static JavaImage agent(Path jar) {
-        return new JavaImage(AGENT_TAG, JavaImage.baselineModules(), Map.of(), jar, JAR_IN_IMAGE,
+        // The agent's control API runs on the JDK's own HTTP server (jdk.httpserver), which the
+        // node's baseline module set does not include.
+        Set<String> modules = new java.util.TreeSet<>(JavaImage.baselineModules());
+        modules.add("jdk.httpserver");
+        return new JavaImage(AGENT_TAG, modules, Map.of(), jar, JAR_IN_IMAGE,
                 List.of(JavaImage.JAVA, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                         "-cp", JAR_IN_IMAGE), "65534:65534");
     }
