@@ -77,8 +77,10 @@ public final class AgentWire {
         JsonNode tree;
         try {
             tree = PLAN_MAPPER.readTree(json);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("bad load plan: not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("bad load plan: " + e.getMessage(), e);
         }
         if (tree == null || !tree.isObject()) {
             throw new IllegalArgumentException("bad load plan: expected a JSON object with the fields " + fields());
@@ -104,7 +106,7 @@ public final class AgentWire {
             throw new IllegalArgumentException("bad load plan: " + (field == null ? "" : "field '" + field + "': ")
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("bad load plan: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("bad load plan: " + e.getMessage(), e);
         }
         plan.toSpec();
         return plan;
