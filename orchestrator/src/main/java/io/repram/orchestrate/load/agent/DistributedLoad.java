@@ -47,7 +47,8 @@ public final class DistributedLoad implements CellLoad {
         if (agents.isEmpty()) throw new IllegalArgumentException("distributed load needs at least one agent");
         this.spec = spec;
         this.plans = plans(agents, spec, targetNodes);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         for (AgentEndpoint a : agents) clients.add(new AgentClient(http, a));
     }
 

@@ -66,7 +66,8 @@ public final class LocalAgentLauncher implements AgentLauncher {
                 URI control = awaitListening(p, logs.get(i), deadline);
                 AgentEndpoint endpoint = new AgentEndpoint(i, "agent-" + i, control, nodes, "local process " + p.pid(), null);
                 // The health check: the control API answers and the agent is free for a plan.
-                new AgentClient(java.net.http.HttpClient.newHttpClient(), endpoint).status();
+                new AgentClient(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                        .build(), endpoint).status();
                 endpoints.add(endpoint);
             }
         } catch (IOException e) {
