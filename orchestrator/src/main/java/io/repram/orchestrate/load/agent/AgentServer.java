@@ -24,6 +24,12 @@ import java.util.concurrent.Executors;
  */
 public final class AgentServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer waits
+        // for a delayed ACK (40 ms). Read once, when the first server of the JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final AgentWorker worker;
