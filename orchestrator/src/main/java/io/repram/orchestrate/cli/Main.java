@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
         description = {"Scale-tests clusters of REPRAM nodes: starts N-node clusters (Docker or local JVMs),"
                 + " runs a matrix of cluster sizes x concurrency x payload sizes, and reports throughput,"
                 + " latency, resource use and what broke."},
-        subcommands = {RunCommand.class, LoadCommand.class, ImageCommand.class, ClusterCommand.class,
+        subcommands = {RunCommand.class, LoadCommand.class, AgentCommand.class, ImageCommand.class, ClusterCommand.class,
                 CleanupCommand.class, DoctorCommand.class, ReportCommand.class, CompareCommand.class,
                 ConsolidateCommand.class, BaselineCommand.class, MonitorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start here:",

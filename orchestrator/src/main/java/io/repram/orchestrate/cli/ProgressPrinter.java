@@ -52,6 +52,14 @@ public final class ProgressPrinter implements RunListener {
                 r.cell().id(), f.requestsPerSec(), f.successRate(), f.all().p50Nanos() / 1e6,
                 f.all().p99Nanos() / 1e6, f.failures(),
                 "ok".equals(r.status()) ? "" : " [" + r.status() + ": " + r.statusReason() + "]");
+        if (!r.agents().isEmpty()) {
+            StringBuilder line = new StringBuilder("Load agents:");
+            for (var a : r.agents()) {
+                line.append(String.format(Locale.ROOT, " %s %.1f%% (%.1f req/s, CPU %.0f%%%s)", a.id(), a.sharePercent(),
+                        a.requestsPerSec(), a.avgCpuPercent(), a.saturated() ? ", SATURATED" : ""));
+            }
+            out.println(line);
+        }
     }
 
     @Override

@@ -46,6 +46,7 @@ import java.util.stream.Collectors;
                 "  repram-orchestrate run scenarios/quick.yaml",
                 "  repram-orchestrate run --quick --duration 20s",
                 "  repram-orchestrate run --cluster-size 5 --concurrency 75 --duration 180s --payload-bytes 1024",
+                "  repram-orchestrate run scenarios/quick.yaml --agents 2   # load from 2 agent processes",
                 "  repram-orchestrate run scenarios/smoke.yaml --ci        # CI: plain log, exit 99 on a breached threshold",
                 "  repram-orchestrate run --resume test-results/scale_test_20261128_101500",
                 "", "Exit codes: 0 ok (all thresholds met), 1 error, 2 bad input, 3 Docker unavailable,",
@@ -65,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "C", description = "Only this many workers.") Integer concurrency;
     @Option(names = "--duration", paramLabel = "DURATION", description = "Measured time per cell, e.g. 60s, 3m.") String duration;
     @Option(names = "--payload-bytes", paramLabel = "BYTES", description = "Only this value size.") Integer payloadBytes;
+    @Option(names = "--agents", paramLabel = "N",
+            description = "Generate the load with N distributed load agents (1..64) instead of in-process; "
+                    + "0 forces the in-process generator. Overrides the scenario's load: {agents: N}.")
+    Integer agents;
 
     @Option(names = "--driver", paramLabel = "auto|docker|process|swarm", defaultValue = "auto",
             description = "Where nodes run (default: ${DEFAULT-VALUE}: docker when its daemon answers, else local JVMs;"
@@ -147,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private RunSetup prepare() {
         ScenarioOverrides overrides = new ScenarioOverrides(clusterSize, concurrency,
-                duration == null ? null : Units.parseDuration(duration), payloadBytes);
+                duration == null ? null : Units.parseDuration(duration), payloadBytes, agents);
         if (resume != null) {
             RunResults previous = ResultsReader.read(resume);
             Scenario s = previous.runInfo().scenario();
@@ -218,6 +223,11 @@ public final class RunCommand implements Callable<Integer> {
             closeQuietly(dashboard);
             err.println("repram-orchestrate run: " + e.getMessage());
             return e.exitCode();
+        } catch (IllegalArgumentException e) {
+            // A load that cannot be split over the agents, or a plan an agent rejected.
+            closeQuietly(dashboard);
+            err.println("repram-orchestrate run: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         } catch (Exception e) {
             closeQuietly(dashboard);
             err.println("repram-orchestrate run: " + e);

@@ -36,6 +36,11 @@ final class SummaryTable {
                     String.format(Locale.ROOT, "%.2f", f.all().p50Nanos() / 1e6),
                     String.format(Locale.ROOT, "%.2f", f.all().p99Nanos() / 1e6), f.failures(), verdict);
         }
+        for (CellResult r : results) {
+            for (var a : r.saturatedAgents()) {
+                out.println("Warning (" + r.cell().id() + "): " + a.warning());
+            }
+        }
         out.println();
     }
 }

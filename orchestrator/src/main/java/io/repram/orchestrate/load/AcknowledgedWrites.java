@@ -50,6 +50,23 @@ public final class AcknowledgedWrites {
         return new AcknowledgedWrites(writes, payloads);
     }
 
+    /**
+     * The acknowledged writes of several load agents that ran one plan: they wrote disjoint keys
+     * with payloads from the same seed, so the payload bytes are regenerated here. Keeps the
+     * {@link #MAX_REMEMBERED} that expire last, like a single generator would.
+     */
+    public static AcknowledgedWrites merged(List<Write> writes, int payloadBytes, long seed) {
+        Map<String, Write> latest = new HashMap<>();
+        for (Write w : writes) {
+            latest.merge(w.key(), w, (a, b) -> a.expiresEpochMillis() >= b.expiresEpochMillis() ? a : b);
+        }
+        List<Write> kept = new ArrayList<>(latest.values());
+        kept.sort(java.util.Comparator.comparingLong(Write::expiresEpochMillis).reversed());
+        kept = new ArrayList<>(kept.subList(0, Math.min(kept.size(), MAX_REMEMBERED)));
+        kept.sort(java.util.Comparator.comparing(Write::key));
+        return new AcknowledgedWrites(kept, new Payloads(payloadBytes, seed));
+    }
+
     /** One entry per acknowledged key, sorted by key. */
     public List<Write> writes() {
         return writes;

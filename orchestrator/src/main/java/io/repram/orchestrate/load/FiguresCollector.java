@@ -12,27 +12,38 @@ import org.HdrHistogram.Histogram;
  * Turns the loops' recorders and counters into per-interval figures and, for the measured window
  * only, cumulative figures. Used by one thread, the one that runs the generator.
  */
-final class FiguresCollector {
+public final class FiguresCollector {
 
     private final List<LoopStats> loops;
     private final Histogram intervalPut = LoopStats.newHistogram();
     private final Histogram intervalGet = LoopStats.newHistogram();
     private final Histogram intervalAll = LoopStats.newHistogram();
+    private final Histogram intervalSlip = LoopStats.newHistogram();
     private final Histogram totalPut = LoopStats.newHistogram();
     private final Histogram totalGet = LoopStats.newHistogram();
     private final long[] previous = new long[Outcome.SLOTS];
     private final long[] measured = new long[Outcome.SLOTS];
 
+    /** A fresh histogram with the generator's range and precision, so that merging loses nothing. */
+    public static Histogram newHistogram() {
+        return LoopStats.newHistogram();
+    }
+
     FiguresCollector(List<LoopStats> loops) {
         this.loops = List.copyOf(loops);
     }
 
-    /** Collects what happened since the previous call; counts it in the totals unless {@code warmup}. */
-    IntervalFigures interval(long epochMillis, double intervalSeconds, boolean warmup) {
+    /**
+     * Collects what happened since the previous call; counts it in the totals unless {@code warmup}.
+     * The detail's histograms are reused by the next call.
+     */
+    IntervalDetail interval(long epochMillis, double intervalSeconds, boolean warmup) {
         intervalPut.reset();
         intervalGet.reset();
+        intervalSlip.reset();
         for (LoopStats loop : loops) {
             loop.drainLatencies(intervalPut, intervalGet);
+            loop.drainSendSlip(intervalSlip);
         }
         long[] now = new long[Outcome.SLOTS];
         for (LoopStats loop : loops) {
@@ -55,10 +66,12 @@ final class FiguresCollector {
         intervalAll.add(intervalGet);
         long successes = delta[Outcome.PUT_OK] + delta[Outcome.GET_OK];
         long failures = delta[Outcome.PUT_FAILED] + delta[Outcome.GET_FAILED];
-        return new IntervalFigures(epochMillis, intervalSeconds, successes + failures, successes, failures,
-                intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(50) / 1000,
+        IntervalFigures figures = new IntervalFigures(epochMillis, intervalSeconds, successes + failures, successes,
+                failures, intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(50) / 1000,
                 intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(99) / 1000,
                 warmup, errors(delta));
+        return new IntervalDetail(figures, delta[Outcome.PUT_OK] + delta[Outcome.PUT_FAILED],
+                delta[Outcome.GET_OK] + delta[Outcome.GET_FAILED], intervalPut, intervalGet, intervalSlip);
     }
 
     /** The measured window so far. */
@@ -73,7 +86,7 @@ final class FiguresCollector {
                 summary(all), summary(totalPut), summary(totalGet), errors(measured));
     }
 
-    static LatencySummary summary(Histogram h) {
+    public static LatencySummary summary(Histogram h) {
         if (h.getTotalCount() == 0) {
             return LatencySummary.EMPTY;
         }

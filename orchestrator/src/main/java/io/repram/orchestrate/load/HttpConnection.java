@@ -45,6 +45,8 @@ final class HttpConnection {
     private long backoffUntilNanos;
     /** Set by the loop while the connection sits in its ready queue. */
     boolean queued;
+    /** Set by the loop when the connection entered its ready queue. */
+    long readyAtNanos;
 
     HttpConnection(IoLoop loop, Selector selector, Target target, LoadSpec spec, Payloads payloads) {
         this.loop = loop;
@@ -132,7 +134,7 @@ final class HttpConnection {
             write(nowNanos);
         } else {
             state = IDLE;
-            loop.ready(this);
+            loop.ready(this, nowNanos);
         }
     }
 

@@ -31,7 +31,8 @@ final class IoLoop implements Runnable {
     private final AcknowledgedRing acknowledged;
     private final SplittableRandom random;
     private final int putPercent;
-    private final int keySpace;
+    private final int keyOffset;
+    private final int keyCount;
     private final OpenLoopSchedule schedule;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private final Consumer<SelectionKey> onSelected = this::onSelected;
@@ -53,11 +54,12 @@ final class IoLoop implements Runnable {
             connections[i] = new HttpConnection(this, selector, targets.get(i), spec, payloads);
         }
         this.readyQueue = new HttpConnection[connections.length];
-        this.written = new WrittenKeys(spec.keySpace(), spec.ttlSeconds());
+        this.written = new WrittenKeys(spec.keyCount(), spec.ttlSeconds());
         this.acknowledged = new AcknowledgedRing(acknowledgedCapacity);
         this.random = new SplittableRandom(seed);
         this.putPercent = spec.putPercent();
-        this.keySpace = spec.keySpace();
+        this.keyOffset = spec.keyOffset();
+        this.keyCount = spec.keyCount();
         this.schedule = schedule;
     }
 
@@ -101,7 +103,7 @@ final class IoLoop implements Runnable {
         long now = System.nanoTime();
         for (HttpConnection connection : connections) {
             if (schedule == null) {
-                ready(connection);
+                ready(connection, now);
             } else {
                 connection.connect(now);
             }
@@ -152,11 +154,17 @@ final class IoLoop implements Runnable {
         if (schedule == null) {
             // Only those queued before this pass, so a connection that fails at once waits for the next one.
             for (int n = readyCount; n > 0; n--) {
-                startNext(poll(), now, now);
+                HttpConnection connection = poll();
+                stats.sendSlip(now - connection.readyAtNanos);
+                startNext(connection, now, now);
             }
         } else {
             while (readyCount > 0 && schedule.due(now)) {
-                startNext(poll(), schedule.take(), now);
+                HttpConnection connection = poll();
+                long intended = schedule.take();
+                // Only the loop's own lateness: time after the arrival was due AND a connection was free.
+                stats.sendSlip(now - Math.max(intended, connection.readyAtNanos));
+                startNext(connection, intended, now);
             }
         }
     }
@@ -167,15 +175,15 @@ final class IoLoop implements Runnable {
         if (putPercent == 0) {
             // GET-only: there are no written keys to read, so random keys it is (see LoadSpec).
             op = Outcome.GET;
-            keyId = random.nextInt(keySpace);
+            keyId = keyOffset + random.nextInt(keyCount);
         } else if (putPercent == 100 || random.nextInt(100) < putPercent) {
             op = Outcome.PUT;
-            keyId = random.nextInt(keySpace);
+            keyId = keyOffset + random.nextInt(keyCount);
         } else {
             keyId = written.pick(random, now);
             if (keyId < 0) {
                 op = Outcome.PUT;
-                keyId = random.nextInt(keySpace);
+                keyId = keyOffset + random.nextInt(keyCount);
             } else {
                 op = Outcome.GET;
             }
@@ -189,7 +197,7 @@ final class IoLoop implements Runnable {
             if (connection.state() == HttpConnection.DISCONNECTED && !connection.queued
                     && !connection.hasRequest() && connection.backoffUntilNanos() - now <= 0) {
                 if (schedule == null) {
-                    ready(connection);
+                    ready(connection, now);
                 } else {
                     connection.connect(now);
                 }
@@ -205,7 +213,7 @@ final class IoLoop implements Runnable {
                 acknowledged.add(keyId, now);
             }
         }
-        ready(connection);
+        ready(connection, now);
     }
 
     /** @param op the failed request's op, or -1 when the connection failed with no request on it */
@@ -214,16 +222,18 @@ final class IoLoop implements Runnable {
             stats.failure(op, errorSlot);
         }
         if (connection.backoffUntilNanos() - now <= 0) {
-            ready(connection);
+            ready(connection, now);
         }
         // Otherwise scan() brings it back once the back-off is over.
     }
 
-    void ready(HttpConnection connection) {
+    /** @param now when the connection became free to send, the base of its send slip */
+    void ready(HttpConnection connection, long now) {
         if (connection.queued) {
             return;
         }
         connection.queued = true;
+        connection.readyAtNanos = now;
         readyQueue[(readyHead + readyCount) % readyQueue.length] = connection;
         readyCount++;
     }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * back) or open loop (constant arrival rate, latency from the intended start). The thread calling
  * {@link #run} collects the figures about once a second.
  */
-public final class LoadGenerator implements AutoCloseable {
+public final class LoadGenerator implements CellLoad {
 
     /** System property to override the number of I/O threads (for tuning). */
     public static final String IO_THREADS_PROPERTY = "repram.load.ioThreads";
@@ -55,7 +55,16 @@ public final class LoadGenerator implements AutoCloseable {
      *                   and of the run; {@code warmup} marks intervals that the result leaves out
      * @return the measured window (warm-up excluded); after {@link #stop()}, the figures so far
      */
+    @Override
     public LoadFigures run(Consumer<IntervalFigures> onInterval) {
+        return runDetailed(detail -> onInterval.accept(detail.figures()));
+    }
+
+    /**
+     * As {@link #run}, with each interval's histograms and op counts too (for load agents). The
+     * detail's histograms are only valid during the callback.
+     */
+    public LoadFigures runDetailed(Consumer<IntervalDetail> onInterval) {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a LoadGenerator runs once; create a new one");
         }
@@ -105,6 +114,7 @@ public final class LoadGenerator implements AutoCloseable {
      * The PUTs answered 201, latest acknowledgement per key. Call after {@link #run} returned: the
      * I/O threads have ended then, so their records are complete and safely visible.
      */
+    @Override
     public synchronized AcknowledgedWrites acknowledgedWrites() {
         if (!started.get()) {
             throw new IllegalStateException("acknowledgedWrites() is only known after run()");
@@ -119,6 +129,7 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /** Ends a running {@link #run} early; it returns the figures measured so far. Any thread. */
+    @Override
     public void stop() {
         stopSignal.countDown();
     }
@@ -146,7 +157,9 @@ public final class LoadGenerator implements AutoCloseable {
                 double rate = spec.ratePerSecond();
                 schedule = new OpenLoopSchedule(startNanos + (long) (i * 1e9 / rate), rate / loopCount);
             }
-            loops.add(new IoLoop(spec, connectionTargets.get(i), payloads, spec.seed() * 31 + i + 1, schedule,
+            // Agents share one seed (so payloads match) but not their key ranges: mix the offset in.
+            long loopSeed = spec.seed() * 31 + i + 1 + spec.keyOffset() * 1_000_003L;
+            loops.add(new IoLoop(spec, connectionTargets.get(i), payloads, loopSeed, schedule,
                     AcknowledgedWrites.MAX_REMEMBERED / loopCount));
         }
         for (int i = 0; i < loopCount; i++) {

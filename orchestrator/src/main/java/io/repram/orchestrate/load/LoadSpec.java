@@ -18,6 +18,10 @@ import java.util.Locale;
  * @param ratePerSecond  null = closed loop; a number = open loop at that constant arrival rate, latency
  *                       measured from each request's intended start time
  * @param seed           seeds key choice, op mix and payload bytes, so runs are repeatable
+ * @param keyOffset      first key id this run uses; distributed agents get disjoint ranges of one key
+ *                       space, so that no two write the same key and each reads only its own writes
+ * @param keyCount       how many key ids from {@code keyOffset} this run uses; key names are still
+ *                       padded for the whole {@code keySpace}, so they look alike on every agent
  */
 public record LoadSpec(
         List<URI> targets,
@@ -30,7 +34,9 @@ public record LoadSpec(
         Duration warmup,
         Duration duration,
         Duration requestTimeout,
-        long seed) {
+        long seed,
+        int keyOffset,
+        int keyCount) {
 
     /** Upper bound of one payload; stress scenarios go up to 1 MB. */
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
@@ -59,6 +65,10 @@ public record LoadSpec(
         if (keySpace < 1) {
             throw new IllegalArgumentException("key space must be at least 1, got " + keySpace);
         }
+        if (keyOffset < 0 || keyCount < 1 || (long) keyOffset + keyCount > keySpace) {
+            throw new IllegalArgumentException("key range " + keyOffset + "+" + keyCount + " must lie within the key space 0.."
+                    + (keySpace - 1));
+        }
         if (ratePerSecond != null && ratePerSecond < 1) {
             throw new IllegalArgumentException("rate must be at least 1 request/s (or absent for a closed loop), got " + ratePerSecond);
         }
@@ -71,6 +81,13 @@ public record LoadSpec(
         if (requestTimeout.isZero()) {
             throw new IllegalArgumentException("request timeout must be longer than 0s");
         }
+    }
+
+    /** A run over the whole key space. */
+    public LoadSpec(List<URI> targets, int concurrency, int payloadBytes, int putPercent, int ttlSeconds, int keySpace,
+                    Integer ratePerSecond, Duration warmup, Duration duration, Duration requestTimeout, long seed) {
+        this(targets, concurrency, payloadBytes, putPercent, ttlSeconds, keySpace, ratePerSecond, warmup, duration,
+                requestTimeout, seed, 0, Math.max(1, keySpace));
     }
 
     public boolean openLoop() {

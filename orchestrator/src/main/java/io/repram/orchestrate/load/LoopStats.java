@@ -17,9 +17,11 @@ final class LoopStats {
 
     private final SingleWriterRecorder putLatency = newRecorder();
     private final SingleWriterRecorder getLatency = newRecorder();
+    private final SingleWriterRecorder sendSlip = newRecorder();
     private final AtomicLongArray counters = new AtomicLongArray(Outcome.SLOTS);
     private Histogram putRecycle;
     private Histogram getRecycle;
+    private Histogram slipRecycle;
 
     static Histogram newHistogram() {
         return new Histogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
@@ -39,6 +41,11 @@ final class LoopStats {
             increment(Outcome.failedSlot(op));
             increment(Outcome.statusSlot(status));
         }
+    }
+
+    /** How late the loop sent a request that was due on a free connection; see {@link IntervalDetail}. */
+    void sendSlip(long nanos) {
+        sendSlip.recordValue(Math.min(Math.max(nanos, LOWEST_NANOS), HIGHEST_NANOS));
     }
 
     /** A request that got no response: timeout, refused connection or broken transport. */
@@ -64,5 +71,11 @@ final class LoopStats {
         getRecycle = getLatency.getIntervalHistogram(getRecycle);
         putTarget.add(putRecycle);
         getTarget.add(getRecycle);
+    }
+
+    /** Moves the send slips recorded since the last call into {@code target}. */
+    void drainSendSlip(Histogram target) {
+        slipRecycle = sendSlip.getIntervalHistogram(slipRecycle);
+        target.add(slipRecycle);
     }
 }

@@ -87,7 +87,8 @@ public final class MarkdownReport {
                 : advice.stream().map(a -> "- " + a).collect(Collectors.joining("\n")));
         v.put("thresholds", thresholds(s, analysis));
         // Appended to the cells table so that every template showing the cells shows this too.
-        v.put("results_table", resultsTable(analysis) + replication(analysis.results()));
+        v.put("results_table", resultsTable(analysis) + replication(analysis.results())
+                + AgentSection.render(analysis.results()));
         return v;
     }
 

@@ -1,15 +1,23 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.engine.AgentEndpoint;
+import io.repram.orchestrate.engine.AgentLauncher;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 
+import io.repram.orchestrate.load.agent.LocalAgentLauncher;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A started cluster with what watches it: resource sampling and the status watcher. Closing it
- * stops all three; the runner opens a new one when a fault left the cluster broken.
+ * A started cluster with what watches it: resource sampling and the status watcher, and the load
+ * agents when the scenario asks for them. Closing it stops all of them; the runner opens a new one
+ * when a fault left the cluster broken.
  */
 final class ClusterSession implements AutoCloseable {
 
@@ -19,6 +27,8 @@ final class ClusterSession implements AutoCloseable {
     private final NodeWatcher watcher;
     /** Numbers the convergence probe keys; one sequence per cluster so a key is never reused. */
     private final AtomicLong probeKeys = new AtomicLong();
+    private AgentLauncher agentLauncher;
+    private List<AgentEndpoint> agents = List.of();
 
     private ClusterSession(Engine engine, Cluster cluster, AutoCloseable sampling, NodeWatcher watcher) {
         this.engine = engine;
@@ -47,6 +57,28 @@ final class ClusterSession implements AutoCloseable {
         return watcher;
     }
 
+    /**
+     * Starts {@code count} load agents next to the cluster: the engine's own way, or as local child
+     * processes when the engine has none. They stop with the session.
+     */
+    void startAgents(int count, Duration timeout, Consumer<String> events) throws EngineException {
+        agentLauncher = engine.agentLauncher().orElseGet(LocalAgentLauncher::new);
+        events.accept("Starting " + count + " load agent(s) (" + agentLauncher.name() + ")");
+        long t0 = System.nanoTime();
+        agents = agentLauncher.start(cluster, count, timeout);
+        for (AgentEndpoint a : agents) {
+            events.accept(String.format(java.util.Locale.ROOT, "Load agent %d (%s) ready: %s, control %s, nodes %s",
+                    a.index(), a.id(), a.placement(), a.controlUri(), a.nodeTargets()));
+        }
+        events.accept(String.format(java.util.Locale.ROOT, "%d load agent(s) ready in %.1f s", agents.size(),
+                (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** The running load agents; empty when the load is generated in-process. */
+    List<AgentEndpoint> agents() {
+        return agents;
+    }
+
     AtomicLong probeKeys() {
         return probeKeys;
     }
@@ -54,6 +86,7 @@ final class ClusterSession implements AutoCloseable {
     /** Stops watching and sampling, then stops the cluster. Never throws. */
     @Override
     public void close() {
+        if (agentLauncher != null) agentLauncher.close();
         watcher.close();
         try {
             sampling.close();

@@ -7,8 +7,11 @@ import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.load.AcknowledgedWrites;
+import io.repram.orchestrate.load.CellLoad;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
+import io.repram.orchestrate.load.agent.DistributedLoad;
+import io.repram.orchestrate.result.AgentShare;
 import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.result.CellResult;
 import io.repram.orchestrate.result.FaultEvent;
@@ -124,6 +127,15 @@ public final class Runner {
         ClusterSession session = ClusterSession.start(engine, spec, stats);
         listener.event(String.format("%d-node cluster healthy in %.1f s: %s", session.cluster().size(),
                 (System.nanoTime() - t0) / 1e9, endpoints(session.cluster())));
+        int agents = plan.scenario().load().agents();
+        if (agents > 0) {
+            try {
+                session.startAgents(agents, options.healthTimeout(), listener::event);
+            } catch (EngineException | RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
         return session;
     }
 
@@ -144,11 +156,13 @@ public final class Runner {
         long cellStartNanos = System.nanoTime();
         long[] cellTotals = new long[2];
         LoadFigures figures;
+        List<AgentShare> shares;
         CellChecks.Outcome checked;
         // Fault threads post here; the lines reach the listener on this thread, as its contract wants.
         Queue<String> events = new ConcurrentLinkedQueue<>();
         // The checks' clock starts after the generator's set-up (payload generation), as the load's does.
-        try (LoadGenerator gen = new LoadGenerator(spec);
+        try (CellLoad gen = session.agents().isEmpty() ? new LoadGenerator(spec)
+                : new DistributedLoad(session.agents(), spec, spec.targets().size());
              CellChecks checks = new CellChecks(engine, session, s.faults(), cell,
                      System.nanoTime() + s.warmup().toNanos(), events::add)) {
             control.onStopLoad(gen::stop);
@@ -167,6 +181,7 @@ public final class Runner {
                 stats.closeWindow();
             }
             if (control.quitRequested()) return null;
+            shares = gen instanceof DistributedLoad d ? d.shares() : List.of();
             checked = checks.finish(acknowledged(gen, s.workload()), restorer);
         } finally {
             drain(events);
@@ -177,12 +192,13 @@ public final class Runner {
         }
         CellResult result = new CellResult(cell, started, System.currentTimeMillis(), figures,
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
-                checked.faults(), checked.convergence(), checked.audit());
+                checked.faults(), checked.convergence(), checked.audit(), shares);
+        for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
         return new CellRun(result, !checked.restore().ok());
     }
 
     /** The writes to audit; null (no audit) for a GET-only workload or when the load threads hung. */
-    private AcknowledgedWrites acknowledged(LoadGenerator gen, Workload w) {
+    private AcknowledgedWrites acknowledged(CellLoad gen, Workload w) {
         if (w.putPercent() == 0) return null;
         try {
             return gen.acknowledgedWrites();

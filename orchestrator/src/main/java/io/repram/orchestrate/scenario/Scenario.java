@@ -8,6 +8,7 @@ import java.util.Map;
  * A validated scenario file. Immutable; defaults live in {@link ScenarioDefaults}.
  *
  * @param thresholds raw threshold expressions by metric name, e.g. {@code p99_ms -> "<= 50"}
+ * @param load       where the load comes from (in-process generator or distributed agents)
  */
 public record Scenario(
         String name,
@@ -19,10 +20,19 @@ public record Scenario(
         Workload workload,
         NodeSettings node,
         Map<String, String> thresholds,
-        List<FaultSpec> faults) {
+        List<FaultSpec> faults,
+        LoadSettings load) {
 
     public Scenario {
         thresholds = Map.copyOf(thresholds);
         faults = List.copyOf(faults);
+        // run.json of versions without agents has no load block.
+        load = load == null ? LoadSettings.IN_PROCESS : load;
+    }
+
+    /** A scenario whose load comes from the in-process generator. */
+    public Scenario(String name, String image, Matrix matrix, Duration duration, Duration warmup, Cooldown cooldown,
+                    Workload workload, NodeSettings node, Map<String, String> thresholds, List<FaultSpec> faults) {
+        this(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, LoadSettings.IN_PROCESS);
     }
 }

@@ -25,6 +25,8 @@ public final class ScenarioDefaults {
     public static final int KEY_SPACE = 10_000;
     public static final Integer RATE_PER_SECOND = null;
     public static final Workload.Targets TARGETS = Workload.Targets.ALL;
+    /** No agents: the in-process load generator. */
+    public static final int AGENTS = 0;
 
     // Allowed ranges, inclusive.
     public static final int MIN_CLUSTER_SIZE = 1;
@@ -40,6 +42,9 @@ public final class ScenarioDefaults {
     public static final Duration MAX_DURATION = Duration.ofHours(24);
     public static final Duration MAX_WARMUP_OR_COOLDOWN = Duration.ofHours(1);
     public static final double MAX_CPUS = 1024;
+    /** {@code load.agents} in a file; 0 (no agents) is what leaving the block out means. */
+    public static final int MIN_AGENTS = 1;
+    public static final int MAX_AGENTS = 64;
     /** Docker refuses containers with less memory than this. */
     public static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
 
@@ -62,9 +67,13 @@ public final class ScenarioDefaults {
         return new NodeSettings(Map.of(), null, null);
     }
 
+    public static LoadSettings load() {
+        return new LoadSettings(AGENTS);
+    }
+
     /** The scenario of an ad-hoc run without a file: 3 nodes, 25 workers, 1 KB, 60 s. */
     public static Scenario scenario() {
         return new Scenario(NAME, IMAGE, matrix(), DURATION, WARMUP, cooldown(), workload(), node(),
-                Map.of(), List.of());
+                Map.of(), List.of(), load());
     }
 }

@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "image", "matrix", "duration", "warmup", "cooldown",
-            "workload", "node", "thresholds", "faults");
+            "workload", "node", "thresholds", "faults", "load");
     static final List<String> MATRIX_KEYS = List.of("cluster_sizes", "concurrency", "payload_bytes");
     static final List<String> COOLDOWN_KEYS = List.of("between_scenarios", "between_cluster_sizes");
     static final List<String> WORKLOAD_KEYS = List.of("put_percent", "ttl_seconds", "key_space", "rate", "targets");
     static final List<String> NODE_KEYS = List.of("env", "cpus", "memory");
+    static final List<String> LOAD_KEYS = List.of("agents");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -95,9 +96,15 @@ public final class ScenarioLoader {
         Map<String, String> thresholds = get(top, "thresholds", this::thresholds, Map.of());
         List<FaultSpec> faults = get(top, "faults",
                 n -> new FaultReader(values).read(n, duration, matrix.clusterSizes()), List.of());
+        LoadSettings load = get(top, "load", this::load, ScenarioDefaults.load());
+        int fewestWorkers = matrix.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1);
+        if (load.agents() > fewestWorkers) {
+            values.problem(top.entries().get("load").value(), "load.agents " + load.agents() + " is more than the "
+                    + "smallest matrix.concurrency " + fewestWorkers + "; every agent needs at least one worker");
+        }
 
         problems.throwIfAny();
-        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults);
+        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load);
     }
 
     /** The value of {@code key}, or the default when absent or (after a reported problem) invalid. */
@@ -157,6 +164,13 @@ public final class ScenarioLoader {
                 ScenarioDefaults.MAX_RATE_PER_SECOND), ScenarioDefaults.RATE_PER_SECOND);
         Workload.Targets targets = get(m, "targets", this::targets, ScenarioDefaults.TARGETS);
         return new Workload(putPercent, ttl, keySpace, rate, targets);
+    }
+
+    private LoadSettings load(Node n) {
+        MapNode m = values.mapping(n, "load", LOAD_KEYS);
+        Integer agents = get(m, "agents", v -> values.integer(v, "load.agents", ScenarioDefaults.MIN_AGENTS,
+                ScenarioDefaults.MAX_AGENTS), null);
+        return agents == null ? null : new LoadSettings(agents);
     }
 
     private Workload.Targets targets(Node v) {

@@ -6,14 +6,20 @@ import java.util.List;
 
 /**
  * Ad-hoc command-line axes ({@code --cluster-size 5 --concurrency 75 --duration 180s
- * --payload-bytes 1024}). Each non-null value replaces that whole axis of the scenario.
+ * --payload-bytes 1024 --agents 3}). Each non-null value replaces that whole axis of the scenario;
+ * {@code --agents 0} forces the in-process generator.
  */
-public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes) {
+public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes,
+                                Integer agents) {
 
-    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null);
+    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null, null);
+
+    public ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes) {
+        this(clusterSize, concurrency, duration, payloadBytes, null);
+    }
 
     public boolean isEmpty() {
-        return clusterSize == null && concurrency == null && duration == null && payloadBytes == null;
+        return clusterSize == null && concurrency == null && duration == null && payloadBytes == null && agents == null;
     }
 
     /** The scenario of a run without a file: the defaults with these overrides. */
@@ -30,6 +36,7 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
         check(problems, "--cluster-size", clusterSize, ScenarioDefaults.MIN_CLUSTER_SIZE, ScenarioDefaults.MAX_CLUSTER_SIZE);
         check(problems, "--concurrency", concurrency, ScenarioDefaults.MIN_CONCURRENCY, ScenarioDefaults.MAX_CONCURRENCY);
         check(problems, "--payload-bytes", payloadBytes, 0, ScenarioDefaults.MAX_PAYLOAD_BYTES);
+        check(problems, "--agents", agents, 0, ScenarioDefaults.MAX_AGENTS);
         if (duration != null && (duration.compareTo(ScenarioDefaults.MIN_DURATION) < 0
                 || duration.compareTo(ScenarioDefaults.MAX_DURATION) > 0)) {
             problems.add("--duration " + Units.formatDuration(duration) + " is out of range; allowed "
@@ -46,16 +53,32 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
                 payloadBytes == null ? m.payloadBytes() : List.of(payloadBytes));
         Duration window = duration == null ? scenario.duration() : duration;
         checkFaults(scenario, matrix, window, problems);
+        LoadSettings load = agents == null ? scenario.load() : new LoadSettings(agents);
+        checkAgents(load, matrix, scenario.workload(), problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return new Scenario(scenario.name(), scenario.image(), matrix, window, scenario.warmup(), scenario.cooldown(),
-                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults());
+                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load);
     }
 
     private static void check(List<String> problems, String flag, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             problems.add(flag + " " + value + " is out of range; allowed " + min + ".." + max);
+        }
+    }
+
+    /** Every agent needs a connection (and a request per second) of its own, in every cell. */
+    private static void checkAgents(LoadSettings load, Matrix matrix, Workload workload, List<String> problems) {
+        if (!load.distributed()) return;
+        int fewest = matrix.concurrency().stream().mapToInt(Integer::intValue).min().orElse(1);
+        if (fewest < load.agents()) {
+            problems.add(load.agents() + " load agents need at least " + load.agents() + " workers per cell, but the "
+                    + "smallest concurrency is " + fewest + "; use fewer agents or a larger --concurrency");
+        }
+        if (workload.ratePerSecond() != null && workload.ratePerSecond() < load.agents()) {
+            problems.add(load.agents() + " load agents need a rate of at least " + load.agents() + " req/s, not "
+                    + workload.ratePerSecond() + "; use fewer agents");
         }
     }
 

@@ -1,0 +1,100 @@
+package io.repram.orchestrate.cli;
+
+import io.repram.orchestrate.load.agent.AgentServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "agent",
+        description = {"Runs a distributed load agent: waits for load plans from `run` over HTTP, drives the",
+                "load at the nodes it is given and reports interval HdrHistograms back. Serves until stopped.",
+                "The orchestrator starts agents itself (load: {agents: N} or run --agents N); run this by hand",
+                "only to test one, or in the agent image."},
+        footer = {"", "Control API: GET /v1/agent, POST /v1/agent/plan, GET /v1/agent/intervals?after=SEQ,",
+                "  GET /v1/agent/result, GET /v1/agent/writes, POST /v1/agent/stop", "",
+                "Examples:",
+                "  repram-orchestrate agent --port 7070",
+                "  repram-orchestrate agent --port 7070 --bind 0.0.0.0 --id agent-1   # in a container"},
+        mixinStandardHelpOptions = true)
+public final class AgentCommand implements Callable<Integer> {
+
+    @Option(names = "--port", required = true, paramLabel = "PORT",
+            description = "Port of the control API; 0 picks a free one (printed on start).")
+    int port;
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 inside a container).")
+    String bind;
+    @Option(names = "--id", paramLabel = "NAME", description = "Name in status and results (default: agent-HOST-PID).")
+    String id;
+    @Option(names = "--exit-on-stdin-eof",
+            description = "Exit when stdin reaches end of file: a child agent then dies with its orchestrator, even after kill -9.")
+    boolean exitOnStdinEof;
+
+    private final PrintStream out;
+    private final InputStream in;
+
+    public AgentCommand() {
+        this(System.out, System.in);
+    }
+
+    AgentCommand(PrintStream out, InputStream in) {
+        this.out = out;
+        this.in = in;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            System.err.println("repram-orchestrate agent: --port " + port + " is out of range; allowed 0..65535");
+            return ExitCodes.BAD_INPUT;
+        }
+        String name = id != null ? id : "agent-" + host() + "-" + ProcessHandle.current().pid();
+        AgentServer server;
+        try {
+            server = AgentServer.start(bind, port, name, Main.version());
+        } catch (IOException e) {
+            System.err.println("repram-orchestrate agent: cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + ". Fix: choose another --port, or --port 0 for a free one.");
+            return ExitCodes.PORT_IN_USE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "agent-shutdown"));
+        // Launchers wait for this line: it carries the bound port when --port 0 was given.
+        out.println("repram-orchestrate agent " + name + " listening on http://" + bind + ":" + server.port());
+        out.flush();
+        if (exitOnStdinEof) watchStdin();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private void watchStdin() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (in.read() >= 0) {
+                    // The orchestrator never writes; anything read is ignored.
+                }
+            } catch (IOException ignored) {
+                // A broken pipe means the same as EOF.
+            }
+            System.exit(0);
+        }, "agent-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.repram.orchestrate.load.agent;
+
+import io.repram.orchestrate.engine.AgentEndpoint;
+import io.repram.orchestrate.load.LoadSpec;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Plans: validation with clear messages (also over HTTP), and how a cell's load is split. */
+class LoadPlanTest {
+
+    private static final String GOOD = """
+            {"targets":["http://127.0.0.1:8080"],"concurrency":4,"payloadBytes":64,"putPercent":70,"ttlSeconds":300,
+             "keySpace":1000,"ratePerSecond":null,"warmupMillis":0,"durationMillis":1000,"requestTimeoutMillis":2000,
+             "seed":1,"agentIndex":0,"agentCount":2}""";
+
+    @Test
+    void aGoodPlanParses() {
+        LoadPlan plan = AgentWire.readPlan(bytes(GOOD));
+        LoadSpec spec = plan.toSpec();
+        assertEquals(4, spec.concurrency());
+        assertEquals(0, spec.keyOffset());
+        assertEquals(500, spec.keyCount());
+    }
+
+    @Test
+    void badPlansNameTheFieldAndWhatIsAllowed() {
+        assertMessage(GOOD.replace("\"seed\"", "\"agentz\":2,\"seed\""), "unknown field(s) [agentz]", "allowed: targets");
+        assertMessage(GOOD.replace("\"concurrency\":4", "\"concurrency\":-1"), "concurrency must be 1..10000, got -1");
+        assertMessage(GOOD.replace("http://127.0.0.1:8080", "ftp://127.0.0.1:8080"), "targets: 'ftp://127.0.0.1:8080'",
+                "http://HOST:PORT");
+        assertMessage(GOOD.replace("\"putPercent\":70,", ""), "missing field(s) [putPercent]");
+        assertMessage(GOOD.replace("\"agentIndex\":0", "\"agentIndex\":2"), "agentIndex must be 0..1, got 2");
+        assertMessage(GOOD.replace("\"concurrency\":4", "\"concurrency\":\"many\""), "field 'concurrency'");
+        assertMessage("[1,2]", "expected a JSON object");
+        assertMessage("{nope", "not valid JSON");
+    }
+
+    @Test
+    void aRunningAgentAnswersABadPlanWith400AndTheMessage() throws Exception {
+        try (AgentServer agent = AgentServer.start("127.0.0.1", 0, "test-agent", "test")) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(agent.uri() + "/v1/agent/plan"))
+                    .POST(HttpRequest.BodyPublishers.ofString(GOOD.replace("\"concurrency\":4", "\"concurrency\":-1")))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode());
+            assertTrue(r.body().contains("concurrency must be 1..10000, got -1"), r.body());
+            HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(agent.uri() + "/v1/agent")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(status.body().contains("\"state\":\"idle\""), status.body());
+            HttpResponse<String> result = http.send(HttpRequest.newBuilder(URI.create(agent.uri() + "/v1/agent/result"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(409, result.statusCode(), "no result before a run: " + result.body());
+
+            // The orchestrator's client turns the 400 into a clear IllegalArgumentException.
+            AgentEndpoint endpoint = new AgentEndpoint(0, "test-agent", agent.uri(), List.of(URI.create("http://127.0.0.1:1")),
+                    "in-process", null);
+            LoadPlan bad = new LoadPlan(List.of(URI.create("http://127.0.0.1:1")), 1, 1, 50, 300, 10, null, 0, 1000, 1000,
+                    1, 0, 1);
+            LoadPlan rejected = new LoadPlan(bad.targets(), 1, 1, 50, 300, 10, null, 0, -5, 1000, 1, 0, 1);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new AgentClient(http, endpoint).post(rejected));
+            assertTrue(e.getMessage().contains("rejected its load plan: bad load plan: durationMillis must be at least 1"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void connectionsAndRateAreSplitWithTheRemainderToTheFirstAgents() {
+        List<AgentEndpoint> three = agents(3);
+        List<LoadPlan> plans = DistributedLoad.plans(three, spec(10, 101, 1000), 2);
+        assertEquals(List.of(4, 3, 3), plans.stream().map(LoadPlan::concurrency).toList());
+        assertEquals(List.of(34, 34, 33), plans.stream().map(LoadPlan::ratePerSecond).toList());
+        assertEquals(List.of(URI.create("http://n0:1"), URI.create("http://n1:1")), plans.get(2).targets());
+        // Key ranges are disjoint and cover the key space.
+        List<Integer> keys = new ArrayList<>();
+        for (LoadPlan p : plans) {
+            LoadSpec s = p.toSpec();
+            for (int k = s.keyOffset(); k < s.keyOffset() + s.keyCount(); k++) keys.add(k);
+        }
+        assertEquals(1000, keys.size());
+        assertEquals(1000, keys.stream().distinct().count());
+        assertEquals(999, keys.stream().mapToInt(Integer::intValue).max().orElseThrow());
+    }
+
+    @Test
+    void fewerConnectionsThanAgentsIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DistributedLoad.plans(agents(3), spec(2, null, 1000), 1));
+        assertTrue(e.getMessage().contains("concurrency 2 is less than the 3 load agents"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DistributedLoad.plans(agents(3), spec(3, 2, 1000), 1));
+        assertTrue(e.getMessage().contains("rate 2 req/s is less than the 3 load agents"), e.getMessage());
+    }
+
+    private static LoadSpec spec(int concurrency, Integer rate, int keySpace) {
+        Duration d = Duration.ofSeconds(1);
+        return new LoadSpec(List.of(URI.create("http://127.0.0.1:1")), concurrency, 64, 50, 300, keySpace, rate, d, d, d, 9);
+    }
+
+    private static List<AgentEndpoint> agents(int n) {
+        List<AgentEndpoint> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new AgentEndpoint(i, "a" + i, URI.create("http://127.0.0.1:1"),
+                    List.of(URI.create("http://n0:1"), URI.create("http://n1:1"), URI.create("http://n2:1")), "test", null));
+        }
+        return out;
+    }
+
+    private static void assertMessage(String json, String... parts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentWire.readPlan(bytes(json)));
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing from: " + e.getMessage());
+        }
+        assertTrue(e.getMessage().startsWith("bad load plan: "), e.getMessage());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
