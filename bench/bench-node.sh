@@ -12,7 +12,7 @@ WRK_SECONDS=${WRK_SECONDS:-15}
 WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-20}
 BASE=${BASE_PORT:-18480}
 # The flags the node image and the process driver use (ImageBuilder.JVM_FLAGS, NodeCommand).
-NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseSerialGC -Xmn24m -XX:MaxTenuringThreshold=0 -Xss256k -Xms512m -Xmx512m}
+NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy -Xmn24m -XX:MaxTenuringThreshold=0 -Xss256k -Xms512m -Xmx512m}
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 

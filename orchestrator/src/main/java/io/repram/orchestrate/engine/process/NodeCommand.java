@@ -18,7 +18,9 @@ record NodeCommand(List<String> command, Map<String, String> env) {
      * for short GC pauses under a steady stream of stored values.
      */
     static final List<String> BASE_JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC",
+            "-XX:+UseParallelGC",
+            "-XX:ParallelGCThreads=2",
+            "-XX:-UseAdaptiveSizePolicy",
             "-Xmn24m",
             "-XX:MaxTenuringThreshold=0",
             "-Xss256k",

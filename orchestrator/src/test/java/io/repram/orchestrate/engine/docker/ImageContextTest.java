@@ -56,7 +56,7 @@ class ImageContextTest {
         String base = ImageBuilder.dockerfile("scratch", false);
         assertTrue(base.startsWith("FROM scratch\nCOPY rootfs/ /\n"));
         assertTrue(base.contains("EXPOSE 8080\n"));
-        assertTrue(base.contains("ENTRYPOINT [\"/opt/jre/bin/java\", \"-XX:+UseSerialGC\""));
+        assertTrue(base.contains("ENTRYPOINT [\"/opt/jre/bin/java\", \"-XX:+UseParallelGC\""));
         assertTrue(base.contains("\"-jar\", \"/opt/repram/repram-node.jar\"]"));
         assertFalse(base.contains("SharedArchiveFile"));
 

@@ -45,7 +45,7 @@ class NodeCommandTest {
     void runsTheJarWithSmallNodeFlags() {
         NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 0, 7000, 7000);
         assertEquals(JAVA.toString(), c.command().get(0));
-        assertTrue(c.command().contains("-XX:+UseSerialGC"));
+        assertTrue(c.command().contains("-XX:+UseParallelGC"));
         assertEquals(JAR.toString(), c.command().get(c.command().size() - 1));
         assertEquals("-jar", c.command().get(c.command().size() - 2));
         assertTrue(c.command().contains("-Xms512m") && c.command().contains("-Xmx512m"),
