@@ -207,7 +207,7 @@ public final class RunCommand implements Callable<Integer> {
                     .replace(ResultsDir.PREFIX, "").replace('_', '-'),
                     basePort, setup.healthTimeout(), Duration.ofSeconds(10));
             Runner.Outcome outcome = new Runner(engine, setup.plan(), writer, listener, control, options).run();
-            RunInfo.recordEngineDetails(writer.dir().runJson(), writer.runInfo(), engine.details());
+            writer.recordEngineDetails(engine.details());
             closeQuietly(dashboard);
             dashboard = null;
             writer.writeReports();

@@ -24,7 +24,7 @@ import java.util.List;
 public final class ResultsWriter {
 
     private final ResultsDir dir;
-    private final RunInfo info;
+    private RunInfo info;
     private final ThresholdEvaluator evaluator;
     private final String template;
     private final List<CellResult> results = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class ResultsWriter {
         return dir;
     }
 
-    public RunInfo runInfo() {
+    public synchronized RunInfo runInfo() {
         return info;
     }
 
@@ -104,6 +104,16 @@ public final class ResultsWriter {
      * Re-renders report.xml, the charts, report.md and report.html from the cells recorded so far
      * and container_stats.csv (also for the `report` command).
      */
+    /**
+     * Adds what the engine learns only once clusters ran (swarm placement, the stats source) to
+     * run.json and to the reports written from now on. Nothing to do when {@code details} is null.
+     */
+    public synchronized void recordEngineDetails(io.repram.orchestrate.engine.EngineDetails details) {
+        if (details == null) return;
+        RunInfo.recordEngineDetails(dir.runJson(), info, details);
+        info = info.withEngineDetails(details);
+    }
+
     public synchronized void writeReports() {
         String markdown = writeTextReports(chartsSection());
         HtmlReport.write(dir.reportHtml(), "REPRAM scale test: " + info.scenario().name(), markdown, dir.path());

@@ -19,7 +19,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** smoke.yaml with --driver swarm through the CLI: the same results as the docker driver, nothing left. */
+/**
+ * smoke.yaml with --driver swarm and 2 load agents (a replicated swarm service) through the CLI:
+ * the same result files as the docker driver, the agents' shares in the results, nothing left.
+ */
 @Tag("docker")
 class RunCommandSwarmDockerTest {
     @TempDir
@@ -34,7 +37,7 @@ class RunCommandSwarmDockerTest {
             RunCommand cmd = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).execute(
-                    repo.resolve("scenarios/smoke.yaml").toString(), "--driver", "swarm", "--ci",
+                    repo.resolve("scenarios/smoke.yaml").toString(), "--driver", "swarm", "--agents", "2", "--ci",
                     "--node-jar", System.getProperty("repram.node.jar"), "--results-dir", results.toString());
             assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
 
@@ -51,6 +54,14 @@ class RunCommandSwarmDockerTest {
                     "cluster_3_metrics.txt", "run.json", "report.md", "report.xml", "container_stats.csv")) {
                 assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing");
             }
+            for (String cell : List.of("1nodes_10conc_1024bytes.json", "3nodes_10conc_1024bytes.json")) {
+                String json = Files.readString(dir.resolve(cell)).replaceAll("\\s+", "");
+                assertEquals(2, json.split("\"share_percent\"", -1).length - 1, "two agents' shares in " + cell + ": " + json);
+            }
+            String report = Files.readString(dir.resolve("report.md"));
+            assertTrue(report.contains("## Load agents"), "report.md has the agents section");
+            assertTrue(report.contains("## Placement") && report.contains("| 3 | 2 |"), "report.md has the placement: " + report);
+            assertTrue(out.toString().contains("2 load agent(s) ready"), "agents started on swarm:\n" + out);
             String runJson = Files.readString(dir.resolve("run.json")).replaceAll("\\s+", "");
             assertTrue(runJson.contains("\"driver\":\"swarm\""), runJson);
             assertTrue(runJson.contains("\"placement\":[{"), "placement recorded: " + runJson);
