@@ -42,7 +42,6 @@ public final class Cluster implements AutoCloseable {
         membership.joinInBackground();
         timers.scheduleWithFixedDelay(membership::pingRound, cfg.pingIntervalMillis(), cfg.pingIntervalMillis(),
                 TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(replicator::forgetOldMessages, 10, 10, TimeUnit.SECONDS);
     }
 
     public NodeInfo self() {
