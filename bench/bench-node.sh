@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=node/target/repram-node.jar
-WARMUP=${WARMUP:-20s}
+# One warm-up inside the measuring run, so the load generator's own JIT is warm too (40 s: the
+# JIT needs most of a minute of load).
+WARMUP=${WARMUP:-40s}
 DURATION=${DURATION:-20s}
 WRK_SECONDS=${WRK_SECONDS:-15}
 # wrk gets its own warm-up on top of the mix runs before it: the JIT needs a minute or more of load.
@@ -35,8 +37,7 @@ wait_peers() { # port expected_peers
   echo "node on port $1 did not see $2 peers" >&2; exit 1
 }
 mix() { # label url
-  ./repram-orchestrate load --url "$2" -c 50 -d "$WARMUP" --size 1024 --put-percent 70 >/dev/null
-  ./repram-orchestrate load --url "$2" -c 50 -d "$DURATION" --size 1024 --put-percent 70 --json "/tmp/bench-$1.json" >/dev/null
+  ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --size 1024 --put-percent 70 --json "/tmp/bench-$1.json" >/dev/null
   python3 - "$1" "/tmp/bench-$1.json" <<'PY'
 import json,sys
 d=json.load(open(sys.argv[2])); l=d["latency_ms"]
