@@ -18,9 +18,9 @@ $(JAR) $(NODE_JAR): $(SOURCES)
 
 build: $(JAR) ## build the node jar and the orchestrator (skips tests)
 
+# Packaged first: the swarm test's load agents run from an image of the shaded orchestrator jar,
+# which a single `mvn package` would only write after the tests.
 test: ## run every test, including the Docker-tagged ones (needs a running Docker Engine)
-	# Packaged first: the swarm test's load agents run from an image of the shaded orchestrator jar,
-	# which a single `mvn package` would only write after the tests.
 	mvn -B -q -DskipTests package
 	mvn -B package
 
