@@ -1,11 +1,9 @@
 package io.repram.orchestrate.engine.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Info;
 import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.Cluster;
@@ -19,7 +17,6 @@ import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -208,24 +204,11 @@ public final class DockerEngine implements Engine {
     }
 
     static String containerLogs(DockerClient docker, String container, int tailLines) {
-        StringBuilder out = new StringBuilder();
         try {
-            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(tailLines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            synchronized (out) {
-                                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }).awaitCompletion(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(tailLines)
+                    .exec(new LogText()).await();
         } catch (RuntimeException e) {
             return "(no logs for " + container + ": " + DockerConnection.rootMessage(e) + ")";
-        }
-        synchronized (out) {
-            return out.toString();
         }
     }
 

@@ -1,16 +1,14 @@
 package io.repram.orchestrate.engine.swarm;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
 import io.repram.orchestrate.engine.Placement;
 import io.repram.orchestrate.engine.docker.DockerConnection;
+import io.repram.orchestrate.engine.docker.LogText;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /** Reads what swarm did with a service: its tasks, where they run, why one failed, its logs. */
 final class SwarmTasks {
@@ -97,24 +94,13 @@ final class SwarmTasks {
 
     /** The service's last log lines (all its tasks, on any swarm node). */
     String logs(String service, int tailLines) {
-        StringBuilder out = new StringBuilder();
+        String text;
         try {
-            docker.logServiceCmd(service).withStdout(true).withStderr(true).withTail(tailLines)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            synchronized (out) {
-                                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                            }
-                        }
-                    }).awaitCompletion(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            text = docker.logServiceCmd(service).withStdout(true).withStderr(true).withTail(tailLines)
+                    .exec(new LogText()).await();
         } catch (RuntimeException e) {
             return "(no logs for service " + service + ": " + DockerConnection.rootMessage(e) + ")";
         }
-        synchronized (out) {
-            return out.length() == 0 ? "(service " + service + " logged nothing)" : out.toString();
-        }
+        return text.isEmpty() ? "(service " + service + " logged nothing)" : text;
     }
 }
