@@ -1,7 +1,7 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.RunResults;
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.RunResults;
+import io.repram.orchestrate.results.CellResult;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.AtomicFiles;
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.CellResult;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.AtomicFiles;
-import io.repram.orchestrate.report.ResultsException;
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.ResultsException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.RunResults;
+import io.repram.orchestrate.results.RunResults;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.AtomicFiles;
-import io.repram.orchestrate.report.RunResults;
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.RunResults;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;

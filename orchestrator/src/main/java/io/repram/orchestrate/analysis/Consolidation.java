@@ -1,11 +1,11 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.AtomicFiles;
-import io.repram.orchestrate.report.ResultsDir;
-import io.repram.orchestrate.report.ResultsException;
-import io.repram.orchestrate.report.ResultsJson;
-import io.repram.orchestrate.report.RunInfo;
-import io.repram.orchestrate.report.SummaryCsv;
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.ResultsDir;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.ResultsJson;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.SummaryCsv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.CellResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;

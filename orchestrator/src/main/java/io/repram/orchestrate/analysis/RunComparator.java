@@ -1,8 +1,8 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.RunInfo;
-import io.repram.orchestrate.report.RunResults;
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.RunResults;
+import io.repram.orchestrate.results.CellResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.analysis;
 
-import io.repram.orchestrate.report.ResultsException;
+import io.repram.orchestrate.results.ResultsException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -28,7 +28,7 @@ public class CleanupCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (EngineException e) {
             System.err.println("ERROR " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e.reason());
         }
     }
 }

@@ -112,7 +112,7 @@ public class ClusterCommand implements Callable<Integer> {
                 engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.orDefault(nodeJar), strict, true, System.err::println));
             } catch (EngineException e) {
                 System.err.println("ERROR " + e.getMessage());
-                return e.exitCode();
+                return ExitCodes.of(e.reason());
             }
             // Ctrl-C while starting removes the half-started cluster; after detach() close() keeps it.
             Thread hook = new Thread(engine::close, "cluster-up-cleanup");
@@ -132,7 +132,7 @@ public class ClusterCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             } catch (EngineException e) {
                 System.err.println("ERROR " + e.getMessage());
-                return e.exitCode();
+                return ExitCodes.of(e.reason());
             } finally {
                 engine.close();
                 try {
@@ -206,7 +206,7 @@ public class ClusterCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             } catch (EngineException e) {
                 System.err.println("ERROR " + e.getMessage());
-                return e.exitCode();
+                return ExitCodes.of(e.reason());
             }
         }
 
@@ -237,7 +237,7 @@ public class ClusterCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             } catch (EngineException e) {
                 System.err.println("ERROR " + e.getMessage());
-                return e.exitCode();
+                return ExitCodes.of(e.reason());
             }
         }
     }

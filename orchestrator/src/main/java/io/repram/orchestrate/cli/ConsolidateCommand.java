@@ -1,7 +1,7 @@
 package io.repram.orchestrate.cli;
 
 import io.repram.orchestrate.analysis.Consolidation;
-import io.repram.orchestrate.report.ResultsException;
+import io.repram.orchestrate.results.ResultsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.cli;
 
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.DockerEngine;
@@ -38,7 +39,7 @@ final class EngineFactory {
     static Engine open(Driver driver, Path nodeJar, boolean strictPorts, SwarmSettings swarm, Consumer<String> say)
             throws EngineException {
         if (driver != Driver.SWARM && (swarm.registry() != null || swarm.publishMode() != PublishMode.GATEWAY)) {
-            throw new EngineException("--registry and --publish-mode apply to --driver swarm only.", ExitCodes.BAD_INPUT);
+            throw new EngineException("--registry and --publish-mode apply to --driver swarm only.", Reason.BAD_INPUT);
         }
         return switch (driver) {
             case SWARM -> swarm(nodeJar, swarm, say);
@@ -50,7 +51,7 @@ final class EngineFactory {
                     say.accept("Driver: docker (the Docker daemon answered; use --driver process to run nodes as local JVMs)");
                     yield e;
                 } catch (EngineException e) {
-                    if (e.exitCode() != ExitCodes.DOCKER_UNAVAILABLE) throw e;
+                    if (e.reason() != Reason.DAEMON_UNAVAILABLE) throw e;
                     say.accept("Driver: process (no Docker daemon answered: " + firstLine(e.getMessage())
                             + "); nodes run as local JVMs");
                     yield process(nodeJar);
@@ -70,7 +71,7 @@ final class EngineFactory {
             throw new EngineException("--publish-mode host is not implemented: swarm would publish the node ports on all"
                     + " interfaces of the machines running the tasks.\nFix: use the default --publish-mode gateway and run"
                     + " the orchestrator on a manager (or with DOCKER_HOST pointing at one); see docs/multi-host.md.",
-                    ExitCodes.BAD_INPUT);
+                    Reason.BAD_INPUT);
         }
         return new SwarmEngine(new SwarmEngine.Options(nodeJar, settings.registry(), say));
     }

@@ -1,5 +1,7 @@
 package io.repram.orchestrate.cli;
 
+import io.repram.orchestrate.engine.Reason;
+
 /** Process exit codes, documented in README and in every command's --help. */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -16,6 +18,19 @@ public final class ExitCodes {
     /** Interrupted by Ctrl-C / SIGTERM; finished scenarios are on disk. */
     public static final int INTERRUPTED = 130;
     public static final int THRESHOLD_BREACHED = 99;
+
+    /** The one place a failure's reason becomes an exit code. */
+    public static int of(Reason reason) {
+        return switch (reason) {
+            case ERROR -> ERROR;
+            case BAD_INPUT -> BAD_INPUT;
+            case DAEMON_UNAVAILABLE -> DOCKER_UNAVAILABLE;
+            case PORT_IN_USE -> PORT_IN_USE;
+            case NODE_UNHEALTHY -> NODE_UNHEALTHY;
+            case IMAGE_MISSING -> IMAGE_MISSING;
+            case INTERRUPTED -> INTERRUPTED;
+        };
+    }
 
     private ExitCodes() {
     }

@@ -53,7 +53,7 @@ public class ImageCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             } catch (EngineException e) {
                 System.err.println("ERROR " + e.getMessage());
-                return e.exitCode();
+                return ExitCodes.of(e.reason());
             }
         }
     }

@@ -108,10 +108,10 @@ public class MonitorCommand implements Callable<Integer> {
             }
         } catch (MonitorException e) {
             err.println("repram-orchestrate monitor: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e.reason());
         } catch (EngineException e) {
             err.println("repram-orchestrate monitor: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e.reason());
         }
         try (stats) {
             return watch(source, stats, new Monitor.Options(watchFor, intervalSeconds,

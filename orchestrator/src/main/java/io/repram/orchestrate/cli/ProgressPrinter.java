@@ -1,7 +1,7 @@
 package io.repram.orchestrate.cli;
 
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.run.LiveSnapshot;
 import io.repram.orchestrate.run.RunListener;
 import io.repram.orchestrate.scenario.Cell;

@@ -1,10 +1,10 @@
 package io.repram.orchestrate.cli;
 
 import io.repram.orchestrate.report.MarkdownReport;
-import io.repram.orchestrate.report.ResultsException;
-import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.ResultsReader;
 import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.report.RunResults;
+import io.repram.orchestrate.results.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -5,13 +5,13 @@ import io.repram.dashboard.DashboardListener;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeJarLocation;
-import io.repram.orchestrate.report.ResultsDir;
-import io.repram.orchestrate.report.ResultsException;
-import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.results.ResultsDir;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.ResultsReader;
 import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.report.RunInfo;
-import io.repram.orchestrate.report.RunResults;
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.RunResults;
+import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.run.RunControl;
 import io.repram.orchestrate.run.RunListener;
 import io.repram.orchestrate.run.Runner;
@@ -131,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
                     basePort > 0, new EngineFactory.SwarmSettings(registry, publishMode), out::println);
         } catch (EngineException e) {
             err.println("repram-orchestrate run: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e.reason());
         }
         // A fault the engine cannot apply fails here, not in the middle of the first cell.
         for (var fault : setup.scenario().faults()) {
@@ -222,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (EngineException e) {
             closeQuietly(dashboard);
             err.println("repram-orchestrate run: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e.reason());
         } catch (IllegalArgumentException e) {
             // A load that cannot be split over the agents, or a plan an agent rejected.
             closeQuietly(dashboard);

@@ -1,10 +1,10 @@
 package io.repram.orchestrate.cli;
 
 import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.LoadFigures;
-import io.repram.orchestrate.scenario.Breach;
-import io.repram.orchestrate.scenario.ThresholdEvaluator;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.results.Breach;
+import io.repram.orchestrate.gate.ThresholdEvaluator;
 
 import java.io.PrintStream;
 import java.util.List;

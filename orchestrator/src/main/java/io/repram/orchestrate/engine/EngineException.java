@@ -1,23 +1,23 @@
 package io.repram.orchestrate.engine;
 
 /**
- * A failure the user can act on. The message names the problem and the fix; {@link #exitCode()}
- * is the process exit code the CLI uses for it.
+ * A failure the user can act on. The message names the problem and the fix; {@link #reason()} says
+ * which kind of failure it is, and the CLI alone maps that to an exit code.
  */
 public class EngineException extends Exception {
-    private final int exitCode;
+    private final Reason reason;
 
-    public EngineException(String message, int exitCode) {
+    public EngineException(String message, Reason reason) {
         super(message);
-        this.exitCode = exitCode;
+        this.reason = reason;
     }
 
-    public EngineException(String message, int exitCode, Throwable cause) {
+    public EngineException(String message, Reason reason, Throwable cause) {
         super(message, cause);
-        this.exitCode = exitCode;
+        this.reason = reason;
     }
 
-    public int exitCode() {
-        return exitCode;
+    public Reason reason() {
+        return reason;
     }
 }

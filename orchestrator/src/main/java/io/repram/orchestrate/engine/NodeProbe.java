@@ -64,7 +64,7 @@ public final class NodeProbe {
      * Waits until every node is healthy and sees {@code size-1} peers.
      *
      * @param logs gives a node's log tail for the error message
-     * @throws EngineException with {@link io.repram.orchestrate.cli.ExitCodes#NODE_UNHEALTHY}
+     * @throws EngineException with {@link Reason#NODE_UNHEALTHY}
      */
     public void awaitClusterReady(List<NodeEndpoint> nodes, Duration timeout, IntFunction<String> logs)
             throws EngineException {
@@ -94,13 +94,13 @@ public final class NodeProbe {
                         + logs.apply(culprit.index())
                         + "\nFix: check the log above; give the nodes more time with --health-timeout,"
                         + " or fewer resources to contend for (a smaller cluster).",
-                        io.repram.orchestrate.cli.ExitCodes.NODE_UNHEALTHY);
+                        Reason.NODE_UNHEALTHY);
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while waiting for the cluster", io.repram.orchestrate.cli.ExitCodes.INTERRUPTED, e);
+                throw new EngineException("interrupted while waiting for the cluster", Reason.INTERRUPTED, e);
             }
         }
     }

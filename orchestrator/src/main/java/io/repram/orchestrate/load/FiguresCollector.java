@@ -1,8 +1,8 @@
 package io.repram.orchestrate.load;
 
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LatencySummary;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LatencySummary;
+import io.repram.orchestrate.results.LoadFigures;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.load;
 
-import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.results.IntervalFigures;
 import org.HdrHistogram.Histogram;
 
 /**

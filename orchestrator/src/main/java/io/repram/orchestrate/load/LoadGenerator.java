@@ -1,7 +1,7 @@
 package io.repram.orchestrate.load;
 
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LoadFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

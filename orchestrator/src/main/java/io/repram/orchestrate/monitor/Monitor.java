@@ -1,6 +1,6 @@
 package io.repram.orchestrate.monitor;
 
-import io.repram.orchestrate.report.AtomicFiles;
+import io.repram.orchestrate.results.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

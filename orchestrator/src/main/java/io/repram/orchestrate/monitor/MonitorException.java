@@ -1,15 +1,22 @@
 package io.repram.orchestrate.monitor;
 
-/** What the user must fix before the monitor can start; carries the exit code. */
-public final class MonitorException extends Exception {
-    private final int exitCode;
+import io.repram.orchestrate.engine.Reason;
 
-    public MonitorException(String message, int exitCode) {
+/** What the user must fix before the monitor can start; the CLI maps its reason to the exit code. */
+public final class MonitorException extends Exception {
+    private final Reason reason;
+
+    public MonitorException(String message, Reason reason) {
         super(message);
-        this.exitCode = exitCode;
+        this.reason = reason;
     }
 
-    public int exitCode() {
-        return exitCode;
+    public MonitorException(String message, Reason reason, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

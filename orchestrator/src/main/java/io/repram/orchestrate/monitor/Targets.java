@@ -1,6 +1,6 @@
 package io.repram.orchestrate.monitor;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.docker.DockerAdmin;
@@ -51,7 +51,7 @@ public final class Targets {
         }
         if (nodes.isEmpty()) {
             throw new MonitorException("--url names no node. Example: --url http://127.0.0.1:8080,http://127.0.0.1:8081",
-                    ExitCodes.BAD_INPUT);
+                    Reason.BAD_INPUT);
         }
         return new Resolved(nodes.size() + " node(s) by URL", null, nodes);
     }
@@ -67,7 +67,7 @@ public final class Targets {
             return new URI(uri.getScheme(), null, uri.getHost(), port, null, null, null);
         } catch (URISyntaxException e) {
             throw new MonitorException("--url '" + raw + "' is not a node URL (" + e.getReason()
-                    + "). Example: --url http://127.0.0.1:8080", ExitCodes.BAD_INPUT);
+                    + "). Example: --url http://127.0.0.1:8080", Reason.BAD_INPUT);
         }
     }
 
@@ -81,7 +81,7 @@ public final class Targets {
             clusters = docker.keptClusters();
         } catch (EngineException e) {
             throw new EngineException(e.getMessage() + "\nOr watch nodes outside Docker with --url URL[,URL...].",
-                    e.exitCode(), e);
+                    e.reason(), e);
         }
         DockerAdmin.KeptCluster chosen = choose(clusters, clusterId);
         List<MonitorTarget> nodes = new ArrayList<>();
@@ -96,18 +96,18 @@ public final class Targets {
         if (clusterId != null) {
             return clusters.stream().filter(c -> c.runId().equals(clusterId)).findFirst()
                     .orElseThrow(() -> new MonitorException("No cluster '" + clusterId + "' is running. Running clusters: "
-                            + ids(clusters) + ". See them with: repram-orchestrate cluster ls", ExitCodes.BAD_INPUT));
+                            + ids(clusters) + ". See them with: repram-orchestrate cluster ls", Reason.BAD_INPUT));
         }
         if (clusters.isEmpty()) {
             throw new MonitorException("No REPRAM cluster found: no container carries the labels"
                     + " io.repram.orchestrate.keep=true and io.repram.orchestrate.role=node (made by `cluster up`)."
                     + "\nFix: start one with `repram-orchestrate cluster up --size 3` (make docker-compose-cluster),"
                     + " or watch running nodes with --url http://127.0.0.1:8080,http://127.0.0.1:8081",
-                    ExitCodes.ERROR);
+                    Reason.ERROR);
         }
         if (clusters.size() > 1) {
             throw new MonitorException("Several clusters are running: " + ids(clusters)
-                    + ". Choose one with --cluster ID, e.g. --cluster " + clusters.get(0).runId(), ExitCodes.BAD_INPUT);
+                    + ". Choose one with --cluster ID, e.g. --cluster " + clusters.get(0).runId(), Reason.BAD_INPUT);
         }
         return clusters.get(0);
     }

@@ -1,9 +1,10 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.scenario.Scenario;
-import io.repram.orchestrate.scenario.ThresholdEvaluator;
+import io.repram.orchestrate.gate.ThresholdEvaluator;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

@@ -1,14 +1,16 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.result.AuditFigures;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.ConvergenceFigures;
-import io.repram.orchestrate.result.FaultEvent;
-import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.AuditFigures;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.ConvergenceFigures;
+import io.repram.orchestrate.results.FaultEvent;
+import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.scenario.Matrix;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
-import io.repram.orchestrate.scenario.ThresholdEvaluator;
+import io.repram.orchestrate.gate.ThresholdEvaluator;
 import io.repram.orchestrate.scenario.Units;
 import io.repram.orchestrate.scenario.Workload;
 

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.CellResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;

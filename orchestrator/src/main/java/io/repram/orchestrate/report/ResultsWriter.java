@@ -1,5 +1,14 @@
 package io.repram.orchestrate.report;
 
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.CellFile;
+import io.repram.orchestrate.results.ContainerStatsCsv;
+import io.repram.orchestrate.results.ResultsDir;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.ResultsJson;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.RunResults;
+import io.repram.orchestrate.results.SummaryCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.repram.orchestrate.analysis.ChartFile;
 import io.repram.orchestrate.analysis.ChartsMarkdown;
@@ -7,9 +16,9 @@ import io.repram.orchestrate.analysis.HtmlReport;
 import io.repram.orchestrate.analysis.RunCharts;
 import io.repram.orchestrate.analysis.StatsCsvReader;
 import io.repram.orchestrate.engine.NodeStatsSample;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.scenario.Breach;
-import io.repram.orchestrate.scenario.ThresholdEvaluator;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.Breach;
+import io.repram.orchestrate.gate.ThresholdEvaluator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

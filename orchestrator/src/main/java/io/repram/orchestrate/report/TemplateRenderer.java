@@ -1,5 +1,6 @@
 package io.repram.orchestrate.report;
 
+import io.repram.orchestrate.results.ResultsException;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;

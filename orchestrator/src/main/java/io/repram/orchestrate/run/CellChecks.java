@@ -4,9 +4,9 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.load.AcknowledgedWrites;
-import io.repram.orchestrate.result.AuditFigures;
-import io.repram.orchestrate.result.ConvergenceFigures;
-import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.results.AuditFigures;
+import io.repram.orchestrate.results.ConvergenceFigures;
+import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.scenario.Cell;
 import io.repram.orchestrate.scenario.FaultSpec;
 

@@ -4,7 +4,7 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeProbe;
-import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.results.FaultEvent;
 
 import java.time.Duration;
 import java.util.ArrayList;

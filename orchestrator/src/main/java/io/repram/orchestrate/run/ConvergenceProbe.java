@@ -1,7 +1,7 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.NodeEndpoint;
-import io.repram.orchestrate.result.ConvergenceFigures;
+import io.repram.orchestrate.results.ConvergenceFigures;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;

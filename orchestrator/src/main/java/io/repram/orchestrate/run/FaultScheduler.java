@@ -4,7 +4,7 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
-import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.scenario.FaultSpec;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.NodeStatsSample;
-import io.repram.orchestrate.result.IntervalFigures;
+import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.scenario.Cell;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.run;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.scenario.Cell;
 
 /**

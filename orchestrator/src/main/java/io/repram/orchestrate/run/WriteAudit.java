@@ -3,7 +3,7 @@ package io.repram.orchestrate.run;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.AcknowledgedWrites.Write;
-import io.repram.orchestrate.result.AuditFigures;
+import io.repram.orchestrate.results.AuditFigures;
 
 import java.net.URI;
 import java.net.http.HttpClient;

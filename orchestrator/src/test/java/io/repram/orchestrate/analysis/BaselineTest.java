@@ -1,7 +1,7 @@
 package io.repram.orchestrate.analysis;
 
 import io.repram.orchestrate.cli.BaselineCommand;
-import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.results.ResultsReader;
 import io.repram.orchestrate.scenario.Matrix;
 import io.repram.orchestrate.scenario.Scenario;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.analysis;
 
 import io.repram.orchestrate.cli.CompareCommand;
-import io.repram.orchestrate.report.RunInfo;
+import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.scenario.Matrix;
 import io.repram.orchestrate.scenario.Scenario;
 import io.repram.orchestrate.scenario.Workload;

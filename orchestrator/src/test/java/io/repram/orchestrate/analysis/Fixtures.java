@@ -1,12 +1,12 @@
 package io.repram.orchestrate.analysis;
 
 import io.repram.orchestrate.engine.NodeStatsSample;
-import io.repram.orchestrate.report.ResultsDir;
+import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.report.RunInfo;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.LatencySummary;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.LatencySummary;
+import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.scenario.Cell;
 import io.repram.orchestrate.scenario.Cooldown;
 import io.repram.orchestrate.scenario.Matrix;

@@ -118,10 +118,10 @@ class LoadCommandTest {
         StringWriter lines = new StringWriter();
         LoadCommand.ProgressPrinter printer = new LoadCommand.ProgressPrinter(new PrintWriter(lines, true));
         for (int i = 0; i < 5; i++) {
-            printer.accept(new io.repram.orchestrate.result.IntervalFigures(0, 1.0, 10, 10, 0, 100, 200, true, java.util.Map.of()));
+            printer.accept(new io.repram.orchestrate.results.IntervalFigures(0, 1.0, 10, 10, 0, 100, 200, true, java.util.Map.of()));
         }
         for (int i = 0; i < 12; i++) {
-            printer.accept(new io.repram.orchestrate.result.IntervalFigures(0, 1.0, 100, 99, 1, 100, 200, false,
+            printer.accept(new io.repram.orchestrate.results.IntervalFigures(0, 1.0, 100, 99, 1, 100, 200, false,
                     java.util.Map.of("status_503", 1L)));
         }
         String[] printed = lines.toString().split("\\R");

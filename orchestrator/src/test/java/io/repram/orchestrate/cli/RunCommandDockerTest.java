@@ -3,7 +3,7 @@ package io.repram.orchestrate.cli;
 import com.github.dockerjava.api.DockerClient;
 import io.repram.orchestrate.engine.docker.DockerConnection;
 import io.repram.orchestrate.engine.docker.DockerLabels;
-import io.repram.orchestrate.report.ResultsDir;
+import io.repram.orchestrate.results.ResultsDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

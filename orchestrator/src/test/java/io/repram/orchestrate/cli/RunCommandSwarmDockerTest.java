@@ -2,7 +2,7 @@ package io.repram.orchestrate.cli;
 
 import io.repram.orchestrate.engine.docker.DockerLabels;
 import io.repram.orchestrate.engine.swarm.TestSwarm;
-import io.repram.orchestrate.report.ResultsDir;
+import io.repram.orchestrate.results.ResultsDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LoadFigures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.monitor;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.docker.DockerAdmin;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class TargetsTest {
     @Test
     void noClusterSaysHowToStartOneOrUseUrl() {
         MonitorException e = assertThrows(MonitorException.class, () -> Targets.choose(List.of(), null));
-        assertEquals(ExitCodes.ERROR, e.exitCode());
+        assertEquals(Reason.ERROR, e.reason());
         assertTrue(e.getMessage().contains("cluster up --size 3"), e.getMessage());
         assertTrue(e.getMessage().contains("--url"), e.getMessage());
     }
@@ -29,7 +29,7 @@ class TargetsTest {
     void severalClustersNeedACluster() throws Exception {
         List<DockerAdmin.KeptCluster> two = List.of(cluster("a1"), cluster("b2"));
         MonitorException e = assertThrows(MonitorException.class, () -> Targets.choose(two, null));
-        assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
+        assertEquals(Reason.BAD_INPUT, e.reason());
         assertTrue(e.getMessage().contains("a1, b2") && e.getMessage().contains("--cluster a1"), e.getMessage());
         assertEquals("b2", Targets.choose(two, "b2").runId());
         MonitorException unknown = assertThrows(MonitorException.class, () -> Targets.choose(two, "zz"));
@@ -42,7 +42,7 @@ class TargetsTest {
         assertEquals("http://127.0.0.1:8080", Targets.parseUrl("127.0.0.1:8080").toString());
         assertEquals("http://localhost:80", Targets.parseUrl("http://localhost/").toString());
         MonitorException e = assertThrows(MonitorException.class, () -> Targets.parseUrl("ftp://x:1"));
-        assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
+        assertEquals(Reason.BAD_INPUT, e.reason());
         // Port 1 on loopback refuses at once: the node is named by its address.
         Targets.Resolved r = Targets.fromUrls(List.of("http://127.0.0.1:1", "http://127.0.0.1:1"), new NodeProbe());
         assertEquals("127.0.0.1:1", r.nodes().get(0).node());

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.result.AgentShare;
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.AgentShare;
+import io.repram.orchestrate.results.CellResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.scenario.ThresholdEvaluator;
+import io.repram.orchestrate.gate.ThresholdEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.CellResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

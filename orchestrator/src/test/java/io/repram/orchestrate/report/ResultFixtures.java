@@ -1,8 +1,9 @@
 package io.repram.orchestrate.report;
 
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.LatencySummary;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.LatencySummary;
+import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.scenario.Cell;
 import io.repram.orchestrate.scenario.Cooldown;
 import io.repram.orchestrate.scenario.FaultSpec;

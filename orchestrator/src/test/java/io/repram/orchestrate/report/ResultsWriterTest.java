@@ -1,8 +1,14 @@
 package io.repram.orchestrate.report;
 
+import io.repram.orchestrate.results.AtomicFiles;
+import io.repram.orchestrate.results.ContainerStatsCsv;
+import io.repram.orchestrate.results.ResultsDir;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.results.ResultsReader;
+import io.repram.orchestrate.results.RunResults;
 import io.repram.orchestrate.engine.NodeStatsSample;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.scenario.RunPlan;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

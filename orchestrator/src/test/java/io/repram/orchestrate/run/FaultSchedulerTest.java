@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
@@ -8,7 +9,7 @@ import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeStatsSample;
-import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.scenario.FaultSpec;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class FaultSchedulerTest {
         public void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException {
             callerThreads.add(Thread.currentThread().getName());
             try {
-                if (action == FaultAction.DISCONNECT) throw new EngineException("cannot disconnect here", 2);
+                if (action == FaultAction.DISCONNECT) throw new EngineException("cannot disconnect here", Reason.BAD_INPUT);
                 calls.add(action + " " + nodeIndex);
             } finally {
                 applied.countDown();

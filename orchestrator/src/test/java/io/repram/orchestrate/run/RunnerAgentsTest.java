@@ -2,12 +2,12 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.process.ProcessEngine;
-import io.repram.orchestrate.report.ResultsDir;
-import io.repram.orchestrate.report.ResultsReader;
+import io.repram.orchestrate.results.ResultsDir;
+import io.repram.orchestrate.results.ResultsReader;
 import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.report.RunInfo;
-import io.repram.orchestrate.result.AgentShare;
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.AgentShare;
+import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
 import io.repram.orchestrate.scenario.ScenarioLoader;

@@ -1,12 +1,12 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.docker.DockerEngine;
-import io.repram.orchestrate.report.ResultsDir;
+import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.report.RunInfo;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.ConvergenceFigures;
-import io.repram.orchestrate.result.FaultEvent;
+import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.ConvergenceFigures;
+import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
 import io.repram.orchestrate.scenario.ScenarioLoader;

@@ -4,7 +4,7 @@ import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.AcknowledgedWrites.Write;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
-import io.repram.orchestrate.result.AuditFigures;
+import io.repram.orchestrate.results.AuditFigures;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.scenario;
 
+import io.repram.orchestrate.gate.ThresholdEvaluator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

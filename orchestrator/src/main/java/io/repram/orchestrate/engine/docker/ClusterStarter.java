@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -7,7 +8,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
@@ -103,7 +103,7 @@ final class ClusterStarter {
     private void create(ClusterSpec spec, NodeContainerPlan plan, int hostPort, String network) {
         // After close() (Ctrl-C) nothing new may appear, or its sweep would miss it.
         if (closing.getAsBoolean()) {
-            throw new CompletionException(new EngineException("interrupted: the engine is closing", ExitCodes.INTERRUPTED));
+            throw new CompletionException(new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED));
         }
         ExposedPort http = ExposedPort.tcp(plan.httpPort());
         Ports bindings = new Ports();
@@ -126,7 +126,7 @@ final class ClusterStarter {
             throw new CompletionException(new EngineException("Container " + plan.containerName()
                     + " already exists (a run with the same id?): " + DockerConnection.rootMessage(e)
                     + "\nFix: use another run id, or remove leftovers with `repram-orchestrate cleanup`.",
-                    ExitCodes.ERROR, e));
+                    Reason.ERROR, e));
         }
     }
 
@@ -138,7 +138,7 @@ final class ClusterStarter {
             if (msg.contains("port is already allocated") || msg.contains("address already in use")) {
                 throw new CompletionException(new EngineException("Host port 127.0.0.1:" + hostPort + " for " + name
                         + " was taken while starting: " + msg + "\nFix: pick another --base-port, or use 0 for any free port.",
-                        ExitCodes.PORT_IN_USE, e));
+                        Reason.PORT_IN_USE, e));
             }
             throw e;
         }
@@ -161,7 +161,7 @@ final class ClusterStarter {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while starting the cluster", ExitCodes.INTERRUPTED, e);
+                throw new EngineException("interrupted while starting the cluster", Reason.INTERRUPTED, e);
             }
         }
     }
@@ -170,7 +170,7 @@ final class ClusterStarter {
         return new EngineException("Node " + node.nodeId() + " (" + container + ", " + node.baseUri() + ") " + what
                 + ". Its last log lines:\n" + DockerEngine.containerLogs(docker, container, 40)
                 + "\nFix: check the log above; a node image must listen on REPRAM_HTTP_PORT and answer GET /v1/health.",
-                ExitCodes.NODE_UNHEALTHY);
+                Reason.NODE_UNHEALTHY);
     }
 
     private static void join(List<CompletableFuture<Void>> futures) throws EngineException {

@@ -1,11 +1,11 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 
 import java.io.IOException;
@@ -20,7 +20,7 @@ public final class DockerConnection {
     /**
      * Connects and pings the daemon.
      *
-     * @throws EngineException with {@link ExitCodes#DOCKER_UNAVAILABLE} and the fix when the daemon
+     * @throws EngineException with {@link Reason#DAEMON_UNAVAILABLE} and the fix when the daemon
      *                         is down or its socket is not permitted
      */
     public static DockerClient open() throws EngineException {
@@ -31,7 +31,7 @@ public final class DockerConnection {
         } catch (RuntimeException e) {
             throw new EngineException("Docker client configuration is invalid: " + e.getMessage()
                     + "\nFix: check DOCKER_HOST (e.g. unix:///var/run/docker.sock) and DOCKER_CERT_PATH.",
-                    ExitCodes.DOCKER_UNAVAILABLE, e);
+                    Reason.DAEMON_UNAVAILABLE, e);
         }
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
@@ -61,7 +61,7 @@ public final class DockerConnection {
                   + " or use --driver process to run the nodes without Docker.";
         return new EngineException("Docker Engine at " + host + " is not reachable"
                 + (denied ? " (permission denied on its socket)" : "") + ": " + detail + "\n" + fix,
-                ExitCodes.DOCKER_UNAVAILABLE, e);
+                Reason.DAEMON_UNAVAILABLE, e);
     }
 
     /** An Engine API call failed after the connection was up: name the call and the daemon's words. */
@@ -69,7 +69,7 @@ public final class DockerConnection {
         if (!(e instanceof DockerException) && hasCause(e, IOException.class)) {
             return unavailable("DOCKER_HOST", e);
         }
-        return new EngineException(what + " failed: " + rootMessage(e), ExitCodes.ERROR, e);
+        return new EngineException(what + " failed: " + rootMessage(e), Reason.ERROR, e);
     }
 
     public static String rootMessage(Throwable e) {

@@ -1,11 +1,11 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Info;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
@@ -108,7 +108,7 @@ public final class DockerEngine implements Engine {
         try {
             plans = NodeContainerPlan.of(spec);
         } catch (IllegalArgumentException e) {
-            throw new EngineException(e.getMessage(), ExitCodes.BAD_INPUT, e);
+            throw new EngineException(e.getMessage(), Reason.BAD_INPUT, e);
         }
         ensureImage(spec.image());
         lastImage = spec.image();
@@ -143,7 +143,7 @@ public final class DockerEngine implements Engine {
                       + " or use " + ImageBuilder.DEFAULT_TAG + " (`repram-orchestrate image build`).";
             throw new EngineException("Image " + image + " is not on this Docker Engine"
                     + (ours ? " and the node jar is not at " + options.nodeJar().toAbsolutePath() : "") + ".\n" + fix,
-                    ExitCodes.IMAGE_MISSING, e);
+                    Reason.IMAGE_MISSING, e);
         }
     }
 
@@ -188,11 +188,11 @@ public final class DockerEngine implements Engine {
             // e.g. START of a running node: the node is in the state the fault asked for
         } catch (NotFoundException e) {
             throw new EngineException("Fault " + action + " on " + container + ": no such container or network"
-                    + " (was the cluster stopped?)", ExitCodes.ERROR, e);
+                    + " (was the cluster stopped?)", Reason.ERROR, e);
         } catch (ConflictException e) {
             throw new EngineException("Fault " + action + " on " + container + " refused by Docker: "
                     + DockerConnection.rootMessage(e) + " (e.g. KILL of a stopped node, PAUSE of a paused one)",
-                    ExitCodes.ERROR, e);
+                    Reason.ERROR, e);
         } catch (RuntimeException e) {
             throw DockerConnection.failed("Fault " + action + " on " + container, e);
         }

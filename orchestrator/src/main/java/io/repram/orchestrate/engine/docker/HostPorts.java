@@ -1,9 +1,9 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class HostPorts {
                             + ") is already in use" + (published.contains(wanted) ? " by another container" : "")
                             + ".\nFix: pick another base port (--base-port), stop what holds it"
                             + " (`repram-orchestrate cluster ls` shows kept clusters), or use --base-port 0 for any free ports.",
-                            ExitCodes.PORT_IN_USE);
+                            Reason.PORT_IN_USE);
                 }
             }
             if (port == 0) port = ephemeral(taken);
@@ -71,10 +71,10 @@ public final class HostPorts {
                 int port = s.getLocalPort();
                 if (!taken.contains(port)) return port;
             } catch (IOException e) {
-                throw new EngineException("No free port on 127.0.0.1: " + e.getMessage(), ExitCodes.PORT_IN_USE, e);
+                throw new EngineException("No free port on 127.0.0.1: " + e.getMessage(), Reason.PORT_IN_USE, e);
             }
         }
-        throw new EngineException("No free port on 127.0.0.1 after 50 tries", ExitCodes.PORT_IN_USE);
+        throw new EngineException("No free port on 127.0.0.1 after 50 tries", Reason.PORT_IN_USE);
     }
 
     /** Host ports that running containers publish (no socket holds them without the userland proxy). */

@@ -1,10 +1,10 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 
 import java.io.IOException;
@@ -86,7 +86,7 @@ public final class ImageBuilder {
         if (!Files.isRegularFile(nodeJar)) {
             throw new EngineException("Node jar not found at " + nodeJar.toAbsolutePath()
                     + ".\nFix: build it with `mvn -B -pl node package -DskipTests`, or pass --node-jar PATH.",
-                    ExitCodes.IMAGE_MISSING);
+                    Reason.IMAGE_MISSING);
         }
         String sha = sha256(nodeJar);
         Optional<InspectImageResponse> existing = inspect(DEFAULT_TAG);
@@ -136,7 +136,7 @@ public final class ImageBuilder {
             progress.accept("Built " + DEFAULT_TAG + " " + shortId(imageId) + (cds ? " with" : " without") + " a CDS archive");
             return new Result(imageId, true, sha, cds);
         } catch (IOException e) {
-            throw new EngineException("Building " + DEFAULT_TAG + " failed: " + e.getMessage(), ExitCodes.IMAGE_MISSING, e);
+            throw new EngineException("Building " + DEFAULT_TAG + " failed: " + e.getMessage(), Reason.IMAGE_MISSING, e);
         } catch (RuntimeException e) {
             throw DockerConnection.failed("Building " + DEFAULT_TAG, e);
         } finally {
@@ -205,7 +205,7 @@ public final class ImageBuilder {
             for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw new EngineException("Cannot read " + file + ": " + e.getMessage(), ExitCodes.IMAGE_MISSING, e);
+            throw new EngineException("Cannot read " + file + ": " + e.getMessage(), Reason.IMAGE_MISSING, e);
         }
     }
 

@@ -1,10 +1,10 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 
 import java.io.IOException;
@@ -110,7 +110,7 @@ public record JavaImage(String tag, Set<String> modules, Map<String, byte[]> fil
                 return docker.inspectImageCmd(shortId).exec().getId();
             }
         } catch (IOException e) {
-            throw new EngineException("Building " + tag + " failed: " + e.getMessage(), ExitCodes.ERROR, e);
+            throw new EngineException("Building " + tag + " failed: " + e.getMessage(), Reason.ERROR, e);
         } catch (RuntimeException e) {
             throw DockerConnection.failed("Building " + tag, e);
         } finally {
@@ -128,7 +128,7 @@ public record JavaImage(String tag, Set<String> modules, Map<String, byte[]> fil
                 files.put(dirInImage + "/" + path, in.readAllBytes());
             } catch (IOException e) {
                 throw new EngineException("Cannot read the class " + path + ": " + e.getMessage()
-                        + "\nFix: rebuild the tool (mvn -B -pl orchestrator -am package).", ExitCodes.ERROR, e);
+                        + "\nFix: rebuild the tool (mvn -B -pl orchestrator -am package).", Reason.ERROR, e);
             }
         }
         return files;

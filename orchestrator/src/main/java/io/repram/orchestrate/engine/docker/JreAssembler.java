@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 
 import java.io.IOException;
@@ -62,7 +62,7 @@ final class JreAssembler {
         if (!Files.isExecutable(jlink) || !Files.isDirectory(jdkHome.resolve("jmods"))) {
             throw new EngineException("No jlink with jmods in " + jdkHome + ".\nFix: point JAVA_HOME at a full JDK 17"
                     + " (e.g. apt-get install openjdk-17-jdk-headless; JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64).",
-                    ExitCodes.IMAGE_MISSING);
+                    Reason.IMAGE_MISSING);
         }
         progress.accept("jlink " + String.join(",", modules));
         Path jre = jreDir(rootfs);
@@ -110,7 +110,7 @@ final class JreAssembler {
                 boolean essential = binary.endsWith("bin/java") || binary.endsWith("libjvm.so");
                 if (essential) {
                     throw new EngineException("ldd cannot resolve " + missing + " for " + binary + ".\nFix: install them"
-                            + " on this machine (the image copies them from here).", ExitCodes.IMAGE_MISSING);
+                            + " on this machine (the image copies them from here).", Reason.IMAGE_MISSING);
                 }
                 // e.g. AWT's X11 libraries: a headless node never loads them.
                 progress.accept("WARN " + binary.getFileName() + " needs " + missing + ", not on this machine; not copied");
@@ -139,18 +139,18 @@ final class JreAssembler {
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new EngineException(command.get(0) + " took over " + timeoutSeconds + " s", ExitCodes.IMAGE_MISSING);
+                throw new EngineException(command.get(0) + " took over " + timeoutSeconds + " s", Reason.IMAGE_MISSING);
             }
             String text = new String(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new EngineException(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n" + text,
-                        ExitCodes.IMAGE_MISSING);
+                        Reason.IMAGE_MISSING);
             }
             return text;
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while running " + command.get(0), ExitCodes.INTERRUPTED, e);
+            throw new EngineException("interrupted while running " + command.get(0), Reason.INTERRUPTED, e);
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.reaper.EngineApi;
 import io.repram.orchestrate.engine.docker.reaper.ReaperMain;
@@ -87,7 +87,7 @@ final class ReaperImage {
                 return docker.inspectImageCmd(shortId).exec().getId();
             }
         } catch (IOException e) {
-            throw new EngineException("Building " + TAG + " failed: " + e.getMessage(), ExitCodes.ERROR, e);
+            throw new EngineException("Building " + TAG + " failed: " + e.getMessage(), Reason.ERROR, e);
         } catch (RuntimeException e) {
             throw DockerConnection.failed("Building " + TAG, e);
         } finally {
@@ -115,7 +115,7 @@ final class ReaperImage {
                 files.put(path, in.readAllBytes());
             } catch (IOException e) {
                 throw new EngineException("Cannot read the reaper class " + path + ": " + e.getMessage()
-                        + "\nFix: rebuild the tool (mvn -B -pl orchestrator -am package).", ExitCodes.ERROR, e);
+                        + "\nFix: rebuild the tool (mvn -B -pl orchestrator -am package).", Reason.ERROR, e);
             }
         }
         return files;

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -8,7 +9,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.reaper.ReaperMain;
 
@@ -135,12 +135,12 @@ public final class SessionReaper {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while connecting to the session reaper", ExitCodes.INTERRUPTED, e);
+                throw new EngineException("interrupted while connecting to the session reaper", Reason.INTERRUPTED, e);
             }
         }
         throw new EngineException("The session reaper (container " + id.substring(0, 12) + ", 127.0.0.1:" + hostPort
                 + ") did not answer in " + CONNECT_TIMEOUT_MILLIS / 1000 + " s: " + last + ". Its log:\n"
-                + DockerEngine.containerLogs(docker, id, 20), ExitCodes.ERROR);
+                + DockerEngine.containerLogs(docker, id, 20), Reason.ERROR);
     }
 
     /** Reads the connection for the engine's life: its end before close() means the reaper went away. */

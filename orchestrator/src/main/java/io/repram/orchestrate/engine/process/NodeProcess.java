@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
 
@@ -53,7 +53,7 @@ final class NodeProcess {
             process = builder.start();
         } catch (IOException e) {
             throw new EngineException("Cannot start node " + endpoint.nodeId() + " (" + String.join(" ", command.command())
-                    + "): " + e.getMessage() + ". Fix: check that Java is installed and executable.", ExitCodes.ERROR, e);
+                    + "): " + e.getMessage() + ". Fix: check that Java is installed and executable.", Reason.ERROR, e);
         }
         stdinKeepAlive = process.getOutputStream();
         paused = false;
@@ -122,7 +122,7 @@ final class NodeProcess {
         requireAlive("pause");
         if (!signal("STOP")) {
             throw new EngineException("Could not send SIGSTOP to node " + endpoint.nodeId() + " (pid " + process.pid()
-                    + "). Fix: make sure the `kill` command is on the PATH.", ExitCodes.ERROR);
+                    + "). Fix: make sure the `kill` command is on the PATH.", Reason.ERROR);
         }
         paused = true;
     }
@@ -131,7 +131,7 @@ final class NodeProcess {
         requireAlive("unpause");
         if (!signal("CONT")) {
             throw new EngineException("Could not send SIGCONT to node " + endpoint.nodeId() + " (pid " + process.pid()
-                    + "). Fix: make sure the `kill` command is on the PATH.", ExitCodes.ERROR);
+                    + "). Fix: make sure the `kill` command is on the PATH.", Reason.ERROR);
         }
         paused = false;
     }
@@ -139,7 +139,7 @@ final class NodeProcess {
     private void requireAlive(String what) throws EngineException {
         if (!alive()) {
             throw new EngineException("Cannot " + what + " node " + endpoint.nodeId() + ": it is not running."
-                    + " Fix: order the faults so the node is started before it is " + what + "d.", ExitCodes.BAD_INPUT);
+                    + " Fix: order the faults so the node is started before it is " + what + "d.", Reason.BAD_INPUT);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 
 import java.io.IOException;
@@ -45,12 +45,12 @@ final class PortAllocator {
     private int explicit(int port) throws EngineException {
         if (port > 65535) {
             throw new EngineException("Port " + port + " is out of range. Fix: choose a lower --base-port,"
-                    + " or 0 to let the process driver pick free ports.", ExitCodes.BAD_INPUT);
+                    + " or 0 to let the process driver pick free ports.", Reason.BAD_INPUT);
         }
         if (reserved.contains(port) || !bindable(port)) {
             throw new EngineException("Port 127.0.0.1:" + port + " is already in use. Fix: stop whatever listens"
                     + " there (ss -ltnp 'sport = :" + port + "'), choose another --base-port, or use 0 to let the"
-                    + " process driver pick free ports.", ExitCodes.PORT_IN_USE);
+                    + " process driver pick free ports.", Reason.PORT_IN_USE);
         }
         return port;
     }
@@ -62,11 +62,11 @@ final class PortAllocator {
                 if (!reserved.contains(port)) return port;
             } catch (IOException e) {
                 throw new EngineException("Cannot open any port on 127.0.0.1: " + e.getMessage()
-                        + ". Fix: check the loopback interface and the open-file limit (ulimit -n).", ExitCodes.ERROR, e);
+                        + ". Fix: check the loopback interface and the open-file limit (ulimit -n).", Reason.ERROR, e);
             }
         }
         throw new EngineException("No free ephemeral port on 127.0.0.1 after 20 tries. Fix: free some ports"
-                + " or widen net.ipv4.ip_local_port_range.", ExitCodes.PORT_IN_USE);
+                + " or widen net.ipv4.ip_local_port_range.", Reason.PORT_IN_USE);
     }
 
     private static boolean bindable(int port) {

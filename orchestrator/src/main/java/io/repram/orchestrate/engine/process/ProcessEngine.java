@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
@@ -76,7 +76,7 @@ public final class ProcessEngine implements Engine {
     public void verifyNodeJar() throws EngineException {
         if (!Files.isRegularFile(nodeJar)) {
             throw new EngineException("The node jar " + nodeJar + " does not exist. Fix: build it with: make build",
-                    ExitCodes.BAD_INPUT);
+                    Reason.BAD_INPUT);
         }
     }
 
@@ -145,7 +145,7 @@ public final class ProcessEngine implements Engine {
                 if (!node.alive()) {
                     throw new EngineException("Node " + node.endpoint().nodeId() + " exited during startup. Its last log lines ("
                             + node.logFile() + "):\n" + node.tail(30)
-                            + "\nFix: check the log above; rebuild the node with: make build", ExitCodes.NODE_UNHEALTHY);
+                            + "\nFix: check the log above; rebuild the node with: make build", Reason.NODE_UNHEALTHY);
                 }
                 if (probe.healthy(node.endpoint().baseUri())) pending.remove(node);
             }
@@ -155,7 +155,7 @@ public final class ProcessEngine implements Engine {
                 throw new EngineException("Node " + node.endpoint().nodeId() + " (" + node.endpoint().baseUri()
                         + ") did not answer /v1/health within " + timeout.toSeconds() + " s. Its last log lines:\n"
                         + node.tail(30) + "\nFix: give the nodes more time with --health-timeout, or start fewer nodes.",
-                        ExitCodes.NODE_UNHEALTHY);
+                        Reason.NODE_UNHEALTHY);
             }
             sleep(100);
         }
@@ -176,7 +176,7 @@ public final class ProcessEngine implements Engine {
         ProcessCluster pc = lookup(cluster);
         if (nodeIndex < 0 || nodeIndex >= pc.nodes().size()) {
             throw new EngineException("Fault " + action + " targets node " + nodeIndex + ", but the cluster has nodes 0.."
-                    + (pc.nodes().size() - 1) + ". Fix: correct the node index in the scenario's faults.", ExitCodes.BAD_INPUT);
+                    + (pc.nodes().size() - 1) + ". Fix: correct the node index in the scenario's faults.", Reason.BAD_INPUT);
         }
         NodeProcess node = pc.nodes().get(nodeIndex);
         switch (action) {
@@ -191,7 +191,7 @@ public final class ProcessEngine implements Engine {
             case UNPAUSE -> node.unpause();
             case DISCONNECT, RECONNECT -> throw new EngineException("The process driver cannot " + action.name().toLowerCase()
                     + " a node: all node processes share the host's loopback network, so one cannot be cut off."
-                    + " Fix: run this scenario with --driver docker.", ExitCodes.BAD_INPUT);
+                    + " Fix: run this scenario with --driver docker.", Reason.BAD_INPUT);
         }
     }
 
@@ -258,7 +258,7 @@ public final class ProcessEngine implements Engine {
                 logDir = Files.createTempDirectory("repram-process-");
             } catch (IOException e) {
                 throw new EngineException("Cannot create a temporary directory for node logs: " + e.getMessage()
-                        + ". Fix: set java.io.tmpdir to a writable directory.", ExitCodes.ERROR, e);
+                        + ". Fix: set java.io.tmpdir to a writable directory.", Reason.ERROR, e);
             }
         }
         return logDir;
@@ -278,7 +278,7 @@ public final class ProcessEngine implements Engine {
         ProcessCluster pc = clusters.get(cluster.id());
         if (pc == null) {
             throw new EngineException("Cluster " + cluster.id() + " is not running in this process engine"
-                    + " (it was stopped, or started by another engine).", ExitCodes.ERROR);
+                    + " (it was stopped, or started by another engine).", Reason.ERROR);
         }
         return pc;
     }
@@ -288,7 +288,7 @@ public final class ProcessEngine implements Engine {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while starting the cluster.", ExitCodes.INTERRUPTED, e);
+            throw new EngineException("Interrupted while starting the cluster.", Reason.INTERRUPTED, e);
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.DockerConnection;
 
@@ -55,11 +55,11 @@ final class Gateway {
             String msg = DockerConnection.rootMessage(e);
             if (msg.contains("port is already allocated") || msg.contains("address already in use")) {
                 throw new EngineException("A host port of gateway " + name + " (127.0.0.1:" + basePort + "+) is taken: " + msg
-                        + "\nFix: pick another --base-port, or use 0 for free ports.", ExitCodes.PORT_IN_USE, e);
+                        + "\nFix: pick another --base-port, or use 0 for free ports.", Reason.PORT_IN_USE, e);
             }
             throw new EngineException("Starting the gateway container " + name + " on the overlay network " + network
                     + " failed: " + msg + "\nFix: the network must be attachable and this Engine a swarm manager;"
-                    + " `docker network inspect " + network + "` shows it.", ExitCodes.ERROR, e);
+                    + " `docker network inspect " + network + "` shows it.", Reason.ERROR, e);
         }
         Map<ExposedPort, Ports.Binding[]> bound = docker.inspectContainerCmd(id).exec().getNetworkSettings().getPorts()
                 .getBindings();

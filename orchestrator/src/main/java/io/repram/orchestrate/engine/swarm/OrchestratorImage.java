@@ -1,7 +1,7 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.JavaImage;
 import io.repram.orchestrate.engine.swarm.gateway.Forwarder;
@@ -24,7 +24,6 @@ import java.util.function.Consumer;
 final class OrchestratorImage {
     static final String AGENT_TAG = "repram-orchestrate:latest";
     static final String GATEWAY_TAG = "repram-gateway:latest";
-    static final String MAIN_CLASS = "io.repram.orchestrate.cli.Main";
     static final String JAR_IN_IMAGE = "/opt/repram/repram-orchestrate.jar";
     static final String GATEWAY_CLASSES = "/opt/gateway";
     /** Every class of the gateway package; OrchestratorImageTest checks the list is complete. */
@@ -49,7 +48,7 @@ final class OrchestratorImage {
         modules.add("jdk.httpserver");
         return new JavaImage(AGENT_TAG, modules, Map.of(), jar, JAR_IN_IMAGE,
                 List.of(JavaImage.JAVA, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                        "-cp", JAR_IN_IMAGE), "65534:65534");
+                        "-jar", JAR_IN_IMAGE), "65534:65534");
     }
 
     /**
@@ -77,7 +76,7 @@ final class OrchestratorImage {
         if (!Files.isRegularFile(jar)) {
             throw new EngineException("The orchestrator jar is not at " + jar.toAbsolutePath() + "; the load agents' image"
                     + " is built from it.\nFix: mvn -B -pl orchestrator -am package -DskipTests, or set"
-                    + " -Drepram.orchestrator.jar=PATH.", ExitCodes.IMAGE_MISSING);
+                    + " -Drepram.orchestrator.jar=PATH.", Reason.IMAGE_MISSING);
         }
         return jar;
     }

@@ -71,7 +71,7 @@ final class ServiceSpecs {
 
     /** {@code repram-orchestrate agent} listening on the overlay, healthy once GET /v1/agent answers. */
     static TaskProgram agentProgram(String image) {
-        return new TaskProgram(image, List.of(OrchestratorImage.MAIN_CLASS, "agent", "--port", Integer.toString(AGENT_PORT),
+        return new TaskProgram(image, List.of("agent", "--port", Integer.toString(AGENT_PORT),
                 "--bind", "0.0.0.0"), Map.of(), AGENT_PORT, "/v1/agent");
     }
 

@@ -1,9 +1,9 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskState;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.engine.AgentLauncher;
 import io.repram.orchestrate.engine.Cluster;
@@ -61,8 +61,8 @@ final class SwarmAgentLauncher implements AgentLauncher {
 
     @Override
     public List<AgentEndpoint> start(Cluster cluster, int count, Duration timeout) throws EngineException {
-        if (count < 1) throw new EngineException("agent count must be >= 1, was " + count, ExitCodes.BAD_INPUT);
-        if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", ExitCodes.INTERRUPTED);
+        if (count < 1) throw new EngineException("agent count must be >= 1, was " + count, Reason.BAD_INPUT);
+        if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED);
         OrchestratorImage.ensureAgent(docker, progress);
         String image = images.publish(OrchestratorImage.AGENT_TAG);
         return launch(cluster, count, timeout, ServiceSpecs.agentProgram(image));
@@ -132,12 +132,12 @@ final class SwarmAgentLauncher implements AgentLauncher {
             var failure = tasks.failure(service);
             if (failure.isPresent()) {
                 throw new EngineException("A load agent task failed: " + failure.get() + "\nIts log:\n"
-                        + tasks.logs(service, 30), ExitCodes.ERROR);
+                        + tasks.logs(service, 30), Reason.ERROR);
             }
             if (System.nanoTime() > deadline) {
                 throw new EngineException(running.size() + " of " + count + " load agent task(s) of " + service
                         + " are running after the timeout.\nFix: `docker service ps --no-trunc " + service
-                        + "` says why; give more time or fewer agents.", ExitCodes.ERROR);
+                        + "` says why; give more time or fewer agents.", Reason.ERROR);
             }
             sleep();
         }
@@ -156,7 +156,7 @@ final class SwarmAgentLauncher implements AgentLauncher {
         }
         throw new EngineException("Load agent " + agent.id() + " (" + agent.placement() + ", " + agent.controlUri()
                 + ") did not answer GET " + healthPath + ": " + last + ". The service's log:\n" + tasks.logs(service, 30),
-                ExitCodes.ERROR);
+                Reason.ERROR);
     }
 
     private static void sleep() throws EngineException {
@@ -164,7 +164,7 @@ final class SwarmAgentLauncher implements AgentLauncher {
             Thread.sleep(200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while starting load agents", ExitCodes.INTERRUPTED, e);
+            throw new EngineException("interrupted while starting load agents", Reason.INTERRUPTED, e);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
@@ -73,14 +73,14 @@ final class SwarmClusterStarter {
 
     private void createService(ClusterSpec spec, NodeContainerPlan plan, String image, String network) throws EngineException {
         // After close() (Ctrl-C) nothing new may appear, or its sweep would miss it.
-        if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", ExitCodes.INTERRUPTED);
+        if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED);
         try {
             docker.createServiceCmd(ServiceSpecs.node(spec, plan, image, network,
                     ServiceSpecs.nodeLabels(sessionId, spec, plan.index(), reaped), null)).exec();
         } catch (ConflictException e) {
             throw new EngineException("Service " + plan.containerName() + " already exists (a run with the same id?): "
                     + DockerConnection.rootMessage(e) + "\nFix: use another run id, or `repram-orchestrate cleanup`.",
-                    ExitCodes.ERROR, e);
+                    Reason.ERROR, e);
         }
     }
 
@@ -91,26 +91,26 @@ final class SwarmClusterStarter {
                 var failure = tasks.failure(service);
                 if (failure.isPresent()) {
                     throw unhealthy(node, service, failure.get(), failure.get().contains("No such image")
-                            ? ExitCodes.IMAGE_MISSING : ExitCodes.NODE_UNHEALTHY);
+                            ? Reason.IMAGE_MISSING : Reason.NODE_UNHEALTHY);
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw unhealthy(node, service, "did not answer /v1/health in time; tasks: "
-                        + tasks.failure(service).orElse("still starting or running"), ExitCodes.NODE_UNHEALTHY);
+                        + tasks.failure(service).orElse("still starting or running"), Reason.NODE_UNHEALTHY);
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while starting the cluster", ExitCodes.INTERRUPTED, e);
+                throw new EngineException("interrupted while starting the cluster", Reason.INTERRUPTED, e);
             }
         }
     }
 
-    private EngineException unhealthy(NodeEndpoint node, String service, String what, int exitCode) {
+    private EngineException unhealthy(NodeEndpoint node, String service, String what, Reason reason) {
         return new EngineException("Node " + node.nodeId() + " (service " + service + ", " + node.baseUri() + "): " + what
                 + "\nIts last log lines:\n" + tasks.logs(service, 40)
-                + "\nFix: check the log above; `docker service ps --no-trunc " + service + "` shows every task.", exitCode);
+                + "\nFix: check the log above; `docker service ps --no-trunc " + service + "` shows every task.", reason);
     }
 
     static java.time.Duration remaining(long deadlineNanos) {

@@ -1,9 +1,9 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.LocalNodeState;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.AgentLauncher;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
@@ -98,7 +98,7 @@ public final class SwarmEngine implements Engine {
 
     /**
      * @return the number of swarm nodes
-     * @throws EngineException {@link ExitCodes#DOCKER_UNAVAILABLE} when the Engine is no swarm manager
+     * @throws EngineException {@link Reason#DAEMON_UNAVAILABLE} when the Engine is no swarm manager
      */
     static int requireManager(DockerClient docker) throws EngineException {
         Info info = docker.infoCmd().exec();
@@ -109,7 +109,7 @@ public final class SwarmEngine implements Engine {
             throw new EngineException("This Docker Engine is not a swarm manager (swarm state: "
                     + (swarm == null || swarm.getLocalNodeState() == null ? "unknown" : swarm.getLocalNodeState().name().toLowerCase())
                     + ").\nFix: run `docker swarm init --advertise-addr 127.0.0.1` (a one-machine swarm), or point DOCKER_HOST"
-                    + " at a manager of your swarm; or use --driver docker.", ExitCodes.DOCKER_UNAVAILABLE);
+                    + " at a manager of your swarm; or use --driver docker.", Reason.DAEMON_UNAVAILABLE);
         }
         return swarm.getNodes() == null ? 1 : swarm.getNodes();
     }
@@ -142,7 +142,7 @@ public final class SwarmEngine implements Engine {
         try {
             plans = NodeContainerPlan.of(spec);
         } catch (IllegalArgumentException e) {
-            throw new EngineException(e.getMessage(), ExitCodes.BAD_INPUT, e);
+            throw new EngineException(e.getMessage(), Reason.BAD_INPUT, e);
         }
         String image = images.node(spec.image(), options.nodeJar(), sessionId);
         lastImage = image;

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -9,7 +10,6 @@ import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.ServiceModeConfig;
 import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceSpec;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.docker.DockerConnection;
@@ -41,7 +41,7 @@ final class SwarmFaults {
         if (!SUPPORTED.contains(action)) {
             throw new EngineException("Fault " + action + " is not supported by the swarm driver (a task cannot be"
                     + " disconnected from its swarm-scoped network). Fix: use one of " + SUPPORTED + ", or --driver docker.",
-                    ExitCodes.BAD_INPUT);
+                    Reason.BAD_INPUT);
         }
         try {
             switch (action) {
@@ -60,7 +60,7 @@ final class SwarmFaults {
                     String container = runningLocal(service).orElseThrow(() -> new EngineException("Fault " + action
                             + " on " + service + ": its task container does not run on the manager's Engine, and only"
                             + " that Engine can pause it. Fix: run pause faults on a single-node swarm, or with --driver docker.",
-                            ExitCodes.ERROR));
+                            Reason.ERROR));
                     if (action == FaultAction.PAUSE) docker.pauseContainerCmd(container).exec();
                     else docker.unpauseContainerCmd(container).exec();
                 }
@@ -70,10 +70,10 @@ final class SwarmFaults {
             // e.g. STOP of a stopped node: it is in the state the fault asked for
         } catch (NotFoundException e) {
             throw new EngineException("Fault " + action + " on " + service + ": the service or its container is gone"
-                    + " (was the cluster stopped?)", ExitCodes.ERROR, e);
+                    + " (was the cluster stopped?)", Reason.ERROR, e);
         } catch (ConflictException e) {
             throw new EngineException("Fault " + action + " on " + service + " refused by Docker: "
-                    + DockerConnection.rootMessage(e), ExitCodes.ERROR, e);
+                    + DockerConnection.rootMessage(e), Reason.ERROR, e);
         } catch (RuntimeException e) {
             throw DockerConnection.failed("Fault " + action + " on " + service, e);
         }

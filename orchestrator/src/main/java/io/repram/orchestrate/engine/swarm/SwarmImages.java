@@ -1,10 +1,10 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PushResponseItem;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.docker.DockerConnection;
 import io.repram.orchestrate.engine.docker.ImageBuilder;
@@ -41,7 +41,7 @@ final class SwarmImages {
             } catch (NotFoundException e) {
                 throw new EngineException("Image " + image + " is not on the manager's Docker Engine."
                         + "\nFix: `repram-orchestrate image build` (for " + ImageBuilder.DEFAULT_TAG + ") or `docker pull` it.",
-                        ExitCodes.IMAGE_MISSING, e);
+                        Reason.IMAGE_MISSING, e);
             }
         }
         return publish(image);
@@ -67,12 +67,12 @@ final class SwarmImages {
             if (error.get() != null) throw new IllegalStateException(error.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while pushing " + reference, ExitCodes.INTERRUPTED, e);
+            throw new EngineException("interrupted while pushing " + reference, Reason.INTERRUPTED, e);
         } catch (RuntimeException e) {
             throw new EngineException("Pushing " + reference + " failed: " + DockerConnection.rootMessage(e)
                     + "\nFix: check --registry (HOST[:PORT]/PREFIX), that the registry runs, and `docker login` to it."
                     + " An insecure (HTTP) registry must be listed in the daemon's insecure-registries.",
-                    ExitCodes.IMAGE_MISSING, e);
+                    Reason.IMAGE_MISSING, e);
         }
         return reference;
     }

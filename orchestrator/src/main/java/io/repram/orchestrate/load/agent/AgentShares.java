@@ -1,7 +1,7 @@
 package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.engine.AgentEndpoint;
-import io.repram.orchestrate.result.AgentShare;
+import io.repram.orchestrate.results.AgentShare;
 
 import java.util.ArrayList;
 import java.util.List;

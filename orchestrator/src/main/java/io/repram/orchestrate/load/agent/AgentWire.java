@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.repram.orchestrate.load.AcknowledgedWrites;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.LoadFigures;
 
 import java.io.IOException;
 import java.util.ArrayList;

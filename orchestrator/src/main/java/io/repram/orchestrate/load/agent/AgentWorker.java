@@ -5,7 +5,7 @@ import io.repram.orchestrate.load.IntervalDetail;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.load.agent.AgentWire.State;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.LoadFigures;
 import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;

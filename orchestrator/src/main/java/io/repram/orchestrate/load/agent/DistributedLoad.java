@@ -4,9 +4,9 @@ import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.CellLoad;
 import io.repram.orchestrate.load.LoadSpec;
-import io.repram.orchestrate.result.AgentShare;
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.AgentShare;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LoadFigures;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.load.FiguresCollector;
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LoadFigures;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.load.agent;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.engine.AgentLauncher;
 import io.repram.orchestrate.engine.Cluster;
@@ -73,7 +73,7 @@ public final class LocalAgentLauncher implements AgentLauncher {
         } catch (IOException e) {
             close();
             throw new EngineException("Cannot start local load agents: " + e.getMessage()
-                    + ". Fix: check that Java can run and the temp directory is writable.", ExitCodes.ERROR, e);
+                    + ". Fix: check that Java can run and the temp directory is writable.", Reason.ERROR, e);
         } catch (EngineException e) {
             close();
             throw e;
@@ -105,18 +105,18 @@ public final class LocalAgentLauncher implements AgentLauncher {
             if (!p.isAlive()) {
                 throw new EngineException("A local load agent exited with code " + p.exitValue() + " before listening:\n"
                         + text.strip() + "\nFix: run `repram-orchestrate agent --port 0` by hand to see why.",
-                        ExitCodes.ERROR);
+                        Reason.ERROR);
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new EngineException("Interrupted while starting load agents", ExitCodes.INTERRUPTED, e);
+                throw new EngineException("Interrupted while starting load agents", Reason.INTERRUPTED, e);
             }
         }
         throw new EngineException("A local load agent did not start listening in time; its log " + log + " says:\n"
                 + (Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "(nothing)")
-                + "\nFix: give it more time (--health-timeout) or check the machine's load.", ExitCodes.NODE_UNHEALTHY);
+                + "\nFix: give it more time (--health-timeout) or check the machine's load.", Reason.NODE_UNHEALTHY);
     }
 
     /** The running jar when the orchestrator runs from one, else this JVM's class path (tests, IDEs). */

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +20,7 @@ class DockerConnectionTest {
         System.setProperty("DOCKER_HOST", "unix://" + dir.resolve("no-daemon.sock"));
         try {
             EngineException e = assertThrows(EngineException.class, DockerConnection::open);
-            assertEquals(ExitCodes.DOCKER_UNAVAILABLE, e.exitCode());
+            assertEquals(Reason.DAEMON_UNAVAILABLE, e.reason());
             assertTrue(e.getMessage().contains("no-daemon.sock"), e.getMessage());
             assertTrue(e.getMessage().contains("dockerd --userland-proxy=false"), e.getMessage());
             assertTrue(e.getMessage().contains("--driver process"), e.getMessage());
@@ -34,7 +34,7 @@ class DockerConnectionTest {
     void aDeniedSocketSaysHowToGetPermission() {
         EngineException e = DockerConnection.unavailable("unix:///var/run/docker.sock",
                 new RuntimeException(new java.io.IOException("connect: Permission denied")));
-        assertEquals(ExitCodes.DOCKER_UNAVAILABLE, e.exitCode());
+        assertEquals(Reason.DAEMON_UNAVAILABLE, e.reason());
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
         assertTrue(e.getMessage().contains("usermod -aG docker"), e.getMessage());
     }

@@ -1,8 +1,8 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
 import io.repram.orchestrate.engine.Cluster;
-import io.repram.orchestrate.cli.ExitCodes;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
@@ -165,7 +165,7 @@ class DockerEngineTest {
     void aForeignImageThatIsMissingFailsWithImageMissing() {
         EngineException e = assertThrows(EngineException.class, () -> engine.start(new ClusterSpec("missing1", "docker-it", 1,
                 "repram-no-such-image:0", Map.of(), null, null, 0, Duration.ofSeconds(5))));
-        assertEquals(ExitCodes.IMAGE_MISSING, e.exitCode());
+        assertEquals(Reason.IMAGE_MISSING, e.reason());
         assertTrue(e.getMessage().contains("repram-no-such-image:0"), e.getMessage());
     }
 

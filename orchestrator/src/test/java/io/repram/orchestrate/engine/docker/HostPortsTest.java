@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class HostPortsTest {
         try (ServerSocket taken = listen()) {
             EngineException e = assertThrows(EngineException.class,
                     () -> HostPorts.allocate(taken.getLocalPort(), 1, true, Set.of()));
-            assertEquals(ExitCodes.PORT_IN_USE, e.exitCode());
+            assertEquals(Reason.PORT_IN_USE, e.reason());
             assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
             assertTrue(e.getMessage().contains("--base-port"), "the message names the fix: " + e.getMessage());
         }

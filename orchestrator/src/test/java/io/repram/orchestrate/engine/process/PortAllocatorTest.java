@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class PortAllocatorTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             EngineException e = assertThrows(EngineException.class,
                     () -> new PortAllocator().allocate(1, taken.getLocalPort()));
-            assertEquals(ExitCodes.PORT_IN_USE, e.exitCode());
+            assertEquals(Reason.PORT_IN_USE, e.reason());
             assertTrue(e.getMessage().contains(Integer.toString(taken.getLocalPort())), e.getMessage());
         }
     }
@@ -48,7 +48,7 @@ class PortAllocatorTest {
         PortAllocator allocator = new PortAllocator();
         int base = freeBlockStart();
         List<Integer> ports = allocator.allocate(1, base);
-        assertEquals(ExitCodes.PORT_IN_USE, assertThrows(EngineException.class, () -> allocator.allocate(1, base)).exitCode());
+        assertEquals(Reason.PORT_IN_USE, assertThrows(EngineException.class, () -> allocator.allocate(1, base)).reason());
         allocator.release(ports);
         assertEquals(List.of(base), allocator.allocate(1, base));
     }

@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
@@ -105,7 +105,7 @@ class ProcessEngineClusterTest {
     @Order(4)
     void disconnectIsRefusedWithAPointerToTheDockerDriver() {
         EngineException e = assertThrows(EngineException.class, () -> engine.fault(cluster, 1, FaultAction.DISCONNECT));
-        assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
+        assertEquals(Reason.BAD_INPUT, e.reason());
         assertTrue(e.getMessage().contains("--driver docker"), e.getMessage());
     }
 

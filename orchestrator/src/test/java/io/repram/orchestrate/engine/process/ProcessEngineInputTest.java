@@ -1,6 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.cli.ExitCodes;
+import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
@@ -29,7 +29,7 @@ class ProcessEngineInputTest {
     void missingNodeJarIsBadInputNamingTheBuildCommand(@TempDir Path dir) {
         try (ProcessEngine engine = new ProcessEngine(dir.resolve("repram-node.jar"))) {
             EngineException e = assertThrows(EngineException.class, () -> engine.start(spec(1)));
-            assertEquals(ExitCodes.BAD_INPUT, e.exitCode());
+            assertEquals(Reason.BAD_INPUT, e.reason());
             assertTrue(e.getMessage().contains("make build"), e.getMessage());
             assertTrue(e.getMessage().contains("repram-node.jar"), e.getMessage());
         }
@@ -58,7 +58,7 @@ class ProcessEngineInputTest {
             long started = System.nanoTime();
             EngineException e = assertThrows(EngineException.class, () -> engine.start(
                     new ClusterSpec("run1", "smoke", 1, "ignored", Map.of(), null, null, 0, Duration.ofSeconds(60))));
-            assertEquals(ExitCodes.NODE_UNHEALTHY, e.exitCode());
+            assertEquals(Reason.NODE_UNHEALTHY, e.reason());
             assertTrue(e.getMessage().contains("exited during startup"), e.getMessage());
             assertTrue(e.getMessage().contains("Invalid or corrupt jarfile") || e.getMessage().contains("Error"), e.getMessage());
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(60).toNanos(), "must not wait for the health timeout");

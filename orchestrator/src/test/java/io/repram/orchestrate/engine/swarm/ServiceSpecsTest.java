@@ -104,7 +104,7 @@ class ServiceSpecsTest {
                 3, labels, 1.0, null);
         assertEquals("repram-r1-agent", s.getName());
         assertEquals(3, s.getMode().getReplicated().getReplicas());
-        assertEquals(List.of(OrchestratorImage.MAIN_CLASS, "agent", "--port", "7070", "--bind", "0.0.0.0"),
+        assertEquals(List.of("agent", "--port", "7070", "--bind", "0.0.0.0"),
                 s.getTaskTemplate().getContainerSpec().getArgs());
         assertEquals(EndpointResolutionMode.DNSRR, s.getEndpointSpec().getMode());
         assertEquals(ServiceRestartCondition.NONE, s.getTaskTemplate().getRestartPolicy().getCondition());

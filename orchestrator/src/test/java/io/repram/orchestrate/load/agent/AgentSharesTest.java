@@ -2,7 +2,7 @@ package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.load.FiguresCollector;
-import io.repram.orchestrate.result.AgentShare;
+import io.repram.orchestrate.results.AgentShare;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 

@@ -8,9 +8,9 @@ import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.LoadSpec;
-import io.repram.orchestrate.result.AgentShare;
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.AgentShare;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LoadFigures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.load.FiguresCollector;
-import io.repram.orchestrate.result.IntervalFigures;
-import io.repram.orchestrate.result.LatencySummary;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.LatencySummary;
+import io.repram.orchestrate.results.LoadFigures;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
 import io.repram.orchestrate.engine.NodeStatsSample;
 import org.apache.commons.csv.CSVFormat;

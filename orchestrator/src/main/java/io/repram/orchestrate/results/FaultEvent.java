@@ -1,4 +1,4 @@
-package io.repram.orchestrate.result;
+package io.repram.orchestrate.results;
 
 /**
  * One fault on a cell's timeline: either applied by the scenario, or undone by the runner after

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
 import io.repram.orchestrate.scenario.Cell;
 

@@ -1,11 +1,11 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.result.AuditFigures;
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.ConvergenceFigures;
-import io.repram.orchestrate.result.FaultEvent;
-import io.repram.orchestrate.result.LatencySummary;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.AuditFigures;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.ConvergenceFigures;
+import io.repram.orchestrate.results.FaultEvent;
+import io.repram.orchestrate.results.LatencySummary;
+import io.repram.orchestrate.results.LoadFigures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFiles {
 
     /** Temp files carry this suffix; {@link ResultsReader} ignores them. */
-    static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     @FunctionalInterface
     public interface Content {

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,8 +1,15 @@
-package io.repram.orchestrate.scenario;
+package io.repram.orchestrate.gate;
 
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.result.LatencySummary;
-import io.repram.orchestrate.result.LoadFigures;
+import io.repram.orchestrate.results.Breach;
+import io.repram.orchestrate.scenario.Cell;
+import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.ScenarioDefaults;
+import io.repram.orchestrate.scenario.ScenarioException;
+import io.repram.orchestrate.scenario.Threshold;
+import io.repram.orchestrate.scenario.ThresholdMetric;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.LatencySummary;
+import io.repram.orchestrate.results.LoadFigures;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,15 +51,15 @@ class ThresholdEvaluatorTest {
     @Test
     void everyMetricMeasuresTheRightFigure() {
         CellResult r = result();
-        assertEquals(99.0, ThresholdMetric.SUCCESS_RATE.measure(r), 1e-9);
-        assertEquals(100.0, ThresholdMetric.REQUESTS_PER_SEC.measure(r), 1e-9);
-        assertEquals(2.0, ThresholdMetric.P50_MS.measure(r), 1e-9);
-        assertEquals(5.0, ThresholdMetric.P90_MS.measure(r), 1e-9);
-        assertEquals(73.2, ThresholdMetric.P99_MS.measure(r), 1e-9);
-        assertEquals(90.0, ThresholdMetric.P999_MS.measure(r), 1e-9);
-        assertEquals(120.0, ThresholdMetric.MAX_MS.measure(r), 1e-9);
-        assertEquals(4.0, ThresholdMetric.AVG_LATENCY_MS.measure(r), 1e-9);
-        assertEquals(10.0, ThresholdMetric.ERROR_COUNT.measure(r), 1e-9);
+        assertEquals(99.0, ThresholdEvaluator.measure(ThresholdMetric.SUCCESS_RATE, r), 1e-9);
+        assertEquals(100.0, ThresholdEvaluator.measure(ThresholdMetric.REQUESTS_PER_SEC, r), 1e-9);
+        assertEquals(2.0, ThresholdEvaluator.measure(ThresholdMetric.P50_MS, r), 1e-9);
+        assertEquals(5.0, ThresholdEvaluator.measure(ThresholdMetric.P90_MS, r), 1e-9);
+        assertEquals(73.2, ThresholdEvaluator.measure(ThresholdMetric.P99_MS, r), 1e-9);
+        assertEquals(90.0, ThresholdEvaluator.measure(ThresholdMetric.P999_MS, r), 1e-9);
+        assertEquals(120.0, ThresholdEvaluator.measure(ThresholdMetric.MAX_MS, r), 1e-9);
+        assertEquals(4.0, ThresholdEvaluator.measure(ThresholdMetric.AVG_LATENCY_MS, r), 1e-9);
+        assertEquals(10.0, ThresholdEvaluator.measure(ThresholdMetric.ERROR_COUNT, r), 1e-9);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
 /** A results directory cannot be written or read; the message names the file and the fix. */
 public final class ResultsException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.result;
+package io.repram.orchestrate.results;
 
 /**
  * One distributed load agent's part of a cell's measured window.

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

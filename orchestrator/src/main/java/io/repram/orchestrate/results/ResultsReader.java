@@ -1,6 +1,6 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.CellResult;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

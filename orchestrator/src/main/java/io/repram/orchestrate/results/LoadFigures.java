@@ -1,4 +1,4 @@
-package io.repram.orchestrate.result;
+package io.repram.orchestrate.results;
 
 import java.util.Map;
 

@@ -1,6 +1,11 @@
-package io.repram.orchestrate.scenario;
+package io.repram.orchestrate.gate;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.Breach;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.ScenarioException;
+import io.repram.orchestrate.scenario.Threshold;
+import io.repram.orchestrate.scenario.ThresholdMetric;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +56,30 @@ public final class ThresholdEvaluator {
     public List<Breach> evaluate(CellResult result) {
         List<Breach> breaches = new ArrayList<>();
         for (Threshold t : thresholds) {
-            double measured = t.metric().measure(result);
+            double measured = measure(t.metric(), result);
             if (!t.passes(measured)) {
                 breaches.add(new Breach(t.metric().key(), measured, t.expression()));
             }
         }
         return breaches;
+    }
+
+    /** The figure a metric names, as measured in this cell. */
+    public static double measure(ThresholdMetric metric, CellResult r) {
+        return switch (metric) {
+            case SUCCESS_RATE -> r.load().successRate();
+            case REQUESTS_PER_SEC -> r.load().requestsPerSec();
+            case P50_MS -> r.load().all().p50Nanos() / 1e6;
+            case P90_MS -> r.load().all().p90Nanos() / 1e6;
+            case P99_MS -> r.load().all().p99Nanos() / 1e6;
+            case P999_MS -> r.load().all().p999Nanos() / 1e6;
+            case MAX_MS -> r.load().all().maxNanos() / 1e6;
+            case AVG_LATENCY_MS -> r.load().all().meanNanos() / 1e6;
+            case ERROR_COUNT -> r.load().failures();
+            // Unmeasured (no audit, or one node: nothing to converge) counts as 0: nothing was seen to go wrong.
+            case LOST_WRITES -> r.audit() == null ? 0 : r.audit().lostWrites();
+            case CORRUPT_READS -> r.audit() == null ? 0 : r.audit().corruptReads();
+            case CONVERGENCE_P99_MS -> r.convergence() == null ? 0 : r.convergence().p99Millis();
+        };
     }
 }

@@ -1,6 +1,6 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.result.CellResult;
+import io.repram.orchestrate.results.CellResult;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.result;
+package io.repram.orchestrate.results;
 
 /** Latency percentiles of one histogram, in nanoseconds. */
 public record LatencySummary(

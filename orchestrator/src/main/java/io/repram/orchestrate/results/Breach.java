@@ -1,4 +1,6 @@
-package io.repram.orchestrate.scenario;
+package io.repram.orchestrate.results;
+
+import io.repram.orchestrate.scenario.Threshold;
 
 /**
  * A threshold a cell did not meet.

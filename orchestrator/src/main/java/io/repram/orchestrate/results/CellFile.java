@@ -1,7 +1,7 @@
-package io.repram.orchestrate.report;
+package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.result.CellResult;
-import io.repram.orchestrate.scenario.Breach;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.Breach;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ public record CellFile(
         breaches = List.copyOf(breaches);
     }
 
-    static CellFile of(CellResult result, List<Breach> breaches) {
+    public static CellFile of(CellResult result, List<Breach> breaches) {
         return new CellFile(result.cell().id(), result.status(), result.load().requestsPerSec(),
                 result.load().successRate(), result.audit() == null ? null : result.audit().lostWrites(),
                 result.audit() == null ? null : result.audit().corruptReads(), breaches, result);

@@ -1,4 +1,4 @@
-package io.repram.orchestrate.result;
+package io.repram.orchestrate.results;
 
 /**
  * How fast a probe write became visible on every other node during a cell's measured window: the
