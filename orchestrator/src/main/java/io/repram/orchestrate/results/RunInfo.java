@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.repram.orchestrate.engine.EngineDetails;
 import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.Secrets;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.time.Instant;
 /**
  * {@code run.json}: what was run, where and with what, so a results directory explains itself.
  *
- * @param scenario      the scenario after command-line overrides
+ * @param scenario      the scenario after command-line overrides, node secrets redacted (see
+ *                      {@link Secrets}): results are uploaded as CI artifacts
  * @param engineVersion the Docker Engine version, or the JVM version for the process driver
  * @param imageId       the node image id (docker) or the node jar's SHA-256 (process)
  * @param engineDetails multi-host engines only (swarm): node placement and the stats source
@@ -27,6 +29,10 @@ public record RunInfo(
         Instant startedAt,
         String toolVersion,
         @JsonInclude(JsonInclude.Include.NON_NULL) EngineDetails engineDetails) {
+
+    public RunInfo {
+        scenario = Secrets.redact(scenario);
+    }
 
     public RunInfo(Scenario scenario, String driver, String engineVersion, int cores, long memoryBytes, String imageId,
                    Instant startedAt, String toolVersion) {
