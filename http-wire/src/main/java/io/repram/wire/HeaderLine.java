@@ -1,0 +1,63 @@
+package io.repram.wire;
+
+/** Checks and number parsing for the lines of a response head and its chunk framing. */
+final class HeaderLine {
+    private HeaderLine() {
+    }
+
+    /** Rejects a header line that is no "name: value" pair. */
+    static void check(LineBuffer line) throws HttpWireException {
+        if (LineBuffer.blank(line.at(0))) {
+            // RFC 9112 5.2 obs-fold: deprecated, and no peer of ours sends it.
+            throw new HttpWireException("folded header line (obsolete line folding): " + line.preview());
+        }
+        int colon = line.indexOf((byte) ':');
+        if (colon == 0 || (colon < 0 && !line.truncated())) {
+            throw new HttpWireException("header line without a name: " + line.preview());
+        }
+    }
+
+    /** A Content-Length value: decimal digits only. */
+    static long decimal(LineBuffer line, int from, int to) throws HttpWireException {
+        if (from == to || to - from > 18) {
+            throw new HttpWireException("bad Content-Length: " + line.preview());
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = line.at(i) - '0';
+            if (digit < 0 || digit > 9) {
+                throw new HttpWireException("bad Content-Length: " + line.preview());
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /** The size on a chunk-size line: hex digits, then optional blanks and ";extensions". */
+    static long chunkSize(LineBuffer line) throws HttpWireException {
+        int length = line.keptLength();
+        long size = 0;
+        int i = 0;
+        for (; i < length; i++) {
+            int v = Character.digit(line.at(i), 16);
+            if (v < 0) {
+                break;
+            }
+            if (i >= 15) {
+                throw new HttpWireException("chunk size too large: " + line.preview());
+            }
+            size = size * 16 + v;
+        }
+        if (i == 0) {
+            throw new HttpWireException(length == 0 ? "missing chunk size" : "bad chunk size: " + line.preview());
+        }
+        int rest = line.skipBlanks(i, length);
+        if (rest < length && line.at(rest) != ';') {
+            throw new HttpWireException("bad chunk size: " + line.preview());
+        }
+        if (rest == length && line.truncated()) {
+            throw new HttpWireException("bad chunk size: " + line.preview());
+        }
+        return size;
+    }
+}
