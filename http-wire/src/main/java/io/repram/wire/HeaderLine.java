@@ -5,6 +5,27 @@ final class HeaderLine {
     private HeaderLine() {
     }
 
+    /** The code on a status line, "HTTP/1.1 200 OK" (the code sits at bytes 9..11, the reason may be missing). */
+    static int statusCode(LineBuffer line) throws HttpWireException {
+        int length = line.length();
+        if (length < 12 || line.at(0) != 'H' || line.at(1) != 'T' || line.at(2) != 'T' || line.at(3) != 'P'
+                || line.at(4) != '/' || line.at(5) != '1' || line.at(6) != '.' || !digit(line.at(7))
+                || line.at(8) != ' ') {
+            throw new HttpWireException("not an HTTP/1.x status line: " + line.preview());
+        }
+        int code = 0;
+        for (int i = 9; i < 12; i++) {
+            if (!digit(line.at(i))) {
+                throw new HttpWireException("bad status code in status line: " + line.preview());
+            }
+            code = code * 10 + line.at(i) - '0';
+        }
+        if ((length > 12 && line.at(12) != ' ') || code < 100 || code > 599) {
+            throw new HttpWireException("bad status code in status line: " + line.preview());
+        }
+        return code;
+    }
+
     /** Rejects a header line that is no "name: value" pair. */
     static void check(LineBuffer line) throws HttpWireException {
         if (LineBuffer.blank(line.at(0))) {
@@ -59,5 +80,9 @@ final class HeaderLine {
             throw new HttpWireException("bad chunk size: " + line.preview());
         }
         return size;
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
     }
 }

@@ -185,7 +185,7 @@ public final class ResponseParser {
     private void lineComplete() throws HttpWireException {
         int length = line.length();
         switch (state) {
-            case STATUS_LINE -> statusLine(length);
+            case STATUS_LINE -> statusLine();
             case HEADER_LINE -> {
                 if (length == 0) {
                     headersComplete();
@@ -210,24 +210,8 @@ public final class ResponseParser {
         }
     }
 
-    private void statusLine(int length) throws HttpWireException {
-        // "HTTP/1.1 200 OK": the code sits at bytes 9..11.
-        if (length < 12 || line.at(0) != 'H' || line.at(1) != 'T' || line.at(2) != 'T' || line.at(3) != 'P'
-                || line.at(4) != '/' || line.at(5) != '1' || line.at(6) != '.' || !digit(line.at(7))
-                || line.at(8) != ' ') {
-            throw new HttpWireException("not an HTTP/1.x status line: " + line.preview());
-        }
-        int code = 0;
-        for (int i = 9; i < 12; i++) {
-            if (!digit(line.at(i))) {
-                throw new HttpWireException("bad status code in status line: " + line.preview());
-            }
-            code = code * 10 + line.at(i) - '0';
-        }
-        if ((length > 12 && line.at(12) != ' ') || code < 100 || code > 599) {
-            throw new HttpWireException("bad status code in status line: " + line.preview());
-        }
-        status = code;
+    private void statusLine() throws HttpWireException {
+        status = HeaderLine.statusCode(line);
         http10 = line.at(7) == '0';
         state = HEADER_LINE;
     }
@@ -299,10 +283,6 @@ public final class ResponseParser {
             remaining = size;
             state = CHUNK_DATA;
         }
-    }
-
-    private static boolean digit(byte b) {
-        return b >= '0' && b <= '9';
     }
 
     private static byte[] ascii(String s) {
