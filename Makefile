@@ -4,7 +4,7 @@ MVN   ?= mvn -B -q
 CLI   := ./repram-orchestrate
 JAR   := orchestrator/target/repram-orchestrate.jar
 NODE_JAR := node/target/repram-node.jar
-SOURCES := pom.xml $(wildcard */pom.xml) $(shell find node dashboard orchestrator -path '*/src/main/*' -type f 2>/dev/null)
+SOURCES := pom.xml $(wildcard */pom.xml) $(shell find http-wire node dashboard orchestrator -path '*/src/main/*' -type f 2>/dev/null)
 
 .PHONY: help build test unit quick full stress smoke bench bench-node image cleanup doctor clean \
         docker-build load-test-build docker-scale-test-quick docker-scale-test-full \

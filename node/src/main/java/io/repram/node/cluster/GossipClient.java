@@ -1,6 +1,7 @@
 package io.repram.node.cluster;
 
-import io.repram.node.cluster.peerhttp.PeerHttpClient;
+import io.repram.node.cluster.peerhttp.PeerClient;
+import io.repram.node.cluster.peerhttp.PeerClients;
 import io.repram.node.cluster.peerhttp.PeerResponse;
 
 import java.net.URI;
@@ -19,13 +20,20 @@ public final class GossipClient implements AutoCloseable {
     private static final int MAX_CONNECTIONS_PER_PEER = 32;
     private static final long CONNECT_TIMEOUT_MILLIS = 2_000;
 
-    private final PeerHttpClient http = new PeerHttpClient("gossip-client", MAX_CONNECTIONS_PER_PEER,
-            CONNECT_TIMEOUT_MILLIS);
+    private final PeerClient http;
     private final ConcurrentHashMap<String, URI> bases = new ConcurrentHashMap<>();
     private final Signer signer;
     private final long timeoutMillis;
 
+    /** Over the peer client that {@code REPRAM_PEER_CLIENT} picks (ours unless it says {@code jetty}). */
     public GossipClient(Signer signer, long timeoutMillis) {
+        this(signer, timeoutMillis, PeerClients.fromEnvironment("gossip-client", MAX_CONNECTIONS_PER_PEER,
+                CONNECT_TIMEOUT_MILLIS));
+    }
+
+    /** Over {@code http}, which it closes on {@link #close}. */
+    public GossipClient(Signer signer, long timeoutMillis, PeerClient http) {
+        this.http = http;
         this.signer = signer;
         this.timeoutMillis = timeoutMillis;
     }

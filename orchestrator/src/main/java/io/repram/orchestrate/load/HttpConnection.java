@@ -1,5 +1,8 @@
 package io.repram.orchestrate.load;
 
+import io.repram.wire.HttpWireException;
+import io.repram.wire.ResponseParser;
+
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -182,12 +185,12 @@ final class HttpConnection {
                 return;
             }
             if (state != BUSY) {
-                throw new ResponseParser.ProtocolException("bytes arrived while no request was in flight");
+                throw new HttpWireException("bytes arrived while no request was in flight");
             }
             int used = parser.feed(readBuffer.array(), readBuffer.arrayOffset(), n);
             if (parser.complete()) {
                 if (used < n) {
-                    throw new ResponseParser.ProtocolException("bytes after the end of the response");
+                    throw new HttpWireException("bytes after the end of the response");
                 }
                 finish(nowNanos);
             }

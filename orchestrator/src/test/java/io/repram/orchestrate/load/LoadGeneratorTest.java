@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length:\\s*(\\d+)");
 
     private static LoadSpec spec(URI target, int concurrency, int putPercent, Integer rate, Duration warmup,
                                  Duration duration, Duration timeout) {
@@ -69,6 +76,64 @@ class LoadGeneratorTest {
             assertEquals(figures.gets(), figures.failures());
             assertEquals(figures.puts(), figures.successes());
             assertEquals(figures.gets(), figures.errorsByClass().get("status_404"));
+        }
+    }
+
+    @Test
+    void interimResponsesAreSkippedAndTheFinalOneCounts() throws Exception {
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket socket = server.accept();
+                        accepted.add(socket);
+                        Thread serve = new Thread(() -> answerWithInterimFirst(socket));
+                        serve.setDaemon(true);
+                        serve.start();
+                    }
+                } catch (IOException closed) {
+                    // Test over.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            URI target = URI.create("http://127.0.0.1:" + server.getLocalPort());
+            try (LoadGenerator generator = new LoadGenerator(spec(target, 2, 100, null, Duration.ZERO,
+                    Duration.ofMillis(700), Duration.ofSeconds(2)))) {
+                LoadFigures figures = generator.run(interval -> { });
+                assertTrue(figures.successes() > 0);
+                assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());
+                assertEquals(2, accepted.size(), "keep-alive connections survive the interim responses");
+            }
+        } finally {
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Answers every request with 100 Continue and 103 Early Hints before its 201. */
+    private static void answerWithInterimFirst(Socket socket) {
+        byte[] answer = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\n"
+                + "HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        try (socket) {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            StringBuilder head = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0) {
+                head.append((char) b);
+                if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                    Matcher length = CONTENT_LENGTH.matcher(head);
+                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                    head.setLength(0);
+                    out.write(answer);
+                    out.flush();
+                }
+            }
+        } catch (IOException closed) {
+            // The generator closed the connection: test over.
         }
     }
 

@@ -37,7 +37,7 @@ class RunnerAgentsTest {
     @Test
     void agentsRunTheCellAndTheirSharesReachTheResults() throws Exception {
         Path jar = NodeJarLocation.defaultPath();
-        assertTrue(Files.isRegularFile(jar), "build the node jar first: mvn -pl node package -DskipTests");
+        assertTrue(Files.isRegularFile(jar), "build the node jar first: mvn -pl node -am package -DskipTests");
         Scenario s = ScenarioLoader.load(Path.of(getClass().getResource("/run/agents.yaml").toURI()), w -> { });
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         Runner.Outcome outcome;

@@ -47,7 +47,7 @@ class RunnerFaultsTest {
     static void engine() {
         Path jar = NodeJarLocation.defaultPath();
         assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
-                + " is missing: build it first with mvn -pl node package -DskipTests");
+                + " is missing: build it first with mvn -pl node -am package -DskipTests");
         engine = new ProcessEngine(jar);
     }
 

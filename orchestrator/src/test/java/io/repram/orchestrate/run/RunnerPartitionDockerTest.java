@@ -36,7 +36,7 @@ class RunnerPartitionDockerTest {
     @Test
     void aPartitionedNodesLagShowsInTheConvergenceFigures() throws Exception {
         Path jar = Path.of(System.getProperty("repram.node.jar", "../node/target/repram-node.jar"));
-        assumeTrue(Files.isRegularFile(jar), "build the node jar first: mvn -pl node package -DskipTests");
+        assumeTrue(Files.isRegularFile(jar), "build the node jar first: mvn -pl node -am package -DskipTests");
         Scenario s = ScenarioLoader.load(Path.of(getClass().getResource("/run/partition-fault.yaml").toURI()), w -> { });
         try (DockerEngine engine = new DockerEngine(new DockerEngine.Options(jar, false, false, line -> { }))) {
             ResultsWriter writer = ResultsWriter.start(ResultsDir.create(tmp, LocalDateTime.now()),

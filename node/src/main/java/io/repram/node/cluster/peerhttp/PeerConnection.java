@@ -1,5 +1,8 @@
 package io.repram.node.cluster.peerhttp;
 
+import io.repram.wire.BodyBuffer;
+import io.repram.wire.ResponseParser;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -13,8 +16,12 @@ import java.nio.channels.SocketChannel;
  * Only the loop thread touches it.
  */
 final class PeerConnection {
+    /** Peers answer gossip with a few bytes and bootstrap with a peer list; this only bounds a broken peer. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     private final PeerPool pool;
-    private final ResponseReader reader = new ResponseReader();
+    private final BodyBuffer body = new BodyBuffer(MAX_BODY_BYTES);
+    private final ResponseParser reader = new ResponseParser(body);
     private SocketChannel channel;
     private SelectionKey key;
     private Exchange exchange;
@@ -52,7 +59,7 @@ final class PeerConnection {
     void start(Exchange next) {
         exchange = next;
         reused = true;
-        reader.reset();
+        resetReader();
         write();
     }
 
@@ -80,6 +87,11 @@ final class PeerConnection {
         } catch (IOException e) {
             fail("I/O error with " + pool.name() + ": " + e.getMessage(), true);
         }
+    }
+
+    private void resetReader() {
+        reader.reset();
+        body.reset();
     }
 
     /** Fails the request in flight when its deadline (or the connect deadline) has passed. */
@@ -114,7 +126,7 @@ final class PeerConnection {
 
     private void onConnected() {
         connected = true;
-        reader.reset();
+        resetReader();
         write();
     }
 
@@ -158,7 +170,7 @@ final class PeerConnection {
         Exchange done = exchange;
         exchange = null;
         boolean keep = !reader.closeAfter() && !done.unsent();
-        PeerResponse response = reader.response();
+        PeerResponse response = new PeerResponse(reader.status(), body.toByteArray());
         if (keep) {
             pool.released(this);
         } else {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread never waits on, or does the I/O for, a peer; futures complete on the loop thread, so their
  * callbacks must be short and must not block.
  */
-public final class PeerHttpClient implements AutoCloseable {
+public final class PeerHttpClient implements PeerClient {
     private static final long TICK_MILLIS = 50;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(20);
 
@@ -53,12 +53,7 @@ public final class PeerHttpClient implements AutoCloseable {
         thread.start();
     }
 
-    /**
-     * POSTs {@code body} to {@code http://host:port}{@code path}.
-     *
-     * @param extraHeaders complete header lines ("Name: value\r\n" each), or an empty string
-     * @return completes with the response, or exceptionally with {@link PeerHttpException}
-     */
+    @Override
     public CompletableFuture<PeerResponse> post(String host, int port, String path, String contentType,
                                                 String extraHeaders, byte[] body, long timeoutMillis) {
         byte[] prefix = headPrefixes.computeIfAbsent(host + ":" + port + path + "\n" + contentType,

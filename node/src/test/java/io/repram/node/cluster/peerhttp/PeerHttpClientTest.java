@@ -67,6 +67,26 @@ class PeerHttpClientTest {
     }
 
     @Test
+    void interimResponsesAreSkippedNotTakenForTheAnswer() throws Exception {
+        server = new RawServer((conn, n) -> "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+                + "HTTP/1.1 201 Created\r\nContent-Length: 4\r\n\r\nmade");
+        for (int i = 0; i < 2; i++) {
+            PeerResponse r = post("{}", "", 2_000);
+            assertEquals(201, r.status());
+            assertEquals("made", new String(r.body(), StandardCharsets.UTF_8));
+        }
+        assertEquals(1, server.accepted.get(), "the connection stays usable after the interim responses");
+    }
+
+    @Test
+    void malformedResponseFailsTheRequest() throws Exception {
+        server = new RawServer((conn, n) -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> post("{}", "", 2_000));
+        assertInstanceOf(PeerHttpException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("bad chunk size"), e.getCause().getMessage());
+    }
+
+    @Test
     void parallelPostsOpenSeveralConnectionsUpToTheLimit() throws Exception {
         server = new RawServer((conn, n) -> {
             sleep(100);

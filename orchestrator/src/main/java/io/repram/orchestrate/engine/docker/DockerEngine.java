@@ -137,7 +137,7 @@ public final class DockerEngine implements Engine {
             docker.inspectImageCmd(image).exec();
         } catch (NotFoundException e) {
             String fix = ours
-                    ? "Fix: build the node jar (mvn -B -pl node package -DskipTests) or point --node-jar at it;"
+                    ? "Fix: build the node jar (mvn -B -pl node -am package -DskipTests) or point --node-jar at it;"
                       + " the image is then built automatically, or by `repram-orchestrate image build`."
                     : "No registry is reachable to pull it. Fix: `docker load -i <image>.tar`, build it locally,"
                       + " or use " + ImageBuilder.DEFAULT_TAG + " (`repram-orchestrate image build`).";

@@ -85,7 +85,7 @@ public final class ImageBuilder {
     public Result build(Path nodeJar, boolean force) throws EngineException {
         if (!Files.isRegularFile(nodeJar)) {
             throw new EngineException("Node jar not found at " + nodeJar.toAbsolutePath()
-                    + ".\nFix: build it with `mvn -B -pl node package -DskipTests`, or pass --node-jar PATH.",
+                    + ".\nFix: build it with `mvn -B -pl node -am package -DskipTests`, or pass --node-jar PATH.",
                     Reason.IMAGE_MISSING);
         }
         String sha = sha256(nodeJar);

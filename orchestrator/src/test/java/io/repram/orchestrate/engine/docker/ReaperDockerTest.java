@@ -45,7 +45,7 @@ class ReaperDockerTest {
     @Test
     void aKilledOrchestratorLeavesNothingBehind() throws Exception {
         Path nodeJar = DockerEngineTest.nodeJar();
-        assertTrue(nodeJar.toFile().isFile(), "no node jar at " + nodeJar + ": mvn -B -pl node package -DskipTests");
+        assertTrue(nodeJar.toFile().isFile(), "no node jar at " + nodeJar + ": mvn -B -pl node -am package -DskipTests");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DockerEngineHolderMain.class.getName(), nodeJar.toString())
                 .redirectError(new File("target/holder-stderr.log"))

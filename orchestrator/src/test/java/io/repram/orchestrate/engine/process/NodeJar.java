@@ -14,7 +14,7 @@ final class NodeJar {
     static Path path() {
         Path jar = NodeJarLocation.defaultPath();
         assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
-                + " is missing: build it first (make build, or mvn -pl node package)");
+                + " is missing: build it first (make build, or mvn -pl node -am package)");
         return jar;
     }
 }

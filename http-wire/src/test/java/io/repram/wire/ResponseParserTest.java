@@ -1,4 +1,4 @@
-package io.repram.orchestrate.load;
+package io.repram.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,12 +119,12 @@ class ResponseParserTest {
         };
         for (String text : bad) {
             byte[] response = bytes(text);
-            assertThrows(ResponseParser.ProtocolException.class,
+            assertThrows(HttpWireException.class,
                     () -> new ResponseParser().feed(response, 0, response.length), text);
         }
         ResponseParser truncated = new ResponseParser();
         byte[] partial = bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc");
-        assertThrows(ResponseParser.ProtocolException.class, () -> {
+        assertThrows(HttpWireException.class, () -> {
             truncated.feed(partial, 0, partial.length);
             truncated.endOfStream();
         });
