@@ -55,7 +55,7 @@ public record LoadPlan(
         if (value < min) throw bad(field + " must be at least " + min + ", got " + value);
     }
 
-    static IllegalArgumentException bad(String message) {
+    private static IllegalArgumentException bad(String message) {
         return new IllegalArgumentException("bad load plan: " + message);
     }
 }
