@@ -5,6 +5,8 @@ import io.repram.orchestrate.load.LoadReport;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.scenario.ScenarioDefaults;
+import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -62,16 +64,16 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "1024", paramLabel = "BYTES", description = "PUT payload size (default ${DEFAULT-VALUE}).")
     private int sizeBytes;
 
-    @Option(names = "--put-percent", defaultValue = "70", description = "Share of PUTs, 0..100 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--put-percent", defaultValue = "" + ScenarioDefaults.PUT_PERCENT, description = "Share of PUTs, 0..100 (default ${DEFAULT-VALUE}).")
     private int putPercent;
 
     @Option(names = "--rate", paramLabel = "N", description = "Open loop at N requests/s in total (default: closed loop).")
     private Integer rate;
 
-    @Option(names = "--ttl", defaultValue = "300", paramLabel = "SECONDS", description = "TTL of written keys (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ttl", defaultValue = "" + ScenarioDefaults.TTL_SECONDS, paramLabel = "SECONDS", description = "TTL of written keys (default ${DEFAULT-VALUE}).")
     private int ttlSeconds;
 
-    @Option(names = "--key-space", defaultValue = "10000", description = "Number of distinct keys (default ${DEFAULT-VALUE}).")
+    @Option(names = "--key-space", defaultValue = "" + ScenarioDefaults.KEY_SPACE, description = "Number of distinct keys (default ${DEFAULT-VALUE}).")
     private int keySpace;
 
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
@@ -90,8 +92,8 @@ public final class LoadCommand implements Callable<Integer> {
         LoadSpec spec;
         LoadGenerator generator;
         try {
-            spec = new LoadSpec(parseUrls(urls), concurrency, sizeBytes, putPercent, ttlSeconds, keySpace, rate,
-                    parseDuration("--warmup", warmup), parseDuration("--duration", duration),
+            spec = LoadSpec.of(parseUrls(urls), new Workload(putPercent, ttlSeconds, keySpace, rate, Workload.Targets.ALL),
+                    concurrency, sizeBytes, parseDuration("--warmup", warmup), parseDuration("--duration", duration),
                     parseDuration("--timeout", timeout), seed);
             generator = new LoadGenerator(spec);
         } catch (IllegalArgumentException e) {

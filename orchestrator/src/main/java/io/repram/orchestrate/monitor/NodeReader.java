@@ -2,6 +2,7 @@ package io.repram.orchestrate.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.metrics.PromText;
 
 import java.io.IOException;
 import java.net.URI;

@@ -149,9 +149,8 @@ public final class Runner {
         Cluster cluster = session.cluster();
         position++;
         listener.cellStarted(cell, position, plan.totalCells());
-        LoadSpec spec = new LoadSpec(targets(cluster, s.workload()), cell.concurrency(), cell.payloadBytes(),
-                s.workload().putPercent(), s.workload().ttlSeconds(), s.workload().keySpace(),
-                s.workload().ratePerSecond(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
+        LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),
+                cell.concurrency(), cell.payloadBytes(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
         long started = System.currentTimeMillis();
         long cellStartNanos = System.nanoTime();
         long[] cellTotals = new long[2];
@@ -230,11 +229,6 @@ public final class Runner {
         double progress = (position - 1 + Math.min(1.0, cellElapsed / (double) perCellMillis)) / plan.totalCells();
         return new LiveSnapshot(cell, position, plan.totalCells(), cellElapsed,
                 (now - runStartNanos) / 1_000_000, remaining, progress, iv, totals[0], totals[1], nodes);
-    }
-
-    private static List<java.net.URI> targets(Cluster cluster, Workload w) {
-        List<java.net.URI> all = cluster.nodes().stream().map(NodeEndpoint::baseUri).toList();
-        return w.targets() == Workload.Targets.FIRST ? all.subList(0, 1) : all;
     }
 
     private String scrapeMetrics(Cluster cluster) {

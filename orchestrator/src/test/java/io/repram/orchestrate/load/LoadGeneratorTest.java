@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,8 @@ class LoadGeneratorTest {
 
     private static LoadSpec spec(URI target, int concurrency, int putPercent, Integer rate, Duration warmup,
                                  Duration duration, Duration timeout) {
-        return new LoadSpec(List.of(target), concurrency, 256, putPercent, 300, 500, rate, warmup, duration, timeout, 42);
+        return LoadSpec.of(List.of(target), new Workload(putPercent, 300, 500, rate, Workload.Targets.ALL), concurrency,
+                256, warmup, duration, timeout, 42);
     }
 
     @Test
@@ -57,8 +59,9 @@ class LoadGeneratorTest {
     void payloadsLargerThanTheSocketBufferAreSentWhole() throws Exception {
         int payloadBytes = 3 * 1024 * 1024;
         try (KeyValueTestServer server = new KeyValueTestServer(false, 2);
-             LoadGenerator generator = new LoadGenerator(new LoadSpec(List.of(server.uri()), 2, payloadBytes, 100, 300,
-                     50, null, Duration.ZERO, Duration.ofMillis(800), Duration.ofSeconds(5), 3))) {
+             LoadGenerator generator = new LoadGenerator(LoadSpec.of(List.of(server.uri()),
+                     new Workload(100, 300, 50, null, Workload.Targets.ALL), 2, payloadBytes, Duration.ZERO,
+                     Duration.ofMillis(800), Duration.ofSeconds(5), 3))) {
             LoadFigures figures = generator.run(interval -> { });
             assertTrue(figures.successes() > 0);
             assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());

@@ -2,6 +2,7 @@ package io.repram.orchestrate.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.repram.orchestrate.metrics.PromText;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -5,6 +5,7 @@ import io.repram.orchestrate.load.AcknowledgedWrites.Write;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.results.AuditFigures;
+import io.repram.orchestrate.scenario.Workload;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -48,8 +49,9 @@ class WriteAuditTest {
         try (FakeNode a = new FakeNode(); FakeNode b = new FakeNode()) {
             AcknowledgedWrites acked;
             URI target = a.endpoint(0).baseUri();
-            try (LoadGenerator gen = new LoadGenerator(new LoadSpec(List.of(target), 2, 64, 100, 300, 400, 300,
-                    Duration.ZERO, Duration.ofMillis(700), Duration.ofSeconds(2), 5))) {
+            try (LoadGenerator gen = new LoadGenerator(LoadSpec.of(List.of(target),
+                    new Workload(100, 300, 400, 300, Workload.Targets.ALL), 2, 64, Duration.ZERO, Duration.ofMillis(700),
+                    Duration.ofSeconds(2), 5))) {
                 gen.run(iv -> { });
                 acked = gen.acknowledgedWrites();
             }

@@ -3,6 +3,7 @@ package io.repram.orchestrate.engine.swarm;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.metrics.PromText;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -50,34 +51,15 @@ final class MetricsStatsPoller implements AutoCloseable {
 
     /** A sample from one scrape; CPU % needs the previous scrape, so the first one gives none. */
     java.util.Optional<NodeStatsSample> sample(NodeEndpoint node, String metricsText, long nowNanos) {
-        double cpuSeconds = value(metricsText, "process_cpu_seconds_total");
-        double rss = value(metricsText, "process_resident_memory_bytes");
+        List<PromText.Sample> metrics = PromText.parse(metricsText);
+        double cpuSeconds = PromText.first(metrics, "process_cpu_seconds_total");
+        double rss = PromText.first(metrics, "process_resident_memory_bytes");
         double[] prev = lastCpu.put(node.index(), new double[]{cpuSeconds, nowNanos});
         if (prev == null || Double.isNaN(cpuSeconds)) return java.util.Optional.empty();
         double wallSeconds = (nowNanos - prev[1]) / 1e9;
         double cpuPercent = wallSeconds <= 0 ? 0 : Math.max(0, 100.0 * (cpuSeconds - prev[0]) / wallSeconds);
         return java.util.Optional.of(new NodeStatsSample(System.currentTimeMillis(), node.index(), node.nodeId(), cpuPercent,
                 Double.isNaN(rss) ? 0 : (long) rss, memoryLimitBytes, 0, 0, 0, 0));
-    }
-
-    /** The value of an unlabelled sample in Prometheus text format, or NaN. */
-    static double value(String text, String metric) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith(metric + " ") || line.startsWith(metric + "{")) {
-                String[] parts = line.trim().split("\\s+");
-                try {
-                    return Double.parseDouble(parts[parts.length - 1].equals(parts[0]) ? "NaN" : valueField(parts));
-                } catch (NumberFormatException e) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return Double.NaN;
-    }
-
-    /** "name{labels} value [timestamp]": the value is the field after the name/labels. */
-    private static String valueField(String[] parts) {
-        return parts.length >= 2 ? parts[1] : "NaN";
     }
 
     @Override

@@ -27,37 +27,37 @@ final class AgentClient {
     }
 
     AgentWire.Status status() throws IOException {
-        return get("/v1/agent", AgentWire.Status.class);
+        return get(AgentApi.STATUS, AgentWire.Status.class);
     }
 
     /** @throws IllegalArgumentException with the agent's message when it rejects the plan (400) */
     int post(LoadPlan plan) throws IOException {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri("/v1/agent/plan"))
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri(AgentApi.PLAN))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(AgentWire.MAPPER.writeValueAsBytes(plan))));
         if (r.statusCode() == 400) {
             throw new IllegalArgumentException(describe() + " rejected its load plan: " + error(r));
         }
-        check(r, "POST /v1/agent/plan");
+        check(r, "POST " + AgentApi.PLAN);
         return AgentWire.MAPPER.readValue(r.body(), AgentWire.Started.class).run();
     }
 
     AgentWire.Intervals intervalsAfter(long seq) throws IOException {
-        return get("/v1/agent/intervals?after=" + seq, AgentWire.Intervals.class);
+        return get(AgentApi.INTERVALS + "?" + AgentApi.AFTER + "=" + seq, AgentWire.Intervals.class);
     }
 
     AgentWire.Result result() throws IOException {
-        return get("/v1/agent/result", AgentWire.Result.class);
+        return get(AgentApi.RESULT, AgentWire.Result.class);
     }
 
     AgentWire.Writes writes() throws IOException {
-        return get("/v1/agent/writes", AgentWire.Writes.class);
+        return get(AgentApi.WRITES, AgentWire.Writes.class);
     }
 
     /** Never throws: stopping is best effort, the agent ends its run at the plan's end anyway. */
     void stop() {
         try {
-            send(HttpRequest.newBuilder(uri("/v1/agent/stop")).POST(HttpRequest.BodyPublishers.noBody()));
+            send(HttpRequest.newBuilder(uri(AgentApi.STOP)).POST(HttpRequest.BodyPublishers.noBody()));
         } catch (IOException ignored) {
             // Unreachable: nothing more to do from here.
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The control API of {@code repram-orchestrate agent}, on the JDK's own HTTP server (the agent needs
- * no web framework):
+ * no web framework; the paths are {@link AgentApi}'s):
  * <pre>
  * GET  /v1/agent                   status: id, state (idle|running|done|failed), cores, version, run
  * POST /v1/agent/plan              a {@link LoadPlan}; 202 {run}, 400 bad plan, 409 a run is going on
@@ -50,7 +50,7 @@ public final class AgentServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         AgentServer agent = new AgentServer(server, executor, new AgentWorker(id, version));
-        server.createContext("/v1/agent", agent::handle);
+        server.createContext(AgentApi.STATUS, agent::handle);
         server.start();
         return agent;
     }
@@ -68,18 +68,17 @@ public final class AgentServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             switch (method + " " + path) {
-                case "GET /v1/agent" -> send(exchange, 200, worker.status());
-                case "POST /v1/agent/plan" -> plan(exchange);
-                case "GET /v1/agent/intervals" -> send(exchange, 200, worker.intervalsAfter(after(exchange)));
-                case "GET /v1/agent/result" -> orConflict(exchange, worker.result(), "the run has not ended yet");
-                case "GET /v1/agent/writes" -> orConflict(exchange, worker.writes(), "no finished run to read writes from");
-                case "POST /v1/agent/stop" -> {
+                case "GET " + AgentApi.STATUS -> send(exchange, 200, worker.status());
+                case "POST " + AgentApi.PLAN -> plan(exchange);
+                case "GET " + AgentApi.INTERVALS -> send(exchange, 200, worker.intervalsAfter(after(exchange)));
+                case "GET " + AgentApi.RESULT -> orConflict(exchange, worker.result(), "the run has not ended yet");
+                case "GET " + AgentApi.WRITES -> orConflict(exchange, worker.writes(), "no finished run to read writes from");
+                case "POST " + AgentApi.STOP -> {
                     worker.stop();
                     send(exchange, 202, worker.status());
                 }
                 default -> send(exchange, 404, new AgentWire.Error("no such endpoint: " + method + " " + path
-                        + "; see GET /v1/agent, POST /v1/agent/plan, GET /v1/agent/intervals?after=N, "
-                        + "GET /v1/agent/result, GET /v1/agent/writes, POST /v1/agent/stop"));
+                        + "; see " + AgentApi.ALL_CALLS));
             }
         } catch (IllegalArgumentException e) {
             sendQuietly(exchange, 400, e.getMessage());
@@ -114,11 +113,11 @@ public final class AgentServer implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         if (query == null) return 0;
         for (String part : query.split("&")) {
-            if (part.startsWith("after=")) {
+            if (part.startsWith(AgentApi.AFTER + "=")) {
                 try {
-                    return Long.parseLong(part.substring(6));
+                    return Long.parseLong(part.substring(AgentApi.AFTER.length() + 1));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("after must be a number: " + part);
+                    throw new IllegalArgumentException(AgentApi.AFTER + " must be a number: " + part);
                 }
             }
         }

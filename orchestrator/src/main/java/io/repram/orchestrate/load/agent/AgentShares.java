@@ -50,7 +50,7 @@ final class AgentShares {
             LoadPlan plan = plans.get(i);
             shares.add(new AgentShare(e.index(), e.id(), e.placement(), a.requests,
                     a.seconds <= 0 ? 0 : a.requests / a.seconds, total == 0 ? 0 : 100.0 * a.requests / total,
-                    plan.concurrency(), plan.ratePerSecond(), avgCpu, a.peakCpuPercent, limitCores, p99Slip,
+                    plan.concurrency(), plan.workload().ratePerSecond(), avgCpu, a.peakCpuPercent, limitCores, p99Slip,
                     a.maxSendSlipMicros, !reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons)));
         }
         return shares;

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.load.agent;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -9,9 +10,12 @@ import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.results.LoadFigures;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The JSON documents of the agent's control API (camelCase keys), and their two mappers. */
 public final class AgentWire {
@@ -85,25 +89,23 @@ public final class AgentWire {
         if (tree == null || !tree.isObject()) {
             throw new IllegalArgumentException("bad load plan: expected a JSON object with the fields " + fields());
         }
-        List<String> names = fieldNames();
         List<String> unknown = new ArrayList<>();
-        tree.fieldNames().forEachRemaining(f -> {
-            if (!names.contains(f)) unknown.add(f);
-        });
+        List<String> missing = new ArrayList<>();
+        checkFields(tree, LoadPlan.class, "", unknown, missing);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("bad load plan: unknown field(s) " + unknown + "; allowed: " + fields());
         }
-        List<String> missing = names.stream().filter(f -> !tree.has(f)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("bad load plan: missing field(s) " + missing
-                    + "; every field is required (ratePerSecond may be null for a closed loop)");
+                    + "; every field is required (workload.ratePerSecond may be null for a closed loop)");
         }
         LoadPlan plan;
         try {
             plan = PLAN_MAPPER.treeToValue(tree, LoadPlan.class);
         } catch (MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
-            throw new IllegalArgumentException("bad load plan: " + (field == null ? "" : "field '" + field + "': ")
+            String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.joining("."));
+            throw new IllegalArgumentException("bad load plan: " + (field.isEmpty() ? "" : "field '" + field + "': ")
                     + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("bad load plan: " + e.getMessage(), e);
@@ -112,12 +114,41 @@ public final class AgentWire {
         return plan;
     }
 
-    private static List<String> fieldNames() {
-        return java.util.Arrays.stream(LoadPlan.class.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).toList();
+    /**
+     * Names the unknown and the missing fields of {@code node}, a {@code type}, and of the records
+     * inside it, as dotted paths ({@code workload.putPercent}).
+     */
+    private static void checkFields(JsonNode node, Class<?> type, String prefix, List<String> unknown,
+                                    List<String> missing) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+        node.fieldNames().forEachRemaining(f -> {
+            if (!names.contains(f)) unknown.add(prefix + f);
+        });
+        for (RecordComponent c : components) {
+            JsonNode value = node.get(c.getName());
+            if (value == null) {
+                missing.add(prefix + c.getName());
+            } else if (c.getType().isRecord() && value.isObject()) {
+                checkFields(value, c.getType(), prefix + c.getName() + ".", unknown, missing);
+            }
+        }
     }
 
+    /** Every field a plan has, records inside it spelled out. */
     private static String fields() {
-        return String.join(", ", fieldNames());
+        List<String> out = new ArrayList<>();
+        leaves(LoadPlan.class, "", out);
+        return String.join(", ", out);
+    }
+
+    private static void leaves(Class<?> type, String prefix, List<String> out) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                leaves(c.getType(), prefix + c.getName() + ".", out);
+            } else {
+                out.add(prefix + c.getName());
+            }
+        }
     }
 }

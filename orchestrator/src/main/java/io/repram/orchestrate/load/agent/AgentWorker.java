@@ -48,7 +48,7 @@ final class AgentWorker {
      */
     synchronized int start(LoadPlan plan) {
         if (state == State.running) {
-            throw new IllegalStateException("run " + run + " is still running; POST /v1/agent/stop first");
+            throw new IllegalStateException("run " + run + " is still running; POST " + AgentApi.STOP + " first");
         }
         LoadSpec spec = plan.toSpec();
         LoadGenerator gen = new LoadGenerator(spec);

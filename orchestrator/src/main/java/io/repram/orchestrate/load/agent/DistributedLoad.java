@@ -52,7 +52,10 @@ public final class DistributedLoad implements CellLoad {
         for (AgentEndpoint a : agents) clients.add(new AgentClient(http, a));
     }
 
-    /** Each agent's plan: connections and rate split evenly, the remainder to the first agents. */
+    /**
+     * Each agent's plan: connections, rate and key range split evenly, the remainder to the first
+     * agents; the rest of the spec as it is.
+     */
     static List<LoadPlan> plans(List<AgentEndpoint> agents, LoadSpec spec, int targetNodes) {
         int n = agents.size();
         if (spec.concurrency() < n) {
@@ -70,11 +73,10 @@ public final class DistributedLoad implements CellLoad {
                 throw new IllegalArgumentException("load agent " + i + " knows " + targets.size()
                         + " node URL(s), but the load goes to " + targetNodes);
             }
-            plans.add(new LoadPlan(targets.subList(0, targetNodes), split(spec.concurrency(), n, i),
-                    spec.payloadBytes(), spec.putPercent(), spec.ttlSeconds(), spec.keySpace(),
-                    spec.openLoop() ? Integer.valueOf(split(spec.ratePerSecond(), n, i)) : null,
-                    spec.warmup().toMillis(), spec.duration().toMillis(), spec.requestTimeout().toMillis(),
-                    spec.seed(), i, n));
+            Integer rate = spec.openLoop() ? Integer.valueOf(split(spec.ratePerSecond(), n, i)) : null;
+            plans.add(LoadPlan.of(new LoadSpec(targets.subList(0, targetNodes), spec.workload().withRatePerSecond(rate),
+                    split(spec.concurrency(), n, i), spec.payloadBytes(), spec.warmup(), spec.duration(),
+                    spec.requestTimeout(), spec.seed(), spec.keyRange().slice(i, n))));
         }
         return plans;
     }

@@ -3,6 +3,7 @@ package io.repram.orchestrate.engine.swarm;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.metrics.PromText;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,7 +26,8 @@ class MetricsStatsPollerTest {
             assertEquals(200_000_000L, s.get().memoryBytes());
             assertEquals(512L << 20, s.get().memoryLimitBytes());
             assertEquals("node-1", s.get().nodeId());
+            assertTrue(poller.sample(node, "other 1\n", 2_000_000_000L).isEmpty(), "no CPU figure, no sample");
         }
-        assertTrue(Double.isNaN(MetricsStatsPoller.value("other 1\n", "process_cpu_seconds_total")));
+        assertTrue(Double.isNaN(PromText.first(PromText.parse("other 1\n"), "process_cpu_seconds_total")));
     }
 }

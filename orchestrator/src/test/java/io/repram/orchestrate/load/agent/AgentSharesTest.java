@@ -2,7 +2,9 @@ package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.load.FiguresCollector;
+import io.repram.orchestrate.load.KeyRange;
 import io.repram.orchestrate.results.AgentShare;
+import io.repram.orchestrate.scenario.Workload;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,7 @@ class AgentSharesTest {
     }
 
     private static LoadPlan plan(int concurrency) {
-        return new LoadPlan(List.of(URI.create("http://n:1")), concurrency, 1, 50, 300, 100, null, 0, 1000, 1000, 1, 0, 1);
+        return new LoadPlan(List.of(URI.create("http://n:1")), new Workload(50, 300, 100, null, Workload.Targets.ALL),
+                concurrency, 1, 0, 1000, 1000, 1, new KeyRange(0, 100));
     }
 }

@@ -11,6 +11,7 @@ import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.results.AgentShare;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.scenario.Workload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +47,9 @@ class DistributedLoadTest {
                 "REPRAM_ADDRESS", "127.0.0.1", "REPRAM_NETWORK", "private", "REPRAM_RATE_LIMIT", "0",
                 "REPRAM_REPLICATION", "1")));
         Cluster cluster = new Cluster("agents-test", null, List.of(new NodeEndpoint(0, "n0", "127.0.0.1", node.httpPort())));
-        LoadSpec spec = new LoadSpec(List.of(cluster.nodes().get(0).baseUri()), 5, 128, 60, 300, 2000, null,
-                Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2), 11);
+        LoadSpec spec = LoadSpec.of(List.of(cluster.nodes().get(0).baseUri()),
+                new Workload(60, 300, 2000, null, Workload.Targets.ALL), 5, 128, Duration.ofMillis(500), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), 11);
         List<Long> pids;
         List<IntervalFigures> live = new ArrayList<>();
         try (LocalAgentLauncher launcher = new LocalAgentLauncher()) {

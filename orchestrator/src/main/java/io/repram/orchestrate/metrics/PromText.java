@@ -1,4 +1,4 @@
-package io.repram.orchestrate.monitor;
+package io.repram.orchestrate.metrics;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the Prometheus text exposition format (version 0.0.4) that {@code /v1/metrics} serves. The
- * Prometheus Java client only writes this format, so the few lines of reading live here.
+ * Reads the Prometheus text exposition format (version 0.0.4) that {@code /v1/metrics} serves; the
+ * one parser of it, for the monitor and for the swarm engine's stats poller. Hand-written because
+ * the Prometheus Java client the node uses (prometheus-metrics 1.3.x) only writes the format:
+ * {@code prometheus-metrics-exposition-textformats} holds the Prometheus text, OpenMetrics and
+ * protobuf writers and no parser (nor is it on the orchestrator's classpath).
  */
 public final class PromText {
 
@@ -91,7 +94,16 @@ public final class PromText {
         }
     }
 
-    static double parseValue(String token) {
+    /** The value of the first sample named {@code name} (labels or not), or NaN when there is none. */
+    public static double first(List<Sample> samples, String name) {
+        for (Sample s : samples) {
+            if (s.name().equals(name)) return s.value();
+        }
+        return Double.NaN;
+    }
+
+    /** A sample value or a bucket bound ({@code le}): a number, {@code +Inf}, {@code -Inf} or {@code NaN}. */
+    public static double parseValue(String token) {
         return switch (token) {
             case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
             case "-Inf" -> Double.NEGATIVE_INFINITY;
