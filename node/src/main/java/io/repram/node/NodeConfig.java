@@ -12,7 +12,14 @@ import java.util.function.Consumer;
 /**
  * A node's settings, read from the same {@code REPRAM_*} variables upstream uses, with upstream's
  * defaults. Extras of this node: {@code REPRAM_PING_INTERVAL} (s) / {@code REPRAM_PING_INTERVAL_MS},
- * {@code REPRAM_BIND_ADDRESS} and {@code REPRAM_EXIT_ON_STDIN_EOF}.
+ * {@code REPRAM_BIND_ADDRESS}, {@code REPRAM_EXIT_ON_STDIN_EOF}, {@code REPRAM_BODY_TIMEOUT_MS} and
+ * {@code REPRAM_GOSSIP_WINDOW}.
+ *
+ * @param maxStorageMb      as configured; 0 means "derive the cap from the heap"
+ * @param maxStorageBytes   the storage cap in force (see {@link #defaultStorageCapBytes(long)})
+ * @param bodyTimeoutMillis how long a client may take to send a request body before it is answered 408
+ * @param gossipWindowSeconds a gossip PUT whose timestamp is further than this from our clock is refused;
+ *                          0 turns the check off
  */
 public record NodeConfig(
         String nodeId,
@@ -31,11 +38,22 @@ public record NodeConfig(
         int rateLimitPerSecond,
         boolean trustProxy,
         int maxStorageMb,
+        long maxStorageBytes,
         String logLevel,
         long pingIntervalMillis,
-        boolean exitOnStdinEof) {
+        boolean exitOnStdinEof,
+        long bodyTimeoutMillis,
+        int gossipWindowSeconds) {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeConfig.class);
+    /**
+     * Without REPRAM_MAX_STORAGE_MB the cap is this share of the heap. The rest is headroom for what
+     * a write holds while in flight: the body, its base64 gossip copy (4/3 larger) and the buffers
+     * sending it, so a full store answers 507 instead of dying of OutOfMemoryError.
+     */
+    static final double DEFAULT_STORAGE_HEAP_SHARE = 0.5;
+    static final long DEFAULT_BODY_TIMEOUT_MILLIS = 30_000;
+    static final int DEFAULT_GOSSIP_WINDOW_SECONDS = 30;
 
     public NodeConfig {
         peers = List.copyOf(peers);
@@ -46,8 +64,8 @@ public record NodeConfig(
         return !clusterSecret.isEmpty();
     }
 
-    public long maxStorageBytes() {
-        return maxStorageMb <= 0 ? 0 : maxStorageMb * 1024L * 1024L;
+    public static long defaultStorageCapBytes(long heapMaxBytes) {
+        return (long) (heapMaxBytes * DEFAULT_STORAGE_HEAP_SHARE);
     }
 
     public static NodeConfig fromEnv(Map<String, String> env) {
@@ -56,7 +74,18 @@ public record NodeConfig(
 
     /** @param warn receives one message per variable that was set but unusable */
     public static NodeConfig fromEnv(Map<String, String> env, Consumer<String> warn) {
+        return fromEnv(env, warn, Runtime.getRuntime().maxMemory());
+    }
+
+    /** @param heapMaxBytes the heap the default storage cap is derived from (tests pass a small one) */
+    public static NodeConfig fromEnv(Map<String, String> env, Consumer<String> warn, long heapMaxBytes) {
         Reader r = new Reader(env);
+        int storageMb = r.integer("REPRAM_MAX_STORAGE_MB", 0);
+        long storageBytes = storageMb > 0 ? storageMb * 1024L * 1024L : defaultStorageCapBytes(heapMaxBytes);
+        if (storageMb > 0 && storageBytes > heapMaxBytes) {
+            r.warnings.add("REPRAM_MAX_STORAGE_MB=" + storageMb + " is more than the heap (" + heapMaxBytes / (1024 * 1024)
+                    + " MiB): the node may run out of memory before it answers 507");
+        }
         String address = r.string("REPRAM_ADDRESS", "localhost");
         String network = r.string("REPRAM_NETWORK", "public");
         long pingMillis = env.containsKey("REPRAM_PING_INTERVAL_MS")
@@ -76,12 +105,15 @@ public record NodeConfig(
                 r.integer("REPRAM_MAX_TTL", 86400),
                 r.integer("REPRAM_WRITE_TIMEOUT", 5),
                 env.getOrDefault("REPRAM_CLUSTER_SECRET", ""),
-                r.integer("REPRAM_RATE_LIMIT", 100),
+                r.saturatedInteger("REPRAM_RATE_LIMIT", 100),
                 "true".equalsIgnoreCase(env.getOrDefault("REPRAM_TRUST_PROXY", "false").trim()),
-                r.integer("REPRAM_MAX_STORAGE_MB", 0),
+                storageMb,
+                storageBytes,
                 r.string("REPRAM_LOG_LEVEL", "info"),
                 Math.max(10, pingMillis),
-                "true".equalsIgnoreCase(env.getOrDefault("REPRAM_EXIT_ON_STDIN_EOF", "false").trim()));
+                "true".equalsIgnoreCase(env.getOrDefault("REPRAM_EXIT_ON_STDIN_EOF", "false").trim()),
+                Math.max(1, r.saturatedInteger("REPRAM_BODY_TIMEOUT_MS", (int) DEFAULT_BODY_TIMEOUT_MILLIS)),
+                Math.max(0, r.integer("REPRAM_GOSSIP_WINDOW", DEFAULT_GOSSIP_WINDOW_SECONDS)));
         r.warnings.forEach(warn);
         return cfg;
     }
@@ -120,6 +152,20 @@ public record NodeConfig(
                 warnings.add(name + "='" + v + "' is not an integer; using the default " + fallback);
                 return fallback;
             }
+        }
+
+        /** Like {@link #integer}, but a whole number beyond the int range saturates instead of falling back. */
+        int saturatedInteger(String name, int fallback) {
+            String v = env.get(name);
+            if (v != null && v.trim().matches("[+-]?\\d{10,}")) {
+                try {
+                    long parsed = Long.parseLong(v.trim());
+                    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parsed));
+                } catch (NumberFormatException e) {
+                    return v.trim().startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+                }
+            }
+            return integer(name, fallback);
         }
     }
 }

@@ -8,8 +8,11 @@ import io.repram.node.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /** One running REPRAM node; embeddable (tests, process driver) and used by {@link Main}. */
@@ -22,21 +25,22 @@ public final class RepramNode implements AutoCloseable {
     private final Cluster cluster;
     private final Javalin app;
     private final ScheduledExecutorService sweeper;
+    private final ScheduledExecutorService bodyDeadlines;
 
-    private RepramNode(NodeConfig cfg) {
+    private RepramNode(NodeConfig cfg, Clock clock) {
         this.cfg = cfg;
         NodeMetrics metrics = new NodeMetrics();
-        this.store = new Store(cfg.maxStorageBytes());
+        this.store = new Store(cfg.maxStorageBytes(), clock::millis);
         metrics.gauge("repram_storage_items", "Values held, expired ones not yet swept included", store::items);
         metrics.gauge("repram_storage_bytes", "Bytes held against REPRAM_MAX_STORAGE_MB", store::bytes);
-        this.cluster = new Cluster(cfg, store, metrics);
+        this.cluster = new Cluster(cfg, store, metrics, clock::millis);
         RateLimiter limiter = new RateLimiter(cfg.rateLimitPerSecond());
-        this.app = HttpApi.create(cfg, store, cluster, metrics, limiter);
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("store-sweeper"));
+        // Its own thread, so a long sweep never delays answering a stalled client with 408.
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemon("body-deadlines"));
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.bodyDeadlines = deadlines;
+        this.app = HttpApi.create(cfg, store, cluster, metrics, limiter, deadlines);
         sweeper.scheduleWithFixedDelay(() -> {
             store.sweep();
             if (limiter.enabled()) {
@@ -47,10 +51,18 @@ public final class RepramNode implements AutoCloseable {
 
     /** Binds the HTTP port (0 = ephemeral), then starts joining the cluster. */
     public static RepramNode start(NodeConfig cfg) {
+        return start(cfg, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the wall clock for value expiry, message de-duplication and the gossip timestamp
+     *              window (tests pass one that is fixed or offset)
+     */
+    public static RepramNode start(NodeConfig cfg, Clock clock) {
         if ("public".equalsIgnoreCase(cfg.network())) {
             LOG.warn("REPRAM_NETWORK=public: DNS discovery is not supported by this node; using REPRAM_PEERS only");
         }
-        RepramNode node = new RepramNode(cfg);
+        RepramNode node = new RepramNode(cfg, clock);
         try {
             node.app.start(cfg.bindAddress(), cfg.httpPort());
         } catch (RuntimeException e) {
@@ -82,5 +94,14 @@ public final class RepramNode implements AutoCloseable {
         sweeper.shutdownNow();
         cluster.close();
         app.stop();
+        bodyDeadlines.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

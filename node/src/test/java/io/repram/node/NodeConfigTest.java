@@ -61,4 +61,44 @@ class NodeConfigTest {
         assertEquals(7000, NodeConfig.fromEnv(Map.of("REPRAM_PING_INTERVAL", "7")).pingIntervalMillis());
         assertEquals("127.0.0.1", NodeConfig.fromEnv(Map.of("REPRAM_ADDRESS", "127.0.0.1")).bindAddress());
     }
+
+    @Test
+    void storageCapDefaultsToHalfTheHeap() {
+        long heap = 256L * 1024 * 1024;
+        NodeConfig derived = NodeConfig.fromEnv(Map.of(), w -> { }, heap);
+        assertEquals(0, derived.maxStorageMb());
+        assertEquals(heap / 2, derived.maxStorageBytes());
+        assertEquals(heap / 2, NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "0"), w -> { }, heap).maxStorageBytes());
+        assertEquals(64L * 1024 * 1024,
+                NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "64"), w -> { }, heap).maxStorageBytes());
+    }
+
+    @Test
+    void storageCapAboveTheHeapIsKeptWithAWarning() {
+        List<String> warnings = new ArrayList<>();
+        NodeConfig c = NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "512"), warnings::add, 256L * 1024 * 1024);
+        assertEquals(512L * 1024 * 1024, c.maxStorageBytes());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("REPRAM_MAX_STORAGE_MB"), warnings.get(0));
+    }
+
+    @Test
+    void rateLimitBeyondTheIntRangeSaturatesInsteadOfFallingBackTo100() {
+        List<String> warnings = new ArrayList<>();
+        assertEquals(1_000_000_000, NodeConfig.fromEnv(Map.of("REPRAM_RATE_LIMIT", "1000000000")).rateLimitPerSecond());
+        assertEquals(Integer.MAX_VALUE,
+                NodeConfig.fromEnv(Map.of("REPRAM_RATE_LIMIT", "99999999999999999999"), warnings::add).rateLimitPerSecond());
+        assertEquals(0, NodeConfig.fromEnv(Map.of("REPRAM_RATE_LIMIT", "0")).rateLimitPerSecond());
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
+    void bodyTimeoutAndGossipWindowHaveDocumentedDefaults() {
+        NodeConfig c = NodeConfig.fromEnv(Map.of());
+        assertEquals(30_000, c.bodyTimeoutMillis());
+        assertEquals(30, c.gossipWindowSeconds());
+        NodeConfig set = NodeConfig.fromEnv(Map.of("REPRAM_BODY_TIMEOUT_MS", "1500", "REPRAM_GOSSIP_WINDOW", "0"));
+        assertEquals(1500, set.bodyTimeoutMillis());
+        assertEquals(0, set.gossipWindowSeconds());
+    }
 }

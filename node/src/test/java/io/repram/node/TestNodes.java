@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,18 @@ public final class TestNodes {
     }
 
     public static RepramNode start(String id, String... kv) {
+        return start(Clock.systemUTC(), id, kv);
+    }
+
+    public static RepramNode start(Clock clock, String id, String... kv) {
+        return RepramNode.start(config(id, kv), clock);
+    }
+
+    public static NodeConfig config(String id, String... kv) {
+        return NodeConfig.fromEnv(env(id, kv));
+    }
+
+    public static Map<String, String> env(String id, String... kv) {
         Map<String, String> env = new HashMap<>();
         env.put("REPRAM_NODE_ID", id);
         env.put("REPRAM_ADDRESS", "127.0.0.1");
@@ -33,7 +46,7 @@ public final class TestNodes {
         for (int i = 0; i < kv.length; i += 2) {
             env.put(kv[i], kv[i + 1]);
         }
-        return RepramNode.start(NodeConfig.fromEnv(env));
+        return env;
     }
 
     public static URI uri(RepramNode n, String path) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /** The gossip side of a node: the peer table, membership and the replicated write path. */
 public final class Cluster implements AutoCloseable {
@@ -21,7 +22,8 @@ public final class Cluster implements AutoCloseable {
     private final ExecutorService bootstrapper;
     private volatile NodeInfo self;
 
-    public Cluster(NodeConfig cfg, Store store, NodeMetrics metrics) {
+    /** @param clockMillis wall clock that gossip timestamps are checked against (tests inject one) */
+    public Cluster(NodeConfig cfg, Store store, NodeMetrics metrics, LongSupplier clockMillis) {
         this.cfg = cfg;
         this.peers = new Peers(cfg.nodeId(), cfg.enclave());
         // Writes wait WRITE_TIMEOUT at most; a gossip send outliving that is of no use to anyone.
@@ -30,7 +32,9 @@ public final class Cluster implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("cluster-timers"));
         this.bootstrapper = Executors.newSingleThreadExecutor(daemon("bootstrap"));
         this.replicator = new Replicator(store, peers, client, this::self, cfg.replication(),
-                cfg.writeTimeoutSeconds() * 1000L);
+                cfg.writeTimeoutSeconds() * 1000L,
+                new PutAdmission(cfg.minTtlSeconds(), cfg.maxTtlSeconds(), cfg.gossipWindowSeconds(), clockMillis),
+                clockMillis);
         this.membership = new Membership(peers, client, this::self, cfg.peers(), cfg.replication(),
                 cfg.pingIntervalMillis(), metrics, bootstrapper);
         metrics.gauge("repram_peers_active", "Peers in this node's table", peers::size);
@@ -66,7 +70,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Dispatches one gossip message; returns the HTTP status to answer with. */
     public int onMessage(GossipMessage m, byte[] rawBody) {
-        if (m.type() == null) {
+        if (m == null || m.type() == null) {
             return 400;
         }
         switch (m.type()) {

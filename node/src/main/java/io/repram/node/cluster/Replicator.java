@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -20,10 +21,12 @@ import java.util.function.Supplier;
 public final class Replicator {
     private static final CompletableFuture<Boolean> QUORUM_AT_ONCE = CompletableFuture.completedFuture(true);
     /**
-     * Forwarded duplicates arrive within milliseconds: ids are remembered for 15-30 s, or, above
-     * about 4,000 messages/s, for as long as 131,072 ids take to arrive (4 MB of tables per node).
+     * Forwarded duplicates arrive within milliseconds, but a replay may come any time its timestamp is
+     * still accepted: ids are remembered for one to two windows of at least 15 s and at least the
+     * acceptance span ({@link PutAdmission#dedupMillis}), or, at high rates, for as long as 131,072 ids
+     * take to arrive (4 MB of tables per node).
      */
-    private static final long SEEN_WINDOW_MILLIS = 15_000;
+    private static final long MIN_SEEN_WINDOW_MILLIS = 15_000;
     private static final int SEEN_TABLE_SLOTS = 1 << 18;
 
     private final Store store;
@@ -33,16 +36,19 @@ public final class Replicator {
     private final int replication;
     private final long writeTimeoutMillis;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final RecentMessageIds seen = new RecentMessageIds(SEEN_WINDOW_MILLIS, SEEN_TABLE_SLOTS, System::currentTimeMillis);
+    private final PutAdmission admission;
+    private final RecentMessageIds seen;
 
-    public Replicator(Store store, Peers peers, GossipClient client, Supplier<NodeInfo> self,
-                      int replication, long writeTimeoutMillis) {
+    Replicator(Store store, Peers peers, GossipClient client, Supplier<NodeInfo> self,
+               int replication, long writeTimeoutMillis, PutAdmission admission, LongSupplier clockMillis) {
         this.store = store;
         this.peers = peers;
         this.client = client;
         this.self = self;
         this.replication = replication;
         this.writeTimeoutMillis = writeTimeoutMillis;
+        this.admission = admission;
+        this.seen = new RecentMessageIds(admission.dedupMillis(MIN_SEEN_WINDOW_MILLIS), SEEN_TABLE_SLOTS, clockMillis);
     }
 
     /**
@@ -82,14 +88,15 @@ public final class Replicator {
 
     /** A PUT from a peer: store, ACK to the origin, forward in large enclaves. Returns the HTTP status. */
     public int onPut(GossipMessage m, byte[] rawBody) {
-        if (m.key() == null || m.key().isEmpty() || m.messageId() == null) {
-            return 400;
+        int refusal = admission.refusal(m);
+        if (refusal != 0) {
+            return refusal;
         }
         if (!seen.addIfAbsent(m.messageId())) {
             return 200;
         }
         byte[] data = m.data() == null ? new byte[0] : m.data();
-        int ttl = m.ttl() == null || m.ttl() <= 0 ? io.repram.node.store.Ttl.DEFAULT_SECONDS : m.ttl();
+        int ttl = admission.ttlSeconds(m);
         if (!store.put(m.key(), data, ttl)) {
             seen.remove(m.messageId());
             return 507;

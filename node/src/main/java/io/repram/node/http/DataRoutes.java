@@ -3,15 +3,13 @@ package io.repram.node.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.repram.node.NodeConfig;
-import io.repram.node.NodeMetrics;
 import io.repram.node.cluster.Cluster;
 import io.repram.node.store.Entry;
 import io.repram.node.store.KeysPage;
+import io.repram.node.store.Limits;
 import io.repram.node.store.Store;
 import io.repram.node.store.Ttl;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -20,21 +18,20 @@ import java.util.concurrent.CompletableFuture;
 
 /** The client API on values: PUT/GET/HEAD {@code /v1/data/{key}} and {@code /v1/keys}. */
 final class DataRoutes {
-    /** Longer keys are refused with 400: they are almost surely a client bug, and they bloat gossip. */
-    static final int MAX_KEY_BYTES = 1024;
     static final int DEFAULT_KEYS_LIMIT = 1000;
     static final int MAX_KEYS_LIMIT = 10_000;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final NodeConfig cfg;
     private final Store store;
     private final Cluster cluster;
-    private final NodeMetrics metrics;
+    private final BodyReader bodies;
 
-    DataRoutes(NodeConfig cfg, Store store, Cluster cluster, NodeMetrics metrics) {
+    DataRoutes(NodeConfig cfg, Store store, Cluster cluster, BodyReader bodies) {
         this.cfg = cfg;
         this.store = store;
         this.cluster = cluster;
-        this.metrics = metrics;
+        this.bodies = bodies;
     }
 
     void register(Javalin app) {
@@ -44,30 +41,32 @@ final class DataRoutes {
         app.get("/v1/keys", this::keys);
     }
 
-    private void put(Context ctx) throws IOException {
+    private void put(Context ctx) {
         String key = ctx.pathParam("key");
-        if (key.length() > MAX_KEY_BYTES / 3 && key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            ctx.status(400).result("Key longer than " + MAX_KEY_BYTES + " bytes");
+        if (!KeyPath.validEscapes(ctx.path())) {
+            invalidEscapes(ctx);
             return;
         }
-        byte[] body = Bodies.read(ctx, Bodies.MAX_VALUE_BYTES);
-        if (body == null) {
-            metrics.oversized.inc();
-            ctx.status(413).result("Request body larger than " + Bodies.MAX_VALUE_BYTES + " bytes");
+        if (Limits.keyTooLong(key)) {
+            ctx.status(400).result("Key longer than " + Limits.MAX_KEY_BYTES + " bytes");
             return;
         }
         int ttl = Ttl.resolve(ctx.queryParam("ttl"), ctx.header("X-TTL"), cfg.minTtlSeconds(), cfg.maxTtlSeconds());
+        bodies.read(ctx, Limits.MAX_VALUE_BYTES, "Request body", body -> store(ctx, key, body, ttl),
+                (c, status, message) -> c.status(status).result(message));
+    }
+
+    /** Stores locally, then replicates; the deciding ACK or the write timeout sets the reply. */
+    private CompletableFuture<?> store(Context ctx, String key, byte[] body, int ttl) {
         if (!store.put(key, body, ttl)) {
             ctx.status(507).result("Node storage capacity exceeded");
-            return;
+            return DONE;
         }
-        CompletableFuture<Boolean> quorum = cluster.replicate(key, body, ttl);
-        if (quorum.isDone()) {
-            answerPut(ctx, quorum.join());
-        } else {
-            // The request thread goes back to Jetty; the deciding ACK or the timeout finishes the reply.
-            ctx.future(() -> quorum.thenAccept(ok -> answerPut(ctx, ok)));
-        }
+        return cluster.replicate(key, body, ttl).thenAccept(ok -> answerPut(ctx, ok));
+    }
+
+    private static void invalidEscapes(Context ctx) {
+        ctx.status(400).result("Key contains percent-escapes that are not UTF-8");
     }
 
     private static void answerPut(Context ctx, boolean quorum) {
@@ -79,6 +78,10 @@ final class DataRoutes {
     }
 
     private void get(Context ctx) {
+        if (!KeyPath.validEscapes(ctx.path())) {
+            invalidEscapes(ctx);
+            return;
+        }
         Entry e = store.get(ctx.pathParam("key"));
         if (e == null) {
             ctx.status(404).result("Not found");

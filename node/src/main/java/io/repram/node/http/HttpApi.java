@@ -11,6 +11,8 @@ import io.repram.node.cluster.Signer;
 import io.repram.node.cluster.Wire;
 import io.repram.node.store.Store;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 /** Builds the Javalin app: routes, security headers, CORS, rate limiting and request metrics. */
 public final class HttpApi {
     /**
@@ -24,17 +26,21 @@ public final class HttpApi {
     }
 
     public static Javalin create(NodeConfig cfg, Store store, Cluster cluster, NodeMetrics metrics,
-                                 RateLimiter limiter) {
+                                 RateLimiter limiter, ScheduledExecutorService bodyDeadlines) {
         Javalin app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
-            // No handler blocks on peers (PUTs complete asynchronously), so a small pool suffices;
-            // 64 threads only cycled through idle polls and context switches on 2 cores.
+            // No handler blocks on peers (PUTs complete asynchronously) or on slow clients (bodies
+            // not yet arrived are read asynchronously), so a small pool suffices; 64 threads only
+            // cycled through idle polls and context switches on 2 cores.
             QueuedThreadPool pool = new QueuedThreadPool(16, 4, 60_000);
             pool.setName("http");
             c.jetty.threadPool = pool;
+            // Jetty would wait for the first body bytes before running a handler, with no deadline but
+            // the 30 s idle timeout; dispatched at once, the body reader's deadline covers that wait too.
+            c.jetty.modifyHttpConfiguration(h -> h.setDelayDispatchUntilContent(false));
             // Our own readers enforce 10 MiB (values) and the larger base64 gossip limit.
-            c.http.maxRequestSize = Bodies.MAX_GOSSIP_BYTES;
+            c.http.maxRequestSize = BodyReader.MAX_GOSSIP_BYTES;
             // Javalin copies every result through a fresh buffer of this size (default: Jetty's 32 KiB
             // output buffer). At three responses per replicated PUT that was two thirds of all
             // allocation, so young GCs came several times a second and set the p99. Jetty still
@@ -63,9 +69,10 @@ public final class HttpApi {
             }
         });
         app.options("/*", ctx -> ctx.status(200));
-        new DataRoutes(cfg, store, cluster, metrics).register(app);
+        BodyReader bodies = new BodyReader(cfg.bodyTimeoutMillis(), bodyDeadlines, metrics);
+        new DataRoutes(cfg, store, cluster, bodies).register(app);
         new InfoRoutes(cfg, store, cluster, metrics).register(app);
-        new ClusterRoutes(cluster, new Signer(cfg.clusterSecret()), metrics).register(app);
+        new ClusterRoutes(cluster, new Signer(cfg.clusterSecret()), bodies).register(app);
         app.exception(Exception.class, (e, ctx) -> ctx.status(500).result("Internal error: " + e.getClass().getSimpleName()));
         return app;
     }

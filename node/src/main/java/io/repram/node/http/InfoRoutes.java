@@ -51,10 +51,12 @@ final class InfoRoutes {
         out.put("uptime", uptimeSeconds + "s");
         out.put("uptime_seconds", uptimeSeconds);
         out.put("threads", Thread.activeCount());
-        out.put("memory", Map.of(
-                "heap_used_bytes", rt.totalMemory() - rt.freeMemory(),
-                "heap_committed_bytes", rt.totalMemory(),
-                "heap_max_bytes", rt.maxMemory()));
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("heap_used_bytes", rt.totalMemory() - rt.freeMemory());
+        memory.put("heap_committed_bytes", rt.totalMemory());
+        memory.put("heap_max_bytes", rt.maxMemory());
+        memory.put("rss", ResidentMemory.bytes());
+        out.put("memory", memory);
         out.put("storage", Map.of(
                 "items", store.items(),
                 "bytes", store.bytes(),

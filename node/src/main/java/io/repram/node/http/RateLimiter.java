@@ -4,14 +4,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** A token bucket per client IP: {@code rate} tokens per second, holding at most 2 × rate. */
+/**
+ * A token bucket per client IP: {@code rate} tokens per second, holding at most 2 × rate. A rate of
+ * 0 or less, or one no node could serve ({@link #UNLIMITED_FROM_PER_SECOND} and above), means no
+ * limit and no per-request bookkeeping: upstream reads 0 as "refuse everything", so a cluster mixing
+ * both is told a very large rate instead.
+ */
 public final class RateLimiter {
+    public static final int UNLIMITED_FROM_PER_SECOND = 1_000_000;
+
     private final double ratePerSecond;
     private final double burst;
     private final LongSupplier clockNanos;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** @param ratePerSecond 0 or less disables limiting */
+    /** @param ratePerSecond 0 or less, or {@link #UNLIMITED_FROM_PER_SECOND} or more, disables limiting */
     public RateLimiter(int ratePerSecond, LongSupplier clockNanos) {
         this.ratePerSecond = ratePerSecond;
         this.burst = 2.0 * ratePerSecond;
@@ -23,7 +30,7 @@ public final class RateLimiter {
     }
 
     public boolean enabled() {
-        return ratePerSecond > 0;
+        return ratePerSecond > 0 && ratePerSecond < UNLIMITED_FROM_PER_SECOND;
     }
 
     /** Takes one token for this client; false means answer 429. */

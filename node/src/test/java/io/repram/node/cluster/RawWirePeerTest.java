@@ -15,7 +15,9 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
@@ -35,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RawWirePeerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * When the vectors were captured. The node's clock runs from there, so their timestamps fall in
+     * its gossip acceptance window as they did for the upstream node that received them.
+     */
+    static final Instant CAPTURED_AT = Instant.ofEpochSecond(1795886268);
     private final BlockingQueue<JsonNode> gossip = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonNode> bootstraps = new LinkedBlockingQueue<>();
     private HttpServer fake;
@@ -49,7 +56,8 @@ class RawWirePeerTest {
                 "{\"success\":true,\"peers\":[{\"id\":\"fake\",\"address\":\"127.0.0.1\",\"port\":9090,"
                         + "\"http_port\":" + fakePort + ",\"enclave\":\"default\"}]}"));
         fake.start();
-        node = TestNodes.start("real", "REPRAM_PEERS", "127.0.0.1:" + fakePort);
+        Clock atCapture = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CAPTURED_AT));
+        node = TestNodes.start(atCapture, "real", "REPRAM_PEERS", "127.0.0.1:" + fakePort);
         TestNodes.await("node to join the fake peer", Duration.ofSeconds(10), () -> TestNodes.peerCount(node) == 1);
     }
 

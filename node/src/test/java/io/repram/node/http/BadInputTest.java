@@ -94,6 +94,31 @@ class BadInputTest {
     }
 
     @Test
+    void nullGossipAndBootstrapBodiesAre400() throws Exception {
+        assertEquals(400, post(node, "/v1/gossip/message", "null").statusCode());
+        assertEquals(400, post(node, "/v1/bootstrap", "null").statusCode());
+    }
+
+    @Test
+    void keysWithEscapesThatAreNotUtf8Are400() throws Exception {
+        for (String escapes : new String[]{"%FF%FE", "%C0%AF", "%80%81", "ok%E2%82"}) {
+            assertEquals(400, put(node, "/v1/data/" + escapes, "v".getBytes()).statusCode(), escapes);
+            assertEquals(400, get(node, "/v1/data/" + escapes).statusCode(), escapes);
+        }
+        // Not even escapes (java.net.URI refuses to send these).
+        for (String broken : new String[]{"%G0", "a%4"}) {
+            String raw = rawRequest("PUT /v1/data/" + broken + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n"
+                    + "Connection: close\r\n\r\nv");
+            assertTrue(raw.startsWith("HTTP/1.1 400"), broken + ": " + raw);
+        }
+        assertFalse(json(get(node, "/v1/keys")).get("keys").toString().contains("\uFFFD"));
+        assertFalse(json(get(node, "/v1/keys")).get("keys").toString().contains("\ufffd"));
+        // Valid multi-byte escapes, U+FFFD itself included, are ordinary keys.
+        assertEquals(201, put(node, "/v1/data/%EF%BF%BD%E2%82%AC", "v".getBytes()).statusCode());
+        assertEquals(200, get(node, "/v1/data/%EF%BF%BD%E2%82%AC").statusCode());
+    }
+
+    @Test
     void missingKeyIs404AndKeysIsNeverNull() throws Exception {
         assertEquals(404, get(node, "/v1/data/nope").statusCode());
         HttpResponse<byte[]> keys = get(node, "/v1/keys?prefix=zzz-none");

@@ -51,6 +51,16 @@ class RateLimiterTest {
     }
 
     @Test
+    void aVeryLargeRateIsUnlimitedWithNoPerClientState() {
+        RateLimiter l = new RateLimiter(1_000_000_000, nanos::get);
+        assertFalse(l.enabled());
+        assertEquals(100_000, allowed(l, "ip", 100_000));
+        assertEquals(0, l.trackedClients());
+        assertFalse(new RateLimiter(Integer.MAX_VALUE, nanos::get).enabled());
+        assertTrue(new RateLimiter(RateLimiter.UNLIMITED_FROM_PER_SECOND - 1, nanos::get).enabled());
+    }
+
+    @Test
     void idleClientsAreForgotten() {
         RateLimiter l = new RateLimiter(10, nanos::get);
         l.tryAcquire("ip");

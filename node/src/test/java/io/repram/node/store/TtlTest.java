@@ -31,4 +31,20 @@ class TtlTest {
         assertEquals(86400, Ttl.resolve("999999", null, 300, 86400));
         assertEquals(1000, Ttl.resolve(null, null, 300, 1000));
     }
+
+    @Test
+    void aboveTheIntRangeIsClampedToMaxNotTheDefault() {
+        assertEquals(86400, Ttl.resolve("99999999999", null, 300, 86400));
+        assertEquals(86400, Ttl.resolve(null, "2147483648", 300, 86400));
+        assertEquals(86400, Ttl.resolve("+99999999999999999999999", null, 300, 86400));
+        assertEquals(3600, Ttl.resolve("-99999999999", null, 300, 86400));
+    }
+
+    @Test
+    void gossipTtlIsClampedTheSameWay() {
+        assertEquals(86400, Ttl.ofGossip(Integer.MAX_VALUE, 300, 86400));
+        assertEquals(300, Ttl.ofGossip(5, 300, 86400));
+        assertEquals(3600, Ttl.ofGossip(null, 300, 86400));
+        assertEquals(3600, Ttl.ofGossip(-1, 300, 86400));
+    }
 }
