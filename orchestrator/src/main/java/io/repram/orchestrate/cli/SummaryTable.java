@@ -1,12 +1,12 @@
 package io.repram.orchestrate.cli;
 
-import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.gate.ThresholdEvaluator;
+import io.repram.orchestrate.scenario.Scenario;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,14 +17,14 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(PrintStream out, List<CellResult> results, ResultsWriter writer) {
+    static void print(PrintWriter out, List<CellResult> results, Scenario scenario) {
         if (results.isEmpty()) {
             out.println("No cell finished.");
             return;
         }
         out.println();
         out.printf(Locale.ROOT, ROW, "cell", "req/s", "success", "p50 ms", "p99 ms", "errors", "verdict");
-        ThresholdEvaluator thresholds = ThresholdEvaluator.forScenario(writer.runInfo().scenario());
+        ThresholdEvaluator thresholds = ThresholdEvaluator.forScenario(scenario);
         for (CellResult r : results) {
             LoadFigures f = r.load();
             List<Breach> breaches = thresholds.evaluate(r);
