@@ -121,7 +121,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int report(RunOutcome outcome, PrintWriter out) {
         if (outcome.status() == RunOutcome.Status.NOTHING_TO_RUN) {
-            out.println("Nothing to run: every cell of " + resume + " is finished.");
+            out.println("Nothing to run: every cell of " + outcome.resultsDir().path() + " is finished.");
             return ExitCodes.OK;
         }
         SummaryTable.print(out, outcome.cells(), outcome.scenario());
