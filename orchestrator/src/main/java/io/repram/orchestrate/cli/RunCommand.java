@@ -97,8 +97,7 @@ public final class RunCommand implements Callable<Integer> {
                 resume, resultsParent, basePort, healthTimeout, RunRequest.DEFAULT_REQUEST_TIMEOUT);
         RunSession session = new RunSession(() -> openEngine(out), (runName, control) -> display(runName, control, out, err),
                 out::println, w -> err.println("warning: " + w), Main.version());
-        RunOutcome outcome = session.run(request);
-        return report(outcome, out);
+        return exitCode(session.run(request));
     }
 
     private Engine openEngine(PrintWriter out) throws EngineException {
@@ -119,21 +118,11 @@ public final class RunCommand implements Callable<Integer> {
         return new ProgressPrinter(out, 5);
     }
 
-    private int report(RunOutcome outcome, PrintWriter out) {
-        if (outcome.status() == RunOutcome.Status.NOTHING_TO_RUN) {
-            out.println("Nothing to run: every cell of " + outcome.resultsDir().path() + " is finished.");
-            return ExitCodes.OK;
-        }
-        SummaryTable.print(out, outcome.cells(), outcome.scenario());
-        out.println("Report: " + outcome.resultsDir().reportMd());
+    private static int exitCode(RunOutcome outcome) {
         return switch (outcome.status()) {
-            case INTERRUPTED -> {
-                out.println("Stopped before the end; finished cells are in " + outcome.resultsDir().path()
-                        + ". Continue with: repram-orchestrate run --resume " + outcome.resultsDir().path());
-                yield ExitCodes.INTERRUPTED;
-            }
-            case BREACHED -> ExitCodes.THRESHOLD_BREACHED;
             case FINISHED, NOTHING_TO_RUN -> ExitCodes.OK;
+            case BREACHED -> ExitCodes.THRESHOLD_BREACHED;
+            case INTERRUPTED -> ExitCodes.INTERRUPTED;
         };
     }
 

@@ -17,6 +17,7 @@ import io.repram.orchestrate.scenario.ScenarioLoader;
 import io.repram.orchestrate.scenario.Units;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  * One {@code run}, from request to reports, with no command line in sight: resolves the scenario
  * (or the run to resume), opens the engine, refuses faults the engine cannot apply before anything
  * starts, then walks the plan with the {@link Runner} while a shutdown hook turns Ctrl-C into a
- * clean stop, and renders the reports. Failures are thrown (engine failures with their reason; a
+ * clean stop, and renders the reports and the summary. Failures are thrown (engine failures with their reason; a
  * bad scenario or results directory as {@code ScenarioException} / {@code ResultsException});
  * the outcome says how a run that got going ended. Exit codes are the caller's business.
  */
@@ -50,7 +51,8 @@ public final class RunSession {
     private final String toolVersion;
 
     /**
-     * @param console     lines printed while no display is open: where the results go, the plan
+     * @param console     lines for the terminal while no display is open: where the results go, the
+     *                    plan, and at the end the summary table and how to resume
      * @param warnings    the scenario loader's warnings (deprecated keys and the like)
      * @param toolVersion recorded in run.json
      */
@@ -66,6 +68,7 @@ public final class RunSession {
     public RunOutcome run(RunRequest request) throws EngineException, IOException, InterruptedException {
         Prepared prepared = prepare(request);
         if (prepared.plan().isEmpty()) {
+            console.accept("Nothing to run: every cell of " + prepared.resumed().dir().path() + " is finished.");
             return new RunOutcome(RunOutcome.Status.NOTHING_TO_RUN, prepared.resumed().dir(), prepared.scenario(),
                     prepared.resumed().cells());
         }
@@ -140,7 +143,10 @@ public final class RunSession {
             writer.writeReports();
             RunOutcome.Status status = outcome.interrupted() ? RunOutcome.Status.INTERRUPTED
                     : writer.anyBreach() ? RunOutcome.Status.BREACHED : RunOutcome.Status.FINISHED;
-            return new RunOutcome(status, writer.dir(), prepared.scenario(), writer.results());
+            RunOutcome done = new RunOutcome(status, writer.dir(), prepared.scenario(), writer.results());
+            // Still under the shutdown hook's wait: after Ctrl-C the JVM exits once `finished` is released.
+            summarize(done);
+            return done;
         } catch (ResultsException e) {
             // The run's input was read fine before this point: a results write failing now is the
             // machine's fault (disk full, permissions), an error rather than bad input.
@@ -154,6 +160,16 @@ public final class RunSession {
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it waits for `finished`, which was just released.
             }
+        }
+    }
+
+    private void summarize(RunOutcome outcome) {
+        SummaryTable.lines(outcome.cells(), outcome.scenario()).forEach(console);
+        Path dir = outcome.resultsDir().path();
+        console.accept("Report: " + outcome.resultsDir().reportMd());
+        if (outcome.status() == RunOutcome.Status.INTERRUPTED) {
+            console.accept("Stopped before the end; finished cells are in " + dir
+                    + ". Continue with: repram-orchestrate run --resume " + dir);
         }
     }
 

@@ -115,7 +115,10 @@ class RunSessionTest {
             assertTrue(Files.isRegularFile(dir.path().resolve(f)), f + " missing in " + dir);
         }
         assertEquals(3, Files.readAllLines(dir.summaryCsv()).size(), "header + 2 cells");
-        assertEquals(List.of("Results: " + dir.path(), "Plan: 2 cell(s), about 2s"), console);
+        assertEquals(List.of("Results: " + dir.path(), "Plan: 2 cell(s), about 2s"), console.subList(0, 2));
+        assertTrue(console.stream().anyMatch(l -> l.startsWith("1nodes_4conc_256bytes") && l.endsWith("  ok")),
+                "the summary table: " + console);
+        assertEquals("Report: " + dir.reportMd(), console.get(console.size() - 1));
 
         RecordingDisplay display = displays.get(0);
         assertEquals(1, displays.size());
@@ -162,6 +165,8 @@ class RunSessionTest {
         assertEquals(2, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + the finished cell");
         assertTrue(Files.isRegularFile(dir.resolve("report.md")), "an interrupted run still gets its report");
         assertEquals(0, nodeProcessesAlive(), "the cluster is torn down on quit");
+        assertEquals("Stopped before the end; finished cells are in " + dir + ". Continue with: repram-orchestrate run"
+                + " --resume " + dir, console.get(console.size() - 1));
 
         console.clear();
         RunOutcome resumed = session(processEngine(), results, d -> { }).run(RunRequest.resume(dir));
@@ -178,6 +183,7 @@ class RunSessionTest {
         }, console::add, warnings::add, "test");
         RunOutcome nothing = noEngine.run(RunRequest.resume(dir));
         assertEquals(RunOutcome.Status.NOTHING_TO_RUN, nothing.status());
+        assertEquals("Nothing to run: every cell of " + dir + " is finished.", console.get(console.size() - 1));
         assertEquals(2, nothing.cells().size());
     }
 }
