@@ -118,6 +118,11 @@ public final class Dashboard implements AutoCloseable {
         return closed.get();
     }
 
+    /** Whether the render thread, the only reader of keys, still runs; for tests of {@link #close}. */
+    boolean rendering() {
+        return renderThread.isAlive();
+    }
+
     /** Stops rendering and restores the terminal: leaves the screen and private mode, shows the cursor. */
     @Override
     public void close() {

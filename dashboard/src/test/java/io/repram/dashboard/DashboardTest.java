@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -149,9 +150,13 @@ class DashboardTest {
         assertTrue(dashboard.isClosed());
         assertTrue(terminal.isCursorVisible(), "cursor shown again");
         assertFalse(ScreenText.text(terminal).contains("node-1"), "private mode left, the normal buffer is back");
+        // The render thread is the only reader of keys: once it has ended, a key can only stay queued.
+        awaitScreen("render thread ended", () -> !dashboard.rendering());
         dashboard.update(SampleSnapshots.threeNodesOneDown());
         terminal.addInput(key('q'));
-        Thread.sleep(200);
+        KeyStroke unread = terminal.pollInput();
+        assertNotNull(unread, "the key was taken from the terminal after close");
+        assertEquals(Character.valueOf('q'), unread.getCharacter());
         assertEquals(0, quits.get(), "no keys are read after close");
         assertTrue(dashboard.failure().isEmpty(), () -> "unexpected failure " + dashboard.failure());
     }

@@ -50,17 +50,15 @@ public final class AgentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            System.err.println("repram-orchestrate agent: --port " + port + " is out of range; allowed 0..65535");
-            return ExitCodes.BAD_INPUT;
+            throw new IllegalArgumentException("--port " + port + " is out of range; allowed 0..65535");
         }
         String name = id != null ? id : "agent-" + host() + "-" + ProcessHandle.current().pid();
         AgentServer server;
         try {
             server = AgentServer.start(bind, port, name, Main.version());
         } catch (IOException e) {
-            System.err.println("repram-orchestrate agent: cannot listen on " + bind + ":" + port + ": " + e.getMessage()
-                    + ". Fix: choose another --port, or --port 0 for a free one.");
-            return ExitCodes.PORT_IN_USE;
+            throw new CommandFailure(ExitCodes.PORT_IN_USE, "cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + ". Fix: choose another --port, or --port 0 for a free one.", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -51,32 +51,22 @@ public final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         if (targetRps != null && !(targetRps > 0)) {
-            err.println("repram-orchestrate baseline: --target-rps must be above 0, not " + targetRps);
-            return ExitCodes.BAD_INPUT;
+            throw new IllegalArgumentException("--target-rps must be above 0, not " + targetRps);
         }
-        RunResults run;
+        RunResults run = ResultsReader.read(resultsDir);
         List<StatsSample> monitoring = null;
-        try {
-            run = ResultsReader.read(resultsDir);
-            if (monitoringDir != null) {
-                Path stats = monitoringDir.resolve(StatsCsvReader.FILE_NAME);
-                if (!Files.isRegularFile(stats)) {
-                    err.println("repram-orchestrate baseline: " + monitoringDir + " has no " + StatsCsvReader.FILE_NAME
-                            + "; give the directory written by `repram-orchestrate monitor`, or leave it out");
-                    return ExitCodes.BAD_INPUT;
-                }
-                monitoring = StatsCsvReader.read(stats);
+        if (monitoringDir != null) {
+            Path stats = monitoringDir.resolve(StatsCsvReader.FILE_NAME);
+            if (!Files.isRegularFile(stats)) {
+                throw new IllegalArgumentException(monitoringDir + " has no " + StatsCsvReader.FILE_NAME
+                        + "; give the directory written by `repram-orchestrate monitor`, or leave it out");
             }
-        } catch (ResultsException e) {
-            err.println("repram-orchestrate baseline: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            monitoring = StatsCsvReader.read(stats);
         }
         if (run.cells().isEmpty()) {
-            err.println("repram-orchestrate baseline: " + resultsDir + " has no finished cell; finish the run "
+            throw new IllegalArgumentException(resultsDir + " has no finished cell; finish the run "
                     + "(run --resume) before taking a baseline from it");
-            return ExitCodes.BAD_INPUT;
         }
         Baseline baseline = Baseline.of(run, monitoring, monitoringDir == null ? null
                 : monitoringDir.resolve(StatsCsvReader.FILE_NAME).toString());
@@ -87,8 +77,7 @@ public final class BaselineCommand implements Callable<Integer> {
             file = BaselineReport.write(out != null ? out : run.dir().path().resolve(BaselineReport.FILE_NAME),
                     baseline, capacity, LocalDate.now());
         } catch (ResultsException e) {
-            err.println("repram-orchestrate baseline: " + e.getMessage());
-            return ExitCodes.ERROR;
+            throw CommandFailure.error(e);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Wrote " + file);

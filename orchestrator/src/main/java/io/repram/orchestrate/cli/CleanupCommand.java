@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 "%nExit codes: 0 ok, 3 Docker unavailable."})
 public class CleanupCommand implements Callable<Integer> {
     @Override
-    public Integer call() {
+    public Integer call() throws EngineException {
         try (DockerAdmin docker = DockerAdmin.connect()) {
             DockerCleanup.Removed removed = docker.removeAllLabelled();
             removed.containers().forEach(c -> System.out.println("removed container " + c));
@@ -26,9 +26,6 @@ public class CleanupCommand implements Callable<Integer> {
                     : "Removed " + removed.containers().size() + " container(s), " + removed.networks().size() + " network(s)"
                     + " and " + removed.services().size() + " swarm service(s).");
             return ExitCodes.OK;
-        } catch (EngineException e) {
-            System.err.println("ERROR " + e.getMessage());
-            return ExitCodes.of(e.reason());
         }
     }
 }

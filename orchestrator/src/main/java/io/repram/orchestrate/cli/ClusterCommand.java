@@ -86,41 +86,32 @@ public class ClusterCommand implements Callable<Integer> {
                         + " throughput: the image's default (what `run` uses). Applies to the default image only.")
         String jvm;
 
-        @Option(names = "--health-timeout", defaultValue = "60", description = "Seconds to wait for health (default ${DEFAULT-VALUE}).")
-        int healthTimeoutSeconds;
+        @Option(names = "--health-timeout", defaultValue = "60", paramLabel = "DURATION",
+                description = "How long to wait for health: seconds or e.g. 2m (default ${DEFAULT-VALUE} s).")
+        Duration healthTimeout;
 
         @Override
-        public Integer call() {
+        public Integer call() throws EngineException {
             String runId = name != null ? name : "c" + UUID.randomUUID().toString().substring(0, 6);
-            Long memoryBytes;
-            try {
-                if (size < 1) throw new IllegalArgumentException("--size must be at least 1, was " + size);
-                if (basePort < 0 || basePort > 65535) throw new IllegalArgumentException("--base-port must be 0-65535");
-                NodeContainerPlan.requireValidRunId(runId);
-                memoryBytes = memory == null ? null : parseBytes(memory);
-                if (!jvm.equals("fast-start") && !jvm.equals("throughput")) {
-                    throw new IllegalArgumentException("--jvm must be fast-start or throughput, was " + jvm);
-                }
-                if (jvm.equals("fast-start")) env.putIfAbsent("JAVA_TOOL_OPTIONS", ImageBuilder.FAST_START_JAVA_OPTIONS);
-            } catch (IllegalArgumentException e) {
-                System.err.println("ERROR " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
+            if (size < 1) throw new IllegalArgumentException("--size must be at least 1, was " + size);
+            if (basePort < 0 || basePort > 65535) throw new IllegalArgumentException("--base-port must be 0-65535");
+            if (healthTimeout.isZero()) throw new IllegalArgumentException("--health-timeout must be above 0");
+            NodeContainerPlan.requireValidRunId(runId);
+            Long memoryBytes = memory == null ? null : parseBytes(memory);
+            if (!jvm.equals("fast-start") && !jvm.equals("throughput")) {
+                throw new IllegalArgumentException("--jvm must be fast-start or throughput, was " + jvm);
             }
+            if (jvm.equals("fast-start")) env.putIfAbsent("JAVA_TOOL_OPTIONS", ImageBuilder.FAST_START_JAVA_OPTIONS);
             boolean strict = spec.commandLine().getParseResult().hasMatchedOption("--base-port") && basePort > 0;
-            DockerEngine engine;
-            try {
-                engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.orDefault(nodeJar), strict, true, System.err::println));
-            } catch (EngineException e) {
-                System.err.println("ERROR " + e.getMessage());
-                return ExitCodes.of(e.reason());
-            }
+            DockerEngine engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.orDefault(nodeJar), strict, true,
+                    System.err::println));
             // Ctrl-C while starting removes the half-started cluster; after detach() close() keeps it.
             Thread hook = new Thread(engine::close, "cluster-up-cleanup");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 long start = System.nanoTime();
                 Cluster cluster = engine.start(new ClusterSpec(runId, "cluster-up", size, image, env, cpus, memoryBytes,
-                        basePort, Duration.ofSeconds(healthTimeoutSeconds)));
+                        basePort, healthTimeout));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 engine.detach(cluster);
                 System.out.printf(Locale.ROOT, "Cluster %s: %d node(s) healthy in %.1f s%n", runId, size, seconds);
@@ -130,9 +121,6 @@ public class ClusterCommand implements Callable<Integer> {
                 }
                 System.out.println("Remove it with: repram-orchestrate cluster down " + runId);
                 return ExitCodes.OK;
-            } catch (EngineException e) {
-                System.err.println("ERROR " + e.getMessage());
-                return ExitCodes.of(e.reason());
             } finally {
                 engine.close();
                 try {
@@ -175,7 +163,7 @@ public class ClusterCommand implements Callable<Integer> {
         boolean all;
 
         @Override
-        public Integer call() {
+        public Integer call() throws EngineException {
             try (DockerAdmin docker = DockerAdmin.connect()) {
                 List<DockerAdmin.KeptCluster> clusters = docker.keptClusters();
                 List<String> targets;
@@ -183,8 +171,7 @@ public class ClusterCommand implements Callable<Integer> {
                     targets = clusters.stream().map(DockerAdmin.KeptCluster::runId).toList();
                 } else if (runId != null) {
                     if (clusters.stream().noneMatch(c -> c.runId().equals(runId))) {
-                        System.err.println("ERROR no cluster '" + runId + "'. Kept clusters: " + ids(clusters));
-                        return ExitCodes.BAD_INPUT;
+                        throw new IllegalArgumentException("no cluster '" + runId + "'. Kept clusters: " + ids(clusters));
                     }
                     targets = List.of(runId);
                 } else if (clusters.size() == 1) {
@@ -193,9 +180,8 @@ public class ClusterCommand implements Callable<Integer> {
                     System.out.println("No cluster made by `cluster up` is running.");
                     return ExitCodes.OK;
                 } else {
-                    System.err.println("ERROR several clusters are up: " + ids(clusters)
+                    throw new IllegalArgumentException("several clusters are up: " + ids(clusters)
                             + ". Name one (cluster down ID) or use --all.");
-                    return ExitCodes.BAD_INPUT;
                 }
                 for (String id : targets) {
                     DockerCleanup.Removed r = docker.removeKept(id);
@@ -204,9 +190,6 @@ public class ClusterCommand implements Callable<Integer> {
                 }
                 if (targets.isEmpty()) System.out.println("No cluster made by `cluster up` is running.");
                 return ExitCodes.OK;
-            } catch (EngineException e) {
-                System.err.println("ERROR " + e.getMessage());
-                return ExitCodes.of(e.reason());
             }
         }
 
@@ -219,7 +202,7 @@ public class ClusterCommand implements Callable<Integer> {
             footer = {"%nExample:%n  repram-orchestrate cluster ls"})
     static class Ls implements Callable<Integer> {
         @Override
-        public Integer call() {
+        public Integer call() throws EngineException {
             try (DockerAdmin docker = DockerAdmin.connect()) {
                 List<DockerAdmin.KeptCluster> clusters = docker.keptClusters();
                 if (clusters.isEmpty()) {
@@ -235,9 +218,6 @@ public class ClusterCommand implements Callable<Integer> {
                     }
                 }
                 return ExitCodes.OK;
-            } catch (EngineException e) {
-                System.err.println("ERROR " + e.getMessage());
-                return ExitCodes.of(e.reason());
             }
         }
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -57,27 +58,22 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Double noisePercent = parseNoise(noise);
         if (noisePercent == null) {
-            err.println("repram-orchestrate compare: --noise " + noise + " is not a percentage from 0 to 100; "
+            throw new IllegalArgumentException("--noise " + noise + " is not a percentage from 0 to 100; "
                     + "write it like 5% or 2.5");
-            return ExitCodes.BAD_INPUT;
         }
-        RunResults a;
-        RunResults b;
-        try {
-            a = ResultsReader.read(runA);
-            b = ResultsReader.read(runB);
-        } catch (ResultsException e) {
-            err.println("repram-orchestrate compare: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        RunResults a = ResultsReader.read(runA);
+        RunResults b = ResultsReader.read(runB);
         Comparison c = RunComparator.compare(a, b, noisePercent);
         c.environment().forEach(w -> err.println("warning: " + w + "; part of any change may come from that"));
         if (c.matched().isEmpty()) {
-            err.println("repram-orchestrate compare: no cell of " + runA + " has the same parameters as a cell of "
-                    + runB + ", so nothing can be compared. Re-run one of them with the other's scenario.");
-            listUnmatched(err, "Only in A", c.onlyInA());
-            listUnmatched(err, "Only in B", c.onlyInB());
-            return ExitCodes.BAD_INPUT;
+            StringWriter unmatched = new StringWriter();
+            PrintWriter lists = new PrintWriter(unmatched);
+            listUnmatched(lists, "Only in A", c.onlyInA());
+            listUnmatched(lists, "Only in B", c.onlyInB());
+            lists.flush();
+            throw new IllegalArgumentException("no cell of " + runA + " has the same parameters as a cell of "
+                    + runB + ", so nothing can be compared. Re-run one of them with the other's scenario."
+                    + System.lineSeparator() + unmatched.toString().stripTrailing());
         }
         stdout.print(ComparisonReport.table(c));
         listUnmatched(stdout, "Not compared, only in A", c.onlyInA());
@@ -86,8 +82,7 @@ public final class CompareCommand implements Callable<Integer> {
             Path file = ComparisonReport.write(c, out == null ? runB : out);
             stdout.println("Wrote " + file);
         } catch (ResultsException e) {
-            err.println("repram-orchestrate compare: " + e.getMessage());
-            return ExitCodes.ERROR;
+            throw CommandFailure.error(e);
         }
         int regressions = c.regressions().size();
         stdout.println(regressions == 0 ? "No regression beyond " + noise + "."

@@ -35,30 +35,20 @@ public final class ConsolidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         if (top < 1) {
-            err.println("repram-orchestrate consolidate: --top must be at least 1, not " + top);
-            return ExitCodes.BAD_INPUT;
+            throw new IllegalArgumentException("--top must be at least 1, not " + top);
         }
-        List<Consolidation.Row> rows;
-        try {
-            rows = Consolidation.read(testResults);
-        } catch (ResultsException e) {
-            err.println("repram-orchestrate consolidate: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        List<Consolidation.Row> rows = Consolidation.read(testResults);
         if (rows.isEmpty()) {
-            err.println("repram-orchestrate consolidate: no run with a summary.csv under " + testResults
+            throw new IllegalArgumentException("no run with a summary.csv under " + testResults
                     + "; give the directory that holds the scale_test_* directories");
-            return ExitCodes.BAD_INPUT;
         }
         Path file;
         try {
             file = Consolidation.write(testResults, rows);
         } catch (ResultsException e) {
-            err.println("repram-orchestrate consolidate: " + e.getMessage());
-            return ExitCodes.ERROR;
+            throw CommandFailure.error(e);
         }
         long runs = rows.stream().map(Consolidation.Row::runDir).distinct().count();
         out.println("Wrote " + file + ": " + rows.size() + " cells from " + runs + " runs.");

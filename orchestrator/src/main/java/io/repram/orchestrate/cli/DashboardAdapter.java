@@ -1,6 +1,7 @@
 package io.repram.orchestrate.cli;
 
 import io.repram.dashboard.Dashboard;
+import io.repram.dashboard.DashboardListener;
 import io.repram.dashboard.model.ClusterHealth;
 import io.repram.dashboard.model.DashboardSnapshot;
 import io.repram.dashboard.model.LoadPanel;
@@ -9,9 +10,11 @@ import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.run.LiveSnapshot;
-import io.repram.orchestrate.run.RunListener;
+import io.repram.orchestrate.run.RunControl;
+import io.repram.orchestrate.run.RunDisplay;
 import io.repram.orchestrate.scenario.Cell;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +23,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** Turns the runner's per-second figures into the dashboard's view model. */
-public final class DashboardAdapter implements RunListener {
+/** Turns the runner's per-second figures into the dashboard's view model; q and s steer the run. */
+public final class DashboardAdapter implements RunDisplay {
     private static final int HISTORY_SECONDS = 300;
     private static final int EVENTS_KEPT = 20;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -36,6 +39,27 @@ public final class DashboardAdapter implements RunListener {
     public DashboardAdapter(Dashboard dashboard, String runName) {
         this.dashboard = dashboard;
         this.runName = runName;
+    }
+
+    /** The dashboard on this process's terminal, its q and s keys wired to {@code control}. */
+    static DashboardAdapter onSystemTerminal(String runName, RunControl control) throws IOException {
+        Dashboard dashboard = Dashboard.openOnSystemTerminal(new DashboardListener() {
+            @Override
+            public void onQuit() {
+                control.quit();
+            }
+
+            @Override
+            public void onSkip() {
+                control.skip();
+            }
+        });
+        return new DashboardAdapter(dashboard, runName);
+    }
+
+    @Override
+    public void close() {
+        dashboard.close();
     }
 
     @Override

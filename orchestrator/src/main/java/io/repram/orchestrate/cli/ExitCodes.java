@@ -1,6 +1,10 @@
 package io.repram.orchestrate.cli;
 
+import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.Reason;
+import io.repram.orchestrate.monitor.MonitorException;
+import io.repram.orchestrate.results.ResultsException;
+import io.repram.orchestrate.scenario.ScenarioException;
 
 /** Process exit codes, documented in README and in every command's --help. */
 public final class ExitCodes {
@@ -30,6 +34,21 @@ public final class ExitCodes {
             case IMAGE_MISSING -> IMAGE_MISSING;
             case INTERRUPTED -> INTERRUPTED;
         };
+    }
+
+    /**
+     * The exit code of a failure a command let escape; {@link Main} prints its message. Input the
+     * user can fix (a scenario, a results directory, a flag's value) is {@link #BAD_INPUT}; engine
+     * and monitor failures carry their reason; anything else is an {@link #ERROR}.
+     */
+    static int forException(Throwable e) {
+        if (e instanceof CommandFailure f) return f.exitCode();
+        if (e instanceof EngineException ee) return of(ee.reason());
+        if (e instanceof MonitorException me) return of(me.reason());
+        if (e instanceof ScenarioException || e instanceof ResultsException || e instanceof IllegalArgumentException) {
+            return BAD_INPUT;
+        }
+        return ERROR;
     }
 
     private ExitCodes() {

@@ -43,7 +43,7 @@ public class ImageCommand implements Callable<Integer> {
         boolean force;
 
         @Override
-        public Integer call() {
+        public Integer call() throws EngineException {
             try (DockerAdmin docker = DockerAdmin.connect()) {
                 long start = System.nanoTime();
                 ImageBuilder.Result r = docker.buildImage(NodeJarLocation.orDefault(nodeJar), force, System.out::println);
@@ -51,9 +51,6 @@ public class ImageCommand implements Callable<Integer> {
                         r.imageId(), r.rebuilt() ? String.format("built in %.1f s", (System.nanoTime() - start) / 1e9)
                                 : "up to date, not rebuilt", r.jarSha256().substring(0, 12), r.cdsArchive() ? "yes" : "no");
                 return ExitCodes.OK;
-            } catch (EngineException e) {
-                System.err.println("ERROR " + e.getMessage());
-                return ExitCodes.of(e.reason());
             }
         }
     }

@@ -6,6 +6,7 @@ import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.scenario.ScenarioDefaults;
+import io.repram.orchestrate.scenario.Units;
 import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,12 +52,12 @@ public final class LoadCommand implements Callable<Integer> {
     private int concurrency;
 
     @Option(names = {"-d", "--duration"}, defaultValue = "60s", paramLabel = "DURATION",
-            description = "Measured time, e.g. 120s, 2m (default ${DEFAULT-VALUE}).")
-    private String duration;
+            description = "Measured time, e.g. 120s, 2m, PT2M (default ${DEFAULT-VALUE}).")
+    private Duration duration;
 
     @Option(names = "--warmup", defaultValue = "0s", paramLabel = "DURATION",
             description = "Load before the measured time, left out of the result (default ${DEFAULT-VALUE}).")
-    private String warmup;
+    private Duration warmup;
 
     @Option(names = "--size", defaultValue = "1024", paramLabel = "BYTES", description = "PUT payload size (default ${DEFAULT-VALUE}).")
     private int sizeBytes;
@@ -77,7 +75,7 @@ public final class LoadCommand implements Callable<Integer> {
     private int keySpace;
 
     @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
-    private String timeout;
+    private Duration timeout;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of keys, op mix and payloads (default ${DEFAULT-VALUE}).")
     private long seed;
@@ -88,22 +86,13 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
-        PrintWriter err = commandSpec.commandLine().getErr();
-        LoadSpec spec;
-        LoadGenerator generator;
-        try {
-            spec = LoadSpec.of(parseUrls(urls), new Workload(putPercent, ttlSeconds, keySpace, rate, Workload.Targets.ALL),
-                    concurrency, sizeBytes, parseDuration("--warmup", warmup), parseDuration("--duration", duration),
-                    parseDuration("--timeout", timeout), seed);
-            generator = new LoadGenerator(spec);
-        } catch (IllegalArgumentException e) {
-            err.println("Error: " + e.getMessage());
-            err.println("Run 'repram-orchestrate load --help' for the options.");
-            return ExitCodes.BAD_INPUT;
-        }
+        LoadSpec spec = LoadSpec.of(parseUrls(urls), new Workload(putPercent, ttlSeconds, keySpace, rate, Workload.Targets.ALL),
+                concurrency, sizeBytes, warmup, duration, timeout, seed);
+        LoadGenerator generator = new LoadGenerator(spec);
         out.printf(Locale.ROOT, "Load: %d connection(s) to %s, %s, %d-byte payloads, %d%% PUT, %s measured%s%n",
                 spec.concurrency(), spec.targets(), spec.openLoop() ? spec.ratePerSecond() + " req/s (open loop)" : "closed loop",
-                spec.payloadBytes(), spec.putPercent(), duration, spec.warmup().isZero() ? "" : " after " + warmup + " warm-up");
+                spec.payloadBytes(), spec.putPercent(), Units.formatDuration(duration),
+                spec.warmup().isZero() ? "" : " after " + Units.formatDuration(warmup) + " warm-up");
         out.flush();
         CountDownLatch reported = new CountDownLatch(1);
         Thread onCtrlC = new Thread(() -> {
@@ -127,14 +116,10 @@ public final class LoadCommand implements Callable<Integer> {
                 writeJson(json);
             }
             if (figures.successes() == 0) {
-                err.println("Error: no request succeeded (" + figures.errorsByClass()
+                throw new CommandFailure(ExitCodes.ERROR, "no request succeeded (" + figures.errorsByClass()
                         + "); check that every --url points at a running REPRAM node.");
-                return ExitCodes.ERROR;
             }
             return ExitCodes.OK;
-        } catch (IOException e) {
-            err.println("Error: cannot write " + jsonFile + ": " + e.getMessage());
-            return ExitCodes.ERROR;
         } finally {
             reported.countDown();
             try {
@@ -145,12 +130,16 @@ public final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    private void writeJson(String json) throws IOException {
-        Path parent = jsonFile.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    private void writeJson(String json) {
+        try {
+            Path parent = jsonFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(jsonFile, json + System.lineSeparator());
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.ERROR, "cannot write " + jsonFile + ": " + e.getMessage(), e);
         }
-        Files.writeString(jsonFile, json + System.lineSeparator());
     }
 
     static List<URI> parseUrls(List<String> urls) {
@@ -179,33 +168,6 @@ public final class LoadCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--url needs at least one URL, e.g. http://127.0.0.1:8080");
         }
         return result;
-    }
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
-
-    /** Accepts 500ms, 30s, 2m, 1h, a bare number of seconds, or ISO-8601 such as PT2M. */
-    static Duration parseDuration(String option, String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(value);
-        if (m.matches()) {
-            double amount = Double.parseDouble(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            double millis = switch (unit) {
-                case "ms" -> amount;
-                case "m" -> amount * 60_000;
-                case "h" -> amount * 3_600_000;
-                default -> amount * 1000;
-            };
-            return Duration.ofMillis(Math.round(millis));
-        }
-        if (value.startsWith("pt")) {
-            try {
-                return Duration.parse(text.strip());
-            } catch (RuntimeException ignored) {
-                // Falls through to the message below.
-            }
-        }
-        throw new IllegalArgumentException(option + " '" + text + "' is not a duration; use e.g. 500ms, 30s, 2m or 1h");
     }
 
     /** Prints a progress line every five seconds, for the warm-up and for the measured window. */
@@ -249,6 +211,6 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Runs {@code load} on its own, without the rest of the CLI (used by bench/loadgen-vs-wrk.sh). */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LoadCommand()).execute(args));
+        System.exit(Main.commandLine(new LoadCommand()).execute(args));
     }
 }

@@ -15,10 +15,12 @@ import io.repram.orchestrate.monitor.StatsSource;
 import io.repram.orchestrate.monitor.Targets;
 import io.repram.orchestrate.scenario.Units;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -50,11 +52,12 @@ public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "300",
             description = "How long to watch: seconds or e.g. 5m, 1h (default: ${DEFAULT-VALUE} s).")
-    String duration;
+    Duration duration;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Seconds between CSV rows (default: ${DEFAULT-VALUE}); the dashboard refreshes every second.")
-    int intervalSeconds;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5",
+            description = "Time between CSV rows, whole seconds, e.g. 5 or 10s (default: ${DEFAULT-VALUE} s);"
+                    + " the dashboard refreshes every second.")
+    Duration interval;
 
     @Option(names = "--cluster-size", paramLabel = "N",
             description = "Nodes the cluster should have, for the health score (default: the number of nodes found).")
@@ -68,65 +71,43 @@ public class MonitorCommand implements Callable<Integer> {
             + " (also when CI=true or stdout is not a terminal).")
     boolean noDashboard;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
-    public MonitorCommand() {
-        this(System.out, System.err);
-    }
-
-    MonitorCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+    @Spec
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
-        Duration watchFor;
-        try {
-            watchFor = Units.parseDuration(duration);
-            if (urls != null && clusterId != null) {
-                throw new IllegalArgumentException("--url and --cluster exclude each other: watch URLs or a Docker cluster");
-            }
-            if (watchFor.toSeconds() < 1) throw new IllegalArgumentException("--duration must be at least 1 s");
-            if (intervalSeconds < 1) throw new IllegalArgumentException("--interval must be at least 1 (seconds)");
-            if (clusterSize != null && clusterSize < 1) throw new IllegalArgumentException("--cluster-size must be at least 1");
-        } catch (IllegalArgumentException e) {
-            err.println("repram-orchestrate monitor: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+    public Integer call() throws MonitorException, EngineException {
+        if (urls != null && clusterId != null) {
+            throw new IllegalArgumentException("--url and --cluster exclude each other: watch URLs or a Docker cluster");
         }
+        if (duration.toSeconds() < 1) throw new IllegalArgumentException("--duration must be at least 1 s");
+        if (interval.toSeconds() < 1 || interval.toMillisPart() != 0) {
+            throw new IllegalArgumentException("--interval must be a whole number of seconds, at least 1, e.g. 5 or 10s");
+        }
+        if (clusterSize != null && clusterSize < 1) throw new IllegalArgumentException("--cluster-size must be at least 1");
         NodeProbe probe = new NodeProbe();
         Targets.Resolved source;
         StatsSource stats;
-        try {
-            if (urls != null) {
-                source = Targets.fromUrls(urls, probe);
-                stats = StatsSource.NONE;
-            } else {
-                source = Targets.fromDocker(clusterId);
-                stats = DockerStatsFeed.start(source.clusterId(), source.nodes());
-            }
-        } catch (MonitorException e) {
-            err.println("repram-orchestrate monitor: " + e.getMessage());
-            return ExitCodes.of(e.reason());
-        } catch (EngineException e) {
-            err.println("repram-orchestrate monitor: " + e.getMessage());
-            return ExitCodes.of(e.reason());
+        if (urls != null) {
+            source = Targets.fromUrls(urls, probe);
+            stats = StatsSource.NONE;
+        } else {
+            source = Targets.fromDocker(clusterId);
+            stats = DockerStatsFeed.start(source.clusterId(), source.nodes());
         }
         try (stats) {
-            return watch(source, stats, new Monitor.Options(watchFor, intervalSeconds,
+            return watch(source, stats, new Monitor.Options(duration, (int) interval.toSeconds(),
                     clusterSize != null ? clusterSize : source.nodes().size()), probe);
         }
     }
 
     private int watch(Targets.Resolved source, StatsSource stats, Monitor.Options options, NodeProbe probe) {
+        PrintWriter out = spec.commandLine().getOut();
         Path dir;
         try {
             dir = Monitor.createDir(outputParent, LocalDateTime.now());
         } catch (IOException e) {
-            err.println("repram-orchestrate monitor: cannot create a directory in " + outputParent.toAbsolutePath()
-                    + ": " + e.getMessage() + "\nFix: choose a writable parent with --output DIR.");
-            return ExitCodes.ERROR;
+            throw new CommandFailure(ExitCodes.ERROR, "cannot create a directory in " + outputParent.toAbsolutePath()
+                    + ": " + e.getMessage() + "\nFix: choose a writable parent with --output DIR.", e);
         }
         Monitor monitor = new Monitor(source, stats, options, new NodeReader(probe));
         Thread hook = new Thread(() -> {
@@ -140,6 +121,7 @@ public class MonitorCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Monitoring " + source.description() + " for " + Units.formatDuration(options.duration())
                 + "; writing " + dir);
+        out.flush();
         Dashboard dashboard = openDashboard(monitor);
         try {
             MonitorListener listener = dashboard == null ? new PlainLines(out)
@@ -149,11 +131,9 @@ public class MonitorCommand implements Callable<Integer> {
             if (dashboard != null) dashboard.close();
             out.println("Stopped (" + result.stopReason() + ") after " + result.rows() + " row(s). Report: " + result.report());
             return ExitCodes.OK;
-        } catch (RuntimeException e) {
-            if (dashboard != null) dashboard.close();
-            err.println("repram-orchestrate monitor: " + e.getMessage());
-            return ExitCodes.ERROR;
         } finally {
+            // Before Main prints a failure: the message must not land on the dashboard's screen.
+            if (dashboard != null) dashboard.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -178,7 +158,7 @@ public class MonitorCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException | RuntimeException e) {
-            err.println("No dashboard (" + e.getMessage() + "); printing a line every interval instead.");
+            spec.commandLine().getErr().println("No dashboard (" + e.getMessage() + "); printing a line every interval instead.");
             return null;
         }
     }

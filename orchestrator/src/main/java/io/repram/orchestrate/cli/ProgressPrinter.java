@@ -3,22 +3,22 @@ package io.repram.orchestrate.cli;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.run.LiveSnapshot;
-import io.repram.orchestrate.run.RunListener;
+import io.repram.orchestrate.run.RunDisplay;
 import io.repram.orchestrate.scenario.Cell;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Plain progress for CI logs and non-terminal stdout: one line per event, a progress line every
  * {@code everySeconds} while a cell runs, and one result line per finished cell.
  */
-public final class ProgressPrinter implements RunListener {
-    private final PrintStream out;
+public final class ProgressPrinter implements RunDisplay {
+    private final PrintWriter out;
     private final long everyMillis;
     private long lastPrintedAtMillis;
 
-    public ProgressPrinter(PrintStream out, int everySeconds) {
+    public ProgressPrinter(PrintWriter out, int everySeconds) {
         this.out = out;
         this.everyMillis = everySeconds * 1000L;
     }

@@ -39,31 +39,27 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        RunResults run;
-        String text;
-        try {
-            run = ResultsReader.read(resultsDir);
-            text = template == null ? MarkdownReport.defaultTemplate() : Files.readString(template);
-            // A typo in a custom template is the user's to fix: find it before any file is rewritten.
-            MarkdownReport.render(text, run.runInfo(), run.cells());
-        } catch (ResultsException e) {
-            err.println("repram-orchestrate report: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("repram-orchestrate report: cannot read the template " + template + ": " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        RunResults run = ResultsReader.read(resultsDir);
+        String text = template == null ? MarkdownReport.defaultTemplate() : readTemplate();
+        // A typo in a custom template is the user's to fix: find it before any file is rewritten.
+        MarkdownReport.render(text, run.runInfo(), run.cells());
         try {
             ResultsWriter.resume(run, text).writeReports();
         } catch (ResultsException e) {
-            err.println("repram-orchestrate report: " + e.getMessage());
-            return ExitCodes.ERROR;
+            throw CommandFailure.error(e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Re-rendered " + run.dir().reportMd() + " and " + run.dir().reportHtml() + " from "
                 + run.cells().size() + " cells.");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private String readTemplate() {
+        try {
+            return Files.readString(template);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the template " + template + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,20 +1,21 @@
 package io.repram.orchestrate.monitor;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
 /** For CI logs and non-terminal stdout: node changes as they happen and one line per CSV row. */
 public final class PlainLines implements MonitorListener {
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public PlainLines(PrintStream out) {
+    public PlainLines(PrintWriter out) {
         this.out = out;
     }
 
     @Override
     public void second(Tick tick, List<String> events) {
         events.forEach(out::println);
+        out.flush();
     }
 
     @Override

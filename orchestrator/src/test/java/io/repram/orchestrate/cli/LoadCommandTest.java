@@ -22,7 +22,7 @@ class LoadCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new LoadCommand());
+        CommandLine cli = Main.commandLine(new LoadCommand());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -102,15 +102,6 @@ class LoadCommandTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("Example:"));
         assertTrue(out.toString().contains("repram-orchestrate load --url"));
-    }
-
-    @Test
-    void durationsAcceptCommonUnits() {
-        assertEquals(java.time.Duration.ofSeconds(120), LoadCommand.parseDuration("-d", "120s"));
-        assertEquals(java.time.Duration.ofMinutes(2), LoadCommand.parseDuration("-d", "2m"));
-        assertEquals(java.time.Duration.ofMillis(500), LoadCommand.parseDuration("-d", "500ms"));
-        assertEquals(java.time.Duration.ofSeconds(30), LoadCommand.parseDuration("-d", "30"));
-        assertEquals(java.time.Duration.ofMinutes(3), LoadCommand.parseDuration("-d", "PT3M"));
     }
 
     @Test

@@ -8,10 +8,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,18 +17,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 class MonitorCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** Bounds a hang only: the monitor shares two cores with other builds. */
+    private static final long WAIT_MILLIS = 20_000;
+
+    private final Captured console = new Captured();
     private final List<RepramNode> nodes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -59,9 +62,27 @@ class MonitorCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new MonitorCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
-        return cl.execute(args);
+        return console.run(new MonitorCommand(), args);
+    }
+
+    /** Waits until the monitoring directory under {@code parent} has its first cluster row. */
+    private static void awaitFirstRow(Path parent) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            try (Stream<Path> dirs = Files.list(parent)) {
+                Optional<Path> csv = dirs.map(d -> d.resolve("cluster_metrics.csv")).filter(Files::isRegularFile).findFirst();
+                if (csv.isPresent() && Files.readAllLines(csv.get()).size() >= 2) return;
+            }
+            if (System.currentTimeMillis() > deadline) fail("no monitoring row under " + parent + " after " + WAIT_MILLIS + " ms");
+            Thread.sleep(20);
+        }
+    }
+
+    /** Client requests served by every node at each row's time, from app_metrics.csv (the nodes' own counters). */
+    private static Map<String, Long> servedAtRow(List<CSVRecord> app) {
+        Map<String, Long> served = new LinkedHashMap<>();
+        for (CSVRecord r : app) served.merge(r.get("timestamp"), Long.parseLong(r.get("total_requests")), Long::sum);
+        return served;
     }
 
     private static List<CSVRecord> rows(Path csv, List<String> header) throws Exception {
@@ -101,7 +122,7 @@ class MonitorCommandTest {
         int code = run("--url", url(a) + "," + url(b), "--duration", "3", "--interval", "1", "--no-dashboard",
                 "--output", tmp.toString());
         writes.join();
-        assertEquals(0, code, err.toString());
+        assertEquals(0, code, console.err());
         Path dir = onlyDir(tmp);
 
         assertTrue(rows(dir.resolve("container_stats.csv"), List.of("timestamp", "node", "cpu_percent", "memory_usage_mb",
@@ -123,10 +144,19 @@ class MonitorCommandTest {
         List<CSVRecord> cluster = rows(dir.resolve("cluster_metrics.csv"), List.of("timestamp", "overall_rps",
                 "cluster_storage_items", "cluster_storage_mb", "cluster_health_score"));
         assertEquals(3, cluster.size());
-        for (CSVRecord r : cluster) {
+        Map<String, Long> served = servedAtRow(app);
+        for (int i = 0; i < cluster.size(); i++) {
+            CSVRecord r = cluster.get(i);
             assertEquals("1.000", r.get("cluster_health_score"), r.toString());
-            assertTrue(Double.parseDouble(r.get("overall_rps")) >= 0, r.toString());
             assertTrue(Long.parseLong(r.get("cluster_storage_items")) >= 6, r.toString());
+            if (i == 0) continue; // its window starts at a reading the files do not show
+            // A row's rate counts exactly the requests the nodes' counters gained since the row before.
+            long gained = served.get(r.get("timestamp")) - served.get(cluster.get(i - 1).get("timestamp"));
+            if (gained == 0) {
+                assertEquals("0.00", r.get("overall_rps"), "no request served, so no rate: " + r);
+            } else {
+                assertTrue(Double.parseDouble(r.get("overall_rps")) > 0, gained + " requests served: " + r);
+            }
         }
         assertTrue(cluster.stream().anyMatch(r -> Double.parseDouble(r.get("overall_rps")) > 0),
                 "the writes during monitoring show as requests/s");
@@ -135,8 +165,25 @@ class MonitorCommandTest {
         assertTrue(report.contains("| n1 |") && report.contains("| n2 |"), report);
         assertTrue(report.contains("None: every node answered throughout."), report);
         assertTrue(report.contains("duration reached"), report);
-        String printed = out.toString(StandardCharsets.UTF_8);
+        String printed = console.out();
         assertTrue(printed.contains("Monitor: ") && printed.contains("2/2 nodes up"), printed);
+    }
+
+    @Test
+    void overallRpsIsTheRateTheNodesServe(@TempDir Path tmp) throws Exception {
+        try (SteadyRateNode a = new SteadyRateNode("steady-1", 150); SteadyRateNode b = new SteadyRateNode("steady-2", 50)) {
+            int code = run("--url", a.url() + "," + b.url(), "--duration", "4", "--interval", "2", "--no-dashboard",
+                    "--output", tmp.toString());
+            assertEquals(0, code, console.err());
+        }
+        List<CSVRecord> cluster = rows(onlyDir(tmp).resolve("cluster_metrics.csv"), List.of("timestamp", "overall_rps",
+                "cluster_storage_items", "cluster_storage_mb", "cluster_health_score"));
+        assertEquals(2, cluster.size(), "a row every 2 s of 4: " + cluster);
+        for (CSVRecord r : cluster) {
+            // 150 + 50 req/s; the slack is only for when each poll lands (a few ms of a 2 s window).
+            double rps = Double.parseDouble(r.get("overall_rps"));
+            assertTrue(rps > 200 * 0.75 && rps < 200 * 1.25, "the nodes serve 200 req/s together: " + r);
+        }
     }
 
     private static boolean Instant(String ts) {
@@ -148,18 +195,13 @@ class MonitorCommandTest {
         RepramNode a = node("n1");
         RepramNode b = node("n2");
         put(a, "k");
-        CompletableFuture<Void> kill = CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            b.close();
-        });
-        int code = run("--url", url(a) + "," + url(b), "--duration", "4", "--interval", "1", "--cluster-size", "2",
-                "--no-dashboard", "--output", tmp.toString());
-        kill.join();
-        assertEquals(0, code, err.toString());
+        CompletableFuture<Integer> monitor = CompletableFuture.supplyAsync(() -> run("--url", url(a) + "," + url(b),
+                "--duration", "4", "--interval", "1", "--cluster-size", "2", "--no-dashboard", "--output", tmp.toString()));
+        // Both nodes are in the first row; then one goes away.
+        awaitFirstRow(tmp);
+        b.close();
+        int code = monitor.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        assertEquals(0, code, console.err());
         Path dir = onlyDir(tmp);
         List<CSVRecord> cluster = rows(dir.resolve("cluster_metrics.csv"), List.of("timestamp", "overall_rps",
                 "cluster_storage_items", "cluster_storage_mb", "cluster_health_score"));
@@ -172,14 +214,14 @@ class MonitorCommandTest {
                 "a DOWN node has no app row");
         String report = Files.readString(dir.resolve("monitoring_report.md"));
         assertTrue(report.contains("- n2: went DOWN at"), report);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("n2 is DOWN"), out.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1/2 nodes up"));
+        assertTrue(console.out().contains("n2 is DOWN"), console.out());
+        assertTrue(console.out().contains("1/2 nodes up"));
     }
 
     @Test
     void badOptionsAreUsageErrors(@TempDir Path tmp) {
         assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--cluster", "x", "--output", tmp.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("exclude each other"));
+        assertTrue(console.err().contains("exclude each other"));
         assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--interval", "0"));
         assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--duration", "soon"));
         assertEquals(ExitCodes.BAD_INPUT, run("--url", "ftp://127.0.0.1:1"));

@@ -7,11 +7,7 @@ import io.repram.orchestrate.results.ResultsDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,14 +25,11 @@ class RunCommandDockerTest {
     @Test
     void smokeScenarioRunsInDockerWritesResultsAndLeavesNothingLabelled() throws Exception {
         Path repo = Path.of(System.getProperty("repram.repo.root"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RunCommand cmd = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code = new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).execute(
-                repo.resolve("scenarios/smoke.yaml").toString(), "--driver", "docker", "--ci",
+        Captured console = new Captured();
+        int code = console.run(new RunCommand(), repo.resolve("scenarios/smoke.yaml").toString(),
+                "--driver", "docker", "--ci",
                 "--node-jar", System.getProperty("repram.node.jar"), "--results-dir", results.toString());
-        assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
+        assertEquals(ExitCodes.OK, code, console.toString());
 
         Path dir;
         try (Stream<Path> dirs = Files.list(results)) {

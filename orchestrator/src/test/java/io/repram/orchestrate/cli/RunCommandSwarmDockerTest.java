@@ -6,11 +6,7 @@ import io.repram.orchestrate.results.ResultsDir;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,15 +27,12 @@ class RunCommandSwarmDockerTest {
     @Test
     void smokeScenarioRunsOnSwarmWithTheDockerDriversResultShape() throws Exception {
         Path repo = Path.of(System.getProperty("repram.repo.root"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Captured console = new Captured();
         try (TestSwarm swarm = TestSwarm.ensure()) {
-            RunCommand cmd = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).execute(
-                    repo.resolve("scenarios/smoke.yaml").toString(), "--driver", "swarm", "--agents", "2", "--ci",
+            int code = console.run(new RunCommand(), repo.resolve("scenarios/smoke.yaml").toString(),
+                    "--driver", "swarm", "--agents", "2", "--ci",
                     "--node-jar", System.getProperty("repram.node.jar"), "--results-dir", results.toString());
-            assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
+            assertEquals(ExitCodes.OK, code, console.toString());
 
             Path dir;
             try (Stream<Path> dirs = Files.list(results)) {
@@ -61,13 +54,13 @@ class RunCommandSwarmDockerTest {
             String report = Files.readString(dir.resolve("report.md"));
             assertTrue(report.contains("## Load agents"), "report.md has the agents section");
             assertTrue(report.contains("## Placement") && report.contains("| 3 | 2 |"), "report.md has the placement: " + report);
-            assertTrue(out.toString().contains("2 load agent(s) ready"), "agents started on swarm:\n" + out);
+            assertTrue(console.out().contains("2 load agent(s) ready"), "agents started on swarm:\n" + console.out());
             String runJson = Files.readString(dir.resolve("run.json")).replaceAll("\\s+", "");
             assertTrue(runJson.contains("\"driver\":\"swarm\""), runJson);
             assertTrue(runJson.contains("\"placement\":[{"), "placement recorded: " + runJson);
             assertTrue(runJson.contains("\"cluster_size\":3,\"node_index\":2"), "placement per cluster size: " + runJson);
             assertTrue(runJson.contains("\"stats_source\":\"dockerstats"), "stats source recorded: " + runJson);
-            assertTrue(out.toString().contains("Placement "), "placement in the event log:\n" + out);
+            assertTrue(console.out().contains("Placement "), "placement in the event log:\n" + console.out());
 
             String runId = dir.getFileName().toString().replace(ResultsDir.PREFIX, "").replace('_', '-');
             assertEquals(List.of(), swarm.awaitNoLeftovers(DockerLabels.RUN + "=" + runId, 15_000),

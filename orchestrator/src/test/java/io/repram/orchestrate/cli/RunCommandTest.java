@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +20,10 @@ class RunCommandTest {
     @TempDir
     Path results;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured console = new Captured();
 
     private int run(String... args) {
-        RunCommand cmd = new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return console.run(new RunCommand(), args);
     }
 
     private static String fixture(String name) throws URISyntaxException {
@@ -49,7 +42,7 @@ class RunCommandTest {
     void processDriverRunWritesEveryResultFileAndLeavesNoNodeBehind() throws Exception {
         int code = run(fixture("tiny-process.yaml"), "--driver", "process", "--ci",
                 "--results-dir", results.toString());
-        assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
+        assertEquals(ExitCodes.OK, code, console.toString());
 
         Path dir = onlyRunDir();
         for (String f : List.of("run.json", "summary.csv", "3nodes_4conc_512bytes.json", "container_stats.csv",
@@ -66,8 +59,8 @@ class RunCommandTest {
         assertTrue(cell.toString().contains("\"status\":\"ok\""), cell.toString());
         // Replication across processes worked: every request, PUT or GET of a written key, succeeded.
         assertTrue(Files.readString(dir.resolve("cluster_3_metrics.txt")).contains("/v1/gossip/message"));
-        assertTrue(out.toString().contains("Progress:") || out.toString().contains("Result 3nodes_4conc_512bytes"),
-                out.toString());
+        assertTrue(console.out().contains("Progress:") || console.out().contains("Result 3nodes_4conc_512bytes"),
+                console.out());
         assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().orElse("").contains("repram-node")).count(),
                 "no node process may outlive the run");
@@ -77,52 +70,52 @@ class RunCommandTest {
     void shippedSmokeScenarioRunsWithTheProcessDriver() throws Exception {
         Path smoke = Path.of(System.getProperty("repram.repo.root"), "scenarios", "smoke.yaml");
         int code = run(smoke.toString(), "--driver", "process", "--ci", "--results-dir", results.toString());
-        assertEquals(ExitCodes.OK, code, "stdout:\n" + out + "\nstderr:\n" + err);
+        assertEquals(ExitCodes.OK, code, console.toString());
         Path dir = onlyRunDir();
         assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "header + 2 cells");
         assertTrue(Files.isRegularFile(dir.resolve("report.html")), "charts and report.html are drawn at the end");
-        assertTrue(out.toString().contains("3nodes_10conc_1024bytes"), out.toString());
+        assertTrue(console.out().contains("3nodes_10conc_1024bytes"), console.out());
     }
 
     @Test
     void resumeRunsOnlyTheCellsThatAreNotOnDisk() throws Exception {
         assertEquals(ExitCodes.OK, run(fixture("two-cells.yaml"), "--driver", "process", "--ci",
-                "--results-dir", results.toString()), err.toString());
+                "--results-dir", results.toString()), console.err());
         Path dir = onlyRunDir();
         String kept = Files.readString(dir.resolve("1nodes_2conc_256bytes.json"));
         // As if the run had died during its second cell.
         Files.delete(dir.resolve("1nodes_4conc_256bytes.json"));
-        out.reset();
+        console.reset();
 
-        assertEquals(ExitCodes.OK, run("--resume", dir.toString(), "--driver", "process", "--ci"), err.toString());
-        assertTrue(out.toString().contains("Plan: 1 cell(s)"), out.toString());
-        assertTrue(out.toString().contains("1nodes_4conc_256bytes"), out.toString());
-        assertFalse(out.toString().contains("[1/1] 1nodes_2conc_256bytes"), out.toString());
+        assertEquals(ExitCodes.OK, run("--resume", dir.toString(), "--driver", "process", "--ci"), console.err());
+        assertTrue(console.out().contains("Plan: 1 cell(s)"), console.out());
+        assertTrue(console.out().contains("1nodes_4conc_256bytes"), console.out());
+        assertFalse(console.out().contains("[1/1] 1nodes_2conc_256bytes"), console.out());
         assertEquals(kept, Files.readString(dir.resolve("1nodes_2conc_256bytes.json")), "finished cell untouched");
         assertTrue(Files.isRegularFile(dir.resolve("1nodes_4conc_256bytes.json")));
         assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size(), "summary covers old and new cells");
 
-        out.reset();
+        console.reset();
         assertEquals(ExitCodes.OK, run("--resume", dir.toString(), "--driver", "process", "--ci"));
-        assertTrue(out.toString().contains("Nothing to run"), out.toString());
+        assertTrue(console.out().contains("Nothing to run"), console.out());
     }
 
     @Test
     void breachedThresholdExits99AndIsAFailureInReportXml() throws Exception {
         int code = run(fixture("unreachable-threshold.yaml"), "--driver", "process", "--ci",
                 "--results-dir", results.toString());
-        assertEquals(ExitCodes.THRESHOLD_BREACHED, code, "stdout:\n" + out + "\nstderr:\n" + err);
+        assertEquals(ExitCodes.THRESHOLD_BREACHED, code, console.toString());
         String xml = Files.readString(onlyRunDir().resolve("report.xml"));
         assertTrue(xml.contains("<failure"), xml);
         assertTrue(xml.contains("requests_per_sec"), xml);
-        assertTrue(out.toString().contains("BREACH"), out.toString());
+        assertTrue(console.out().contains("BREACH"), console.out());
     }
 
     @Test
     void typoInScenarioIsBadInputNamingLineAndColumnAndStartsNothing() throws Exception {
         int code = run(fixture("typo.yaml"), "--driver", "process", "--results-dir", results.toString());
         assertEquals(ExitCodes.BAD_INPUT, code);
-        String e = err.toString();
+        String e = console.err();
         assertTrue(e.contains("typo.yaml:4:3"), e);
         assertTrue(e.contains("concurrency"), "suggests the right key: " + e);
         try (Stream<Path> dirs = Files.list(results)) {
@@ -133,6 +126,6 @@ class RunCommandTest {
     @Test
     void conflictingPresetsAreBadUsage() {
         assertEquals(ExitCodes.BAD_INPUT, run("--quick", "--full", "--results-dir", results.toString()));
-        assertTrue(err.toString().contains("not several"), err.toString());
+        assertTrue(console.err().contains("not several"), console.err());
     }
 }

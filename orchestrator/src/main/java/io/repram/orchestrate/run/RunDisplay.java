@@ -1,0 +1,20 @@
+package io.repram.orchestrate.run;
+
+/**
+ * Where a run's live progress goes (the dashboard, progress lines): a {@link RunListener} that
+ * the session closes before the reports are written, so a full-screen view is gone by then.
+ */
+public interface RunDisplay extends RunListener, AutoCloseable {
+
+    /** Opens the display of one run; {@code control} is for its keys (quit, skip). */
+    @FunctionalInterface
+    interface Factory {
+        RunDisplay open(String runName, RunControl control);
+    }
+
+    /** Restores whatever the display took over (the terminal). Never throws; called once or more. */
+    @Override
+    default void close() {
+    }
+
+}
