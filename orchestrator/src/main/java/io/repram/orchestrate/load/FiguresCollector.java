@@ -56,6 +56,8 @@ public final class FiguresCollector {
         }
         long[] delta = new long[Outcome.SLOTS];
         boolean[] answered = new boolean[targets.size()];
+        List<Long> nodeSuccesses = new ArrayList<>(targets.size());
+        List<Long> nodeFailures = new ArrayList<>(targets.size());
         long[] now = new long[Outcome.SLOTS];
         for (int node = 0; node < targets.size(); node++) {
             java.util.Arrays.fill(now, 0);
@@ -70,7 +72,11 @@ public final class FiguresCollector {
                     measured[node][i] += d;
                 }
             }
-            answered[node] = now[Outcome.PUT_OK] + now[Outcome.GET_OK] > before[Outcome.PUT_OK] + before[Outcome.GET_OK];
+            long ok = now[Outcome.PUT_OK] + now[Outcome.GET_OK] - before[Outcome.PUT_OK] - before[Outcome.GET_OK];
+            answered[node] = ok > 0;
+            nodeSuccesses.add(ok);
+            nodeFailures.add(now[Outcome.PUT_FAILED] + now[Outcome.GET_FAILED] - before[Outcome.PUT_FAILED]
+                    - before[Outcome.GET_FAILED]);
             System.arraycopy(now, 0, before, 0, now.length);
         }
         if (!warmup) {
@@ -86,7 +92,7 @@ public final class FiguresCollector {
         IntervalFigures figures = new IntervalFigures(epochMillis, intervalSeconds, successes + failures, successes,
                 failures, intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(50) / 1000,
                 intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(99) / 1000,
-                warmup, errors(delta));
+                warmup, errors(delta), nodeSuccesses, nodeFailures);
         return new IntervalDetail(figures, delta[Outcome.PUT_OK] + delta[Outcome.PUT_FAILED],
                 delta[Outcome.GET_OK] + delta[Outcome.GET_FAILED], intervalPut, intervalGet, intervalSlip);
     }

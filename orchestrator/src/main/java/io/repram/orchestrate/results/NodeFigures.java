@@ -13,7 +13,7 @@ import java.util.Map;
  * @param failures            everything else: error statuses, timeouts, refused or broken connections
  * @param errorsByClass       failures by class, as in {@link LoadFigures#errorsByClass()}
  * @param intervals           the measured window's intervals of about one second that count (see
- *                            {@code docs/results.md}: intervals shorter than half a second do not)
+ *                            orchestrator/README.md: intervals shorter than half a second do not)
  * @param answeredIntervals   of those, the intervals in which the node answered at least one request with 2xx
  * @param availabilityPercent {@code 100 * answeredIntervals / intervals}; 100 when no interval counted
  * @param outages             runs of consecutive intervals in which the node answered nothing successfully
