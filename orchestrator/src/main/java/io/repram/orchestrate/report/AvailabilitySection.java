@@ -36,7 +36,7 @@ final class AvailabilitySection {
             }
         }
         List<String> away = measured.stream().map(AvailabilitySection::awayNodes).filter(s -> !s.isEmpty()).toList();
-        t.append("\n**Dead nodes:** ").append(away.isEmpty() ? "every node answered in every interval."
+        t.append("\n**Dead or unresponsive nodes (no 2xx for a whole interval):** ").append(away.isEmpty() ? "every node answered in every interval."
                 : String.join("; ", away) + ".");
         return t.toString();
     }
