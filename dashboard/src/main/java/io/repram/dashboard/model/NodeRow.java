@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param netTxBytesPerSec  bytes sent per second over the latest sample interval
  * @param requests          requests the node has served since it started
  * @param itemsStored       items the node currently holds
+ * @param loadErrors        failed requests the load sent this node in the running cell
+ * @param availabilityPercent share of the running cell's measured 1-second intervals in which the
+ *                          node answered the load at least once successfully
  */
 public record NodeRow(
         String node,
@@ -27,13 +30,22 @@ public record NodeRow(
         long netRxBytesPerSec,
         long netTxBytesPerSec,
         long requests,
-        long itemsStored) {
+        long itemsStored,
+        long loadErrors,
+        double availabilityPercent) {
 
     /** Marks a long figure that was not measured. */
     public static final long UNKNOWN = -1;
 
     public NodeRow {
         Objects.requireNonNull(node, "node");
+    }
+
+    /** A row without the load's per-node figures (monitoring a cluster nobody loads). */
+    public NodeRow(String node, boolean up, double cpuPercent, long memoryBytes, long netRxBytesPerSec,
+                   long netTxBytesPerSec, long requests, long itemsStored) {
+        this(node, up, cpuPercent, memoryBytes, netRxBytesPerSec, netTxBytesPerSec, requests, itemsStored, UNKNOWN,
+                Double.NaN);
     }
 
     /** A node that is known by name only, e.g. before its first stats sample or after it died. */

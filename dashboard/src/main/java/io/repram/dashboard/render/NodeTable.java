@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The node table. Column widths follow the content; when the table is wider than its box it first
  * narrows the gaps, then shortens node names (keeping their distinguishing tail), then drops the
- * least important columns.
+ * least important columns. The load's per-node columns (availability, errors) show only when some
+ * row has them.
  */
 final class NodeTable {
 
@@ -20,6 +21,8 @@ final class NodeTable {
     enum Column {
         NODE("Node", 0, false, NodeRow::node),
         STATUS("Status", 0, false, row -> row.up() ? "UP" : "DOWN"),
+        AVAILABILITY("Avail", 1, true, row -> Units.percent(row.availabilityPercent())),
+        ERRORS("Errors", 8, true, row -> Units.count(row.loadErrors())),
         CPU("CPU %", 3, true, row -> Units.percent(row.cpuPercent())),
         MEMORY("Memory", 4, true, row -> Units.bytes(row.memoryBytes())),
         NET_RX("Net rx", 6, true, row -> Units.byteRate(row.netRxBytesPerSec())),
@@ -51,6 +54,13 @@ final class NodeTable {
 
     static Plan plan(List<NodeRow> rows, int width) {
         List<Column> columns = new ArrayList<>(List.of(Column.values()));
+        // The load's columns only while a load reports them (not when monitoring an unloaded cluster).
+        if (rows.stream().allMatch(r -> Double.isNaN(r.availabilityPercent()))) {
+            columns.remove(Column.AVAILABILITY);
+        }
+        if (rows.stream().allMatch(r -> r.loadErrors() < 0)) {
+            columns.remove(Column.ERRORS);
+        }
         while (true) {
             int[] widths = naturalWidths(columns, rows);
             for (int gap = 3; gap >= 1; gap--) {

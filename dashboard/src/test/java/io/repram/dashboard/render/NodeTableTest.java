@@ -17,7 +17,9 @@ class NodeTableTest {
     @Test
     void wideTableKeepsEveryColumnWithRoomyGaps() {
         NodeTable.Plan plan = NodeTable.plan(rows, 196);
-        assertEquals(List.of(NodeTable.Column.values()), plan.columns());
+        // Every column with figures: these rows carry none of the load's per-node ones.
+        assertEquals(java.util.Arrays.stream(NodeTable.Column.values()).filter(c -> c != NodeTable.Column.AVAILABILITY
+                && c != NodeTable.Column.ERRORS).toList(), plan.columns());
         assertEquals(3, plan.gap());
     }
 
@@ -40,5 +42,21 @@ class NodeTableTest {
         assertTrue(plan.widths()[0] < "repram-scale-test-node-1".length());
         int total = java.util.Arrays.stream(plan.widths()).sum() + plan.gap() * (plan.columns().size() - 1);
         assertTrue(total <= 78, "plan must fit: " + total);
+    }
+
+    @Test
+    void theLoadsAvailabilityOfANodeIsTheLastColumnToGo() {
+        List<NodeRow> loaded = List.of(
+                new NodeRow("node-0", true, 10, 1 << 20, 1, 1, 100, 10, 0, 100.0),
+                new NodeRow("node-1", false, Double.NaN, NodeRow.UNKNOWN, NodeRow.UNKNOWN, NodeRow.UNKNOWN, 40, 0, 1234, 40.0));
+        assertEquals("40.0%", NodeTable.Column.AVAILABILITY.cell.apply(loaded.get(1)));
+        assertEquals("1,234", NodeTable.Column.ERRORS.cell.apply(loaded.get(1)));
+        assertEquals("-", NodeTable.Column.AVAILABILITY.cell.apply(rows.get(0)), "not loaded: unknown, not 0");
+        assertEquals(List.of(NodeTable.Column.values()), NodeTable.plan(loaded, 196).columns());
+        NodeTable.Plan plan = NodeTable.plan(loaded, 30);
+        assertTrue(plan.columns().contains(NodeTable.Column.AVAILABILITY), plan.columns().toString());
+        assertFalse(plan.columns().contains(NodeTable.Column.ERRORS), plan.columns().toString());
+        assertFalse(NodeTable.plan(rows, 196).columns().contains(NodeTable.Column.AVAILABILITY),
+                "no load, no availability column");
     }
 }

@@ -98,7 +98,7 @@ public final class DashboardAdapter implements RunDisplay {
                     st == null ? NodeRow.UNKNOWN : st.memoryBytes(),
                     st == null ? NodeRow.UNKNOWN : (long) n.netRxBytesPerSec(),
                     st == null ? NodeRow.UNKNOWN : (long) n.netTxBytesPerSec(),
-                    n.requests(), n.itemsStored()));
+                    n.requests(), n.itemsStored(), n.loadFailures(), n.availabilityPercent()));
         }
         IntervalFigures iv = s.interval();
         double success = iv.requests() == 0 ? 100 : 100.0 * iv.successes() / iv.requests();

@@ -80,6 +80,8 @@ public final class ThresholdEvaluator {
             case LOST_WRITES -> r.audit() == null ? 0 : r.audit().lostWrites();
             case CORRUPT_READS -> r.audit() == null ? 0 : r.audit().corruptReads();
             case CONVERGENCE_P99_MS -> r.convergence() == null ? 0 : r.convergence().p99Millis();
+            // Without per-node figures (agents, older results) no node was seen to be away.
+            case NODE_AVAILABILITY -> r.load().worstNode().map(n -> n.availabilityPercent()).orElse(100.0);
         };
     }
 }

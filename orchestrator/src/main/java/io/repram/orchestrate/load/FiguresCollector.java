@@ -3,6 +3,8 @@ package io.repram.orchestrate.load;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LatencySummary;
 import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.results.NodeFigures;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,22 +17,29 @@ import org.HdrHistogram.Histogram;
 public final class FiguresCollector {
 
     private final List<LoopStats> loops;
+    private final List<String> targets;
     private final Histogram intervalPut = LoopStats.newHistogram();
     private final Histogram intervalGet = LoopStats.newHistogram();
     private final Histogram intervalAll = LoopStats.newHistogram();
     private final Histogram intervalSlip = LoopStats.newHistogram();
     private final Histogram totalPut = LoopStats.newHistogram();
     private final Histogram totalGet = LoopStats.newHistogram();
-    private final long[] previous = new long[Outcome.SLOTS];
-    private final long[] measured = new long[Outcome.SLOTS];
+    private final long[][] previous;
+    private final long[][] measured;
+    private final NodeAvailability availability;
 
     /** A fresh histogram with the generator's range and precision, so that merging loses nothing. */
     public static Histogram newHistogram() {
         return LoopStats.newHistogram();
     }
 
-    FiguresCollector(List<LoopStats> loops) {
+    /** @param targets the nodes' URLs in target order; every loop counts per target index */
+    FiguresCollector(List<LoopStats> loops, List<String> targets) {
         this.loops = List.copyOf(loops);
+        this.targets = List.copyOf(targets);
+        this.previous = new long[targets.size()][Outcome.SLOTS];
+        this.measured = new long[targets.size()][Outcome.SLOTS];
+        this.availability = new NodeAvailability(targets.size());
     }
 
     /**
@@ -45,21 +54,35 @@ public final class FiguresCollector {
             loop.drainLatencies(intervalPut, intervalGet);
             loop.drainSendSlip(intervalSlip);
         }
-        long[] now = new long[Outcome.SLOTS];
-        for (LoopStats loop : loops) {
-            loop.addCountersTo(now);
-        }
         long[] delta = new long[Outcome.SLOTS];
-        for (int i = 0; i < delta.length; i++) {
-            delta[i] = now[i] - previous[i];
+        boolean[] answered = new boolean[targets.size()];
+        List<Long> nodeSuccesses = new ArrayList<>(targets.size());
+        List<Long> nodeFailures = new ArrayList<>(targets.size());
+        long[] now = new long[Outcome.SLOTS];
+        for (int node = 0; node < targets.size(); node++) {
+            java.util.Arrays.fill(now, 0);
+            for (LoopStats loop : loops) {
+                loop.addNodeCountersTo(node, now);
+            }
+            long[] before = previous[node];
+            for (int i = 0; i < delta.length; i++) {
+                long d = now[i] - before[i];
+                delta[i] += d;
+                if (!warmup) {
+                    measured[node][i] += d;
+                }
+            }
+            long ok = now[Outcome.PUT_OK] + now[Outcome.GET_OK] - before[Outcome.PUT_OK] - before[Outcome.GET_OK];
+            answered[node] = ok > 0;
+            nodeSuccesses.add(ok);
+            nodeFailures.add(now[Outcome.PUT_FAILED] + now[Outcome.GET_FAILED] - before[Outcome.PUT_FAILED]
+                    - before[Outcome.GET_FAILED]);
+            System.arraycopy(now, 0, before, 0, now.length);
         }
-        System.arraycopy(now, 0, previous, 0, now.length);
         if (!warmup) {
             totalPut.add(intervalPut);
             totalGet.add(intervalGet);
-            for (int i = 0; i < delta.length; i++) {
-                measured[i] += delta[i];
-            }
+            availability.interval(answered, intervalSeconds);
         }
         intervalAll.reset();
         intervalAll.add(intervalPut);
@@ -69,7 +92,7 @@ public final class FiguresCollector {
         IntervalFigures figures = new IntervalFigures(epochMillis, intervalSeconds, successes + failures, successes,
                 failures, intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(50) / 1000,
                 intervalAll.getTotalCount() == 0 ? 0 : intervalAll.getValueAtPercentile(99) / 1000,
-                warmup, errors(delta));
+                warmup, errors(delta), nodeSuccesses, nodeFailures);
         return new IntervalDetail(figures, delta[Outcome.PUT_OK] + delta[Outcome.PUT_FAILED],
                 delta[Outcome.GET_OK] + delta[Outcome.GET_FAILED], intervalPut, intervalGet, intervalSlip);
     }
@@ -79,11 +102,24 @@ public final class FiguresCollector {
         Histogram all = LoopStats.newHistogram();
         all.add(totalPut);
         all.add(totalGet);
-        long puts = measured[Outcome.PUT_OK] + measured[Outcome.PUT_FAILED];
-        long gets = measured[Outcome.GET_OK] + measured[Outcome.GET_FAILED];
-        long successes = measured[Outcome.PUT_OK] + measured[Outcome.GET_OK];
+        long[] sum = new long[Outcome.SLOTS];
+        List<NodeFigures> nodes = new ArrayList<>();
+        for (int node = 0; node < targets.size(); node++) {
+            long[] m = measured[node];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += m[i];
+            }
+            long ok = m[Outcome.PUT_OK] + m[Outcome.GET_OK];
+            long failed = m[Outcome.PUT_FAILED] + m[Outcome.GET_FAILED];
+            nodes.add(new NodeFigures(node, targets.get(node), ok + failed, ok, failed, errors(m),
+                    availability.intervals(), availability.answeredIntervals(node),
+                    availability.availabilityPercent(node), availability.outages(node)));
+        }
+        long puts = sum[Outcome.PUT_OK] + sum[Outcome.PUT_FAILED];
+        long gets = sum[Outcome.GET_OK] + sum[Outcome.GET_FAILED];
+        long successes = sum[Outcome.PUT_OK] + sum[Outcome.GET_OK];
         return new LoadFigures(puts + gets, successes, puts + gets - successes, puts, gets, elapsedSeconds,
-                summary(all), summary(totalPut), summary(totalGet), errors(measured));
+                summary(all), summary(totalPut), summary(totalGet), errors(sum), nodes);
     }
 
     public static LatencySummary summary(Histogram h) {

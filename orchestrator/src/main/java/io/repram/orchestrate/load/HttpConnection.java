@@ -50,6 +50,8 @@ final class HttpConnection {
     boolean queued;
     /** Set by the loop when the connection entered its ready queue. */
     long readyAtNanos;
+    /** The target index of the node this connection talks to; the loop counts per node with it. */
+    int nodeIndex;
 
     HttpConnection(IoLoop loop, Selector selector, Target target, LoadSpec spec, Payloads payloads) {
         this.loop = loop;

@@ -26,9 +26,9 @@ final class IoLoop implements Runnable {
     private final HttpConnection[] readyQueue;
     private int readyHead;
     private int readyCount;
-    private final LoopStats stats = new LoopStats();
+    private final LoopStats stats;
     private final WrittenKeys written;
-    private final AcknowledgedRing acknowledged;
+    private final AcknowledgedKeys acknowledged;
     private final SplittableRandom random;
     private final int putPercent;
     private final int keyOffset;
@@ -40,22 +40,27 @@ final class IoLoop implements Runnable {
     private volatile Throwable crash;
 
     /**
-     * @param schedule null for a closed loop
+     * @param targets         every node of the run, in target order
+     * @param connectionNodes per connection of this loop, the index in {@code targets} it talks to
+     * @param schedule        null for a closed loop
+     * @param startNanos      when the run started, the base of the acknowledgement times
      */
-    IoLoop(LoadSpec spec, List<Target> targets, Payloads payloads, long seed, OpenLoopSchedule schedule,
-           int acknowledgedCapacity) {
+    IoLoop(LoadSpec spec, List<Target> targets, int[] connectionNodes, Payloads payloads, long seed,
+           OpenLoopSchedule schedule, long startNanos) {
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
-        this.connections = new HttpConnection[targets.size()];
+        this.stats = new LoopStats(targets.size());
+        this.connections = new HttpConnection[connectionNodes.length];
         for (int i = 0; i < connections.length; i++) {
-            connections[i] = new HttpConnection(this, selector, targets.get(i), spec, payloads);
+            connections[i] = new HttpConnection(this, selector, targets.get(connectionNodes[i]), spec, payloads);
+            connections[i].nodeIndex = connectionNodes[i];
         }
         this.readyQueue = new HttpConnection[connections.length];
         this.written = new WrittenKeys(spec.keyCount(), spec.ttlSeconds());
-        this.acknowledged = new AcknowledgedRing(acknowledgedCapacity);
+        this.acknowledged = new AcknowledgedKeys(spec.keyOffset(), spec.keyCount(), startNanos, seed);
         this.random = new SplittableRandom(seed);
         this.putPercent = spec.putPercent();
         this.keyOffset = spec.keyOffset();
@@ -68,7 +73,7 @@ final class IoLoop implements Runnable {
     }
 
     /** Read only once this loop's thread has ended. */
-    AcknowledgedRing acknowledged() {
+    AcknowledgedKeys acknowledged() {
         return acknowledged;
     }
 
@@ -196,17 +201,15 @@ final class IoLoop implements Runnable {
             connection.checkTimeout(now);
             if (connection.state() == HttpConnection.DISCONNECTED && !connection.queued
                     && !connection.hasRequest() && connection.backoffUntilNanos() - now <= 0) {
-                if (schedule == null) {
-                    ready(connection, now);
-                } else {
-                    connection.connect(now);
-                }
+                // Open loop too: the next arrival takes it and connects, so a refused connect fails a
+                // real request rather than an uncounted reconnect. The back-off only stops a spin.
+                ready(connection, now);
             }
         }
     }
 
     void completed(HttpConnection connection, int op, int keyId, int status, long intendedStartNanos, long now) {
-        stats.response(op, status, now - intendedStartNanos);
+        stats.response(connection.nodeIndex, op, status, now - intendedStartNanos);
         if (op == Outcome.PUT && Outcome.success(op, status)) {
             written.add(keyId, now);
             if (status == 201) {
@@ -216,10 +219,16 @@ final class IoLoop implements Runnable {
         ready(connection, now);
     }
 
-    /** @param op the failed request's op, or -1 when the connection failed with no request on it */
+    /**
+     * @param op the failed request's op, or -1 when the connection failed with no request on it. A
+     *           connect of that kind (the open loop's first one) that is refused or times out still
+     *           counts, as a failed PUT (GET when GET-only); a reset idle connection does not
+     */
     void failed(HttpConnection connection, int op, int errorSlot, long now) {
         if (op >= 0) {
-            stats.failure(op, errorSlot);
+            stats.failure(connection.nodeIndex, op, errorSlot);
+        } else if (errorSlot == Outcome.CONNECT || errorSlot == Outcome.TIMEOUT) {
+            stats.failure(connection.nodeIndex, putPercent == 0 ? Outcome.GET : Outcome.PUT, errorSlot);
         }
         if (connection.backoffUntilNanos() - now <= 0) {
             ready(connection, now);

@@ -71,7 +71,7 @@ public final class LoadGenerator implements CellLoad {
         long startNanos = System.nanoTime();
         startLoops(startNanos);
         List<LoopStats> stats = loops.stream().map(IoLoop::stats).toList();
-        FiguresCollector collector = new FiguresCollector(stats);
+        FiguresCollector collector = new FiguresCollector(stats, spec.targets().stream().map(Object::toString).toList());
         long warmupEnd = startNanos + spec.warmup().toNanos();
         long end = warmupEnd + spec.duration().toNanos();
         boolean warming = warmupEnd > startNanos;
@@ -111,7 +111,7 @@ public final class LoadGenerator implements CellLoad {
     }
 
     /**
-     * The PUTs answered 201, latest acknowledgement per key. Call after {@link #run} returned: the
+     * The PUTs answered 201 over the whole run, latest acknowledgement per key. Call after {@link #run} returned: the
      * I/O threads have ended then, so their records are complete and safely visible.
      */
     @Override
@@ -142,13 +142,13 @@ public final class LoadGenerator implements CellLoad {
 
     private void startLoops(long startNanos) {
         int loopCount = ioThreads;
-        List<List<Target>> connectionTargets = new ArrayList<>();
+        List<List<Integer>> connectionTargets = new ArrayList<>();
         for (int i = 0; i < loopCount; i++) {
             connectionTargets.add(new ArrayList<>());
         }
         // Connection j belongs to loop j % loops; each loop cycles through the targets.
         for (int j = 0; j < spec.concurrency(); j++) {
-            connectionTargets.get(j % loopCount).add(targets.get((j / loopCount + j % loopCount) % targets.size()));
+            connectionTargets.get(j % loopCount).add((j / loopCount + j % loopCount) % targets.size());
         }
         for (int i = 0; i < loopCount; i++) {
             OpenLoopSchedule schedule = null;
@@ -159,8 +159,8 @@ public final class LoadGenerator implements CellLoad {
             }
             // Agents share one seed (so payloads match) but not their key ranges: mix the offset in.
             long loopSeed = spec.seed() * 31 + i + 1 + spec.keyOffset() * 1_000_003L;
-            loops.add(new IoLoop(spec, connectionTargets.get(i), payloads, loopSeed, schedule,
-                    AcknowledgedWrites.MAX_REMEMBERED / loopCount));
+            int[] nodes = connectionTargets.get(i).stream().mapToInt(Integer::intValue).toArray();
+            loops.add(new IoLoop(spec, targets, nodes, payloads, loopSeed, schedule, startNanos));
         }
         for (int i = 0; i < loopCount; i++) {
             Thread thread = new Thread(loops.get(i), "loadgen-io-" + i);

@@ -18,10 +18,17 @@ final class LoopStats {
     private final SingleWriterRecorder putLatency = newRecorder();
     private final SingleWriterRecorder getLatency = newRecorder();
     private final SingleWriterRecorder sendSlip = newRecorder();
-    private final AtomicLongArray counters = new AtomicLongArray(Outcome.SLOTS);
+    /** {@link Outcome#SLOTS} counters per node (target index); the loop's totals are their sums. */
+    private final AtomicLongArray counters;
+    private final int nodes;
     private Histogram putRecycle;
     private Histogram getRecycle;
     private Histogram slipRecycle;
+
+    LoopStats(int nodes) {
+        this.nodes = Math.max(1, nodes);
+        this.counters = new AtomicLongArray(this.nodes * Outcome.SLOTS);
+    }
 
     static Histogram newHistogram() {
         return new Histogram(LOWEST_NANOS, HIGHEST_NANOS, SIGNIFICANT_DIGITS);
@@ -32,14 +39,15 @@ final class LoopStats {
     }
 
     /** A complete HTTP response; its latency is recorded whatever the status. */
-    void response(int op, int status, long latencyNanos) {
+    void response(int node, int op, int status, long latencyNanos) {
         long clamped = Math.min(Math.max(latencyNanos, 0), HIGHEST_NANOS);
         (op == Outcome.PUT ? putLatency : getLatency).recordValue(clamped);
+        int base = node * Outcome.SLOTS;
         if (Outcome.success(op, status)) {
-            increment(Outcome.okSlot(op));
+            increment(base + Outcome.okSlot(op));
         } else {
-            increment(Outcome.failedSlot(op));
-            increment(Outcome.statusSlot(status));
+            increment(base + Outcome.failedSlot(op));
+            increment(base + Outcome.statusSlot(status));
         }
     }
 
@@ -49,9 +57,10 @@ final class LoopStats {
     }
 
     /** A request that got no response: timeout, refused connection or broken transport. */
-    void failure(int op, int errorSlot) {
-        increment(Outcome.failedSlot(op));
-        increment(errorSlot);
+    void failure(int node, int op, int errorSlot) {
+        int base = node * Outcome.SLOTS;
+        increment(base + Outcome.failedSlot(op));
+        increment(base + errorSlot);
     }
 
     private void increment(int slot) {
@@ -59,9 +68,15 @@ final class LoopStats {
         counters.lazySet(slot, counters.get(slot) + 1);
     }
 
-    void addCountersTo(long[] sums) {
+    int nodes() {
+        return nodes;
+    }
+
+    /** Adds node {@code node}'s counters (indexed by {@link Outcome} slot) to {@code sums}. */
+    void addNodeCountersTo(int node, long[] sums) {
+        int base = node * Outcome.SLOTS;
         for (int i = 0; i < sums.length; i++) {
-            sums[i] += counters.get(i);
+            sums[i] += counters.get(base + i);
         }
     }
 

@@ -90,7 +90,7 @@ public final class MarkdownReport {
         v.put("thresholds", thresholds(s, analysis));
         // Appended to the cells table so that every template showing the cells shows this too.
         v.put("results_table", resultsTable(analysis) + replication(analysis.results())
-                + AgentSection.render(analysis.results()) + PlacementSection.render(info.engineDetails()));
+                + AvailabilitySection.render(analysis.results()) + AgentSection.render(analysis.results()) + PlacementSection.render(info.engineDetails()));
         return v;
     }
 
@@ -172,23 +172,27 @@ public final class MarkdownReport {
             return "";
         }
         StringBuilder t = new StringBuilder("\n\n## Replication and faults\n\n"
-                + "Convergence: lag from a probe PUT until every other node served it. Audit: acknowledged (201) keys "
-                + "read back from every node no fault touched; lost = 404, corrupt = other bytes.\n\n"
-                + "| Cell | Faults | Convergence p50 / p99 / max ms | Probe timeouts | Audited reads | Lost writes "
-                + "| Corrupt reads |\n|---|---|---:|---:|---:|---:|---:|\n");
+                + "Convergence: lag from a probe PUT until every other node served it. Audit: every key acknowledged "
+                + "(201) during the cell and still within its TTL, looked up on every node after a settle time; "
+                + "lost = served by no node, missing replicas = summed over the nodes, keys a node does not serve; "
+                + "corrupt = a sample read back with other bytes.\n\n"
+                + "| Cell | Faults | Convergence p50 / p99 / max ms | Probe timeouts | Audited keys | Lost writes "
+                + "| Missing replicas | Corrupt reads |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (CellResult r : measured) {
             ConvergenceFigures c = r.convergence();
             AuditFigures a = r.audit();
             String faults = r.faults().isEmpty() ? "none" : r.faults().stream().map(FaultEvent::describe)
                     .collect(Collectors.joining("; ")).replace('\n', ' ').replace("|", "\\|");
-            t.append(Format.text("| %s | %s | %s | %s | %s | %s | %s |%n", r.cell().id(), faults,
+            t.append(Format.text("| %s | %s | %s | %s | %s | %s | %s | %s |%n", r.cell().id(), faults,
                     c == null ? "—" : Format.text("%.1f / %.1f / %.1f", c.p50Millis(), c.p99Millis(), c.maxMillis()),
                     c == null ? "—" : c.timeouts() + " of " + c.probes(),
-                    a == null ? "—" : Format.count(a.reads()),
+                    a == null ? "—" : Format.count(a.checkedKeys()),
                     a == null ? "—" : Format.count(a.lostWrites()),
+                    a == null ? "—" : Format.count(a.missingReplicasTotal()),
                     a == null ? "—" : Format.count(a.corruptReads())));
         }
-        t.append("\n**What a fault cost:** ").append(faultCost(measured));
+        t.append(AvailabilitySection.missingReplicas(measured));
+        t.append("\n\n**What a fault cost:** ").append(faultCost(measured));
         return t.toString().stripTrailing();
     }
 

@@ -3,15 +3,22 @@ package io.repram.orchestrate.results;
 import java.util.List;
 
 /**
- * The acknowledged-write audit at the end of a cell: a sample of keys whose PUT was answered 201,
- * read back from every node that stayed healthy through the cell, before their TTL ran out.
+ * The acknowledged-write audit at the end of a cell, counted in keys: every key whose PUT was
+ * answered 201 during the cell (or a uniform sample of them, see {@code sample}) and whose TTL has
+ * not run out, looked up on every node after a settle time for convergence.
  *
- * @param acknowledgedKeys distinct acknowledged keys remembered (a bounded ring of the latest ones)
- * @param checkedKeys      keys of the sample that were still within their TTL and were read
- * @param checkedNodes     the nodes read from: every node no fault touched and that answered
- * @param lostWrites       reads that answered 404 (also after one re-check a second later)
- * @param corruptReads     reads that answered 200 with other bytes than the acknowledged payload
- * @param failedReads      reads that got no answer or an error status; neither lost nor corrupt
+ * @param acknowledgedKeys distinct acknowledged keys known to the audit (the whole cell; a sample when sampled)
+ * @param checkedKeys      of those, the keys still within their TTL (minus a margin): the ones looked up
+ * @param checkedNodes     the nodes that answered the audit; a node a fault touched is audited like any other
+ * @param reads            content reads of the byte-for-byte check: a sample of the checked keys, read from
+ *                         every node that serves them
+ * @param lostWrites       checked keys that no node serves after the settle time
+ * @param corruptReads     content reads that answered 200 with other bytes than the acknowledged payload
+ * @param failedReads      content reads that got no answer or an error status
+ * @param missingReplicas  per node: the checked keys it should serve (every node of the enclave serves every
+ *                         key) and does not, with the faults that touched it in the cell
+ * @param settleMillis     how long after the load the last look-up was made (the settle time used)
+ * @param sample           how the keys were sampled; null when every acknowledged key was checked
  */
 public record AuditFigures(
         long acknowledgedKeys,
@@ -20,9 +27,52 @@ public record AuditFigures(
         long reads,
         long lostWrites,
         long corruptReads,
-        long failedReads) {
+        long failedReads,
+        List<NodeReplicas> missingReplicas,
+        long settleMillis,
+        Sample sample) {
 
     public AuditFigures {
         checkedNodes = List.copyOf(checkedNodes);
+        missingReplicas = missingReplicas == null ? List.of() : List.copyOf(missingReplicas);
+    }
+
+    /** An audit without per-node figures (results of older versions, tests). */
+    public AuditFigures(long acknowledgedKeys, long checkedKeys, List<Integer> checkedNodes, long reads,
+                        long lostWrites, long corruptReads, long failedReads) {
+        this(acknowledgedKeys, checkedKeys, checkedNodes, reads, lostWrites, corruptReads, failedReads, List.of(), 0,
+                null);
+    }
+
+    /** Missing replicas summed over the nodes. */
+    public long missingReplicasTotal() {
+        return missingReplicas.stream().mapToLong(NodeReplicas::missing).sum();
+    }
+
+    /**
+     * One node's part of the audit.
+     *
+     * @param node    the node's index
+     * @param method  how presence was read: {@code listing} (GET /v1/keys), {@code per_key} (a GET per key)
+     *                or {@code unreachable} (the node answered nothing: it serves none of the keys)
+     * @param missing checked keys the node does not serve
+     * @param faults  the scenario's faults on this node in the cell, e.g. {@code pause node 1 at 2.00 s}
+     */
+    public record NodeReplicas(int node, String method, long missing, List<String> faults) {
+        public NodeReplicas {
+            faults = faults == null ? List.of() : List.copyOf(faults);
+        }
+    }
+
+    /**
+     * The audit of a uniform sample of the cell's acknowledgements (key ranges too large to track
+     * key by key): {@code lostWrites} then counts lost keys of the sample.
+     *
+     * @param acknowledgements      PUTs answered 201 in the cell
+     * @param sampleSize            acknowledgements kept (keys weighted by how often they were acknowledged)
+     * @param lostPercent           lost keys in percent of the checked keys
+     * @param lostUpper95Percent    the 95% Wilson score upper bound of the lost share, in percent
+     */
+    public record Sample(long acknowledgements, long sampleSize, double lostPercent, double lostUpper95Percent) {
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param lostWrites   the audit's lost writes, null when the cell had no audit
  * @param corruptReads the audit's corrupt reads, null when the cell had no audit
+ * @param worstNode    index of the node with the lowest availability, null without per-node figures
+ * @param worstNodeAvailabilityPercent that node's availability in percent, null without per-node figures
  */
 public record CellFile(
         String cellId,
@@ -19,6 +21,8 @@ public record CellFile(
         double successRate,
         Long lostWrites,
         Long corruptReads,
+        Integer worstNode,
+        Double worstNodeAvailabilityPercent,
         List<Breach> breaches,
         CellResult result) {
 
@@ -29,6 +33,8 @@ public record CellFile(
     public static CellFile of(CellResult result, List<Breach> breaches) {
         return new CellFile(result.cell().id(), result.status(), result.load().requestsPerSec(),
                 result.load().successRate(), result.audit() == null ? null : result.audit().lostWrites(),
-                result.audit() == null ? null : result.audit().corruptReads(), breaches, result);
+                result.audit() == null ? null : result.audit().corruptReads(),
+                result.load().worstNode().map(n -> n.node()).orElse(null),
+                result.load().worstNode().map(n -> n.availabilityPercent()).orElse(null), breaches, result);
     }
 }

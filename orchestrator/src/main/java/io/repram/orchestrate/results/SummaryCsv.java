@@ -23,7 +23,8 @@ public final class SummaryCsv {
             "cluster_size", "concurrency", "data_size", "requests_per_sec", "success_rate", "avg_latency_ns",
             "p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns", "error_count", "put_per_sec", "get_per_sec",
             "peak_cpu_percent", "peak_memory_mb", "status", "faults", "lost_writes", "corrupt_reads",
-            "convergence_p50_ms", "convergence_p99_ms", "convergence_max_ms", "convergence_timeouts");
+            "convergence_p50_ms", "convergence_p99_ms", "convergence_max_ms", "convergence_timeouts",
+            "missing_replicas", "worst_node", "worst_node_availability_percent");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -77,7 +78,10 @@ public final class SummaryCsv {
                 conv == null ? "" : fixed(conv.p50Millis(), 3),
                 conv == null ? "" : fixed(conv.p99Millis(), 3),
                 conv == null ? "" : fixed(conv.maxMillis(), 3),
-                conv == null ? "" : conv.timeouts());
+                conv == null ? "" : conv.timeouts(),
+                audit == null || audit.missingReplicas().isEmpty() ? "" : audit.missingReplicasTotal(),
+                load.worstNode().map(n -> (Object) n.node()).orElse(""),
+                load.worstNode().map(n -> (Object) fixed(n.availabilityPercent(), 1)).orElse(""));
     }
 
     private static String fixed(double value, int decimals) {

@@ -2,7 +2,6 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.Engine;
-import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.results.AuditFigures;
 import io.repram.orchestrate.results.ConvergenceFigures;
@@ -12,7 +11,9 @@ import io.repram.orchestrate.scenario.FaultSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -57,14 +58,18 @@ final class CellChecks implements AutoCloseable {
 
     /**
      * Call once the load has stopped: stops faults and probe, audits {@code acknowledged} (null: no
-     * audit) on the nodes no fault touched that still answer, then repairs the cluster.
+     * audit) on every node, then repairs the cluster.
      */
     Outcome finish(AcknowledgedWrites acknowledged, ClusterRestorer restorer) throws InterruptedException {
         if (faults != null) faults.close();
         ConvergenceFigures convergence = probe == null ? null : probe.finish();
-        List<NodeEndpoint> healthy = cluster.nodes().stream()
-                .filter(n -> !impairments.wasTouched(n.index()) && watcher.status(n.index()).up()).toList();
-        AuditFigures audit = acknowledged == null ? null : new WriteAudit().audit(acknowledged, healthy, cell.index());
+        // Every node, a faulted one too: what it misses is reported next to its faults, not left out.
+        Map<Integer, List<String>> faultsByNode = new TreeMap<>();
+        for (FaultEvent f : faults == null ? List.<FaultEvent>of() : faults.timeline()) {
+            faultsByNode.computeIfAbsent(f.nodeIndex(), n -> new ArrayList<>()).add(f.describe());
+        }
+        AuditFigures audit = acknowledged == null ? null
+                : new WriteAudit().audit(acknowledged, cluster.nodes(), faultsByNode, cell.index());
         long down = cluster.nodes().stream().filter(n -> !watcher.status(n.index()).up()).count();
         ClusterRestorer.Result restore = restorer.restore(cluster, impairments, windowStartNanos,
                 down > 0 || impairments.anyTouched());
@@ -83,8 +88,13 @@ final class CellChecks implements AutoCloseable {
         if (o.nodesDownAtEnd() > 0) reasons.add(o.nodesDownAtEnd() + " node(s) not answering at the end");
         AuditFigures a = o.audit();
         if (a != null && (a.lostWrites() > 0 || a.corruptReads() > 0)) {
-            reasons.add(a.lostWrites() + " lost write(s), " + a.corruptReads() + " corrupt read(s) of "
-                    + a.reads() + " audited");
+            reasons.add(a.lostWrites() + " lost write(s) of " + a.checkedKeys() + " acknowledged key(s), "
+                    + a.corruptReads() + " corrupt read(s) of " + a.reads() + " compared");
+        }
+        if (a != null && a.missingReplicasTotal() > 0) {
+            reasons.add(a.missingReplicasTotal() + " missing replica(s) ("
+                    + String.join(", ", a.missingReplicas().stream().filter(m -> m.missing() > 0)
+                    .map(m -> "node " + m.node() + ": " + m.missing()).toList()) + ")");
         }
         if (!o.restore().ok()) reasons.add(o.restore().problem() + " (a next cell gets a fresh cluster)");
         return reasons.isEmpty() ? new Verdict("ok", "") : new Verdict("degraded", String.join("; ", reasons));

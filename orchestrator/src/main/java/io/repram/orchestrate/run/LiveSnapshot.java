@@ -37,9 +37,12 @@ public record LiveSnapshot(
      * @param stats         latest resource sample, or null before the first one
      * @param requests      requests the node has served, from its own /v1/metrics or /v1/status (-1 unknown)
      * @param itemsStored   items in the node's store (-1 unknown)
+     * @param loadFailures  failed requests the load sent the node in this cell so far (-1 unknown)
+     * @param availabilityPercent share of this cell's measured intervals so far in which the node
+     *                      answered the load successfully (NaN unknown)
      */
     public record NodeLive(int index, String nodeId, boolean up, NodeStatsSample stats,
                            double netRxBytesPerSec, double netTxBytesPerSec,
-                           long requests, long itemsStored) {
+                           long requests, long itemsStored, long loadFailures, double availabilityPercent) {
     }
 }

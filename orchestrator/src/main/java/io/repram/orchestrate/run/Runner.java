@@ -154,6 +154,7 @@ public final class Runner {
         long started = System.currentTimeMillis();
         long cellStartNanos = System.nanoTime();
         long[] cellTotals = new long[2];
+        NodeLoadTally tally = new NodeLoadTally(spec.targets().size());
         LoadFigures figures;
         List<AgentShare> shares;
         CellChecks.Outcome checked;
@@ -171,9 +172,10 @@ public final class Runner {
                         if (cellTotals[0] == 0) stats.openWindow();
                         cellTotals[0] += iv.requests();
                         cellTotals[1] += iv.successes();
+                        tally.add(iv);
                     }
                     drain(events);
-                    listener.live(snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher()));
+                    listener.live(snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher(), tally));
                 });
             } finally {
                 control.onStopLoad(() -> { });
@@ -212,7 +214,7 @@ public final class Runner {
     }
 
     private LiveSnapshot snapshot(Cluster cluster, Cell cell, IntervalFigures iv, long cellStartNanos,
-                                  long[] totals, NodeWatcher watcher) {
+                                  long[] totals, NodeWatcher watcher, NodeLoadTally tally) {
         long now = System.nanoTime();
         long cellElapsed = (now - cellStartNanos) / 1_000_000;
         Scenario s = plan.scenario();
@@ -224,7 +226,8 @@ public final class Runner {
             NodeWatcher.NodeStatus st = watcher.status(n.index());
             double[] net = stats.netRates(n.index());
             nodes.add(new LiveSnapshot.NodeLive(n.index(), n.nodeId(), st.up(), stats.latest(n.index()),
-                    net[0], net[1], st.requests(), st.itemsStored()));
+                    net[0], net[1], st.requests(), st.itemsStored(), tally.failures(n.index()),
+                    tally.availabilityPercent(n.index())));
         }
         double progress = (position - 1 + Math.min(1.0, cellElapsed / (double) perCellMillis)) / plan.totalCells();
         return new LiveSnapshot(cell, position, plan.totalCells(), cellElapsed,

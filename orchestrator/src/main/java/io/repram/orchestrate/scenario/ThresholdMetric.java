@@ -17,7 +17,9 @@ public enum ThresholdMetric {
     ERROR_COUNT("error_count", "errors"),
     LOST_WRITES("lost_writes", "writes"),
     CORRUPT_READS("corrupt_reads", "reads"),
-    CONVERGENCE_P99_MS("convergence_p99_ms", "ms");
+    CONVERGENCE_P99_MS("convergence_p99_ms", "ms"),
+    /** The worst node's availability: share of the measured window's 1-second intervals it answered 2xx in. */
+    NODE_AVAILABILITY("node_availability", "%");
 
     private final String key;
     private final String unit;

@@ -69,7 +69,8 @@ class ResultsWriterTest {
         assertEquals("cluster_size,concurrency,data_size,requests_per_sec,success_rate,avg_latency_ns,"
                 + "p50_ns,p90_ns,p99_ns,p999_ns,max_ns,error_count,put_per_sec,get_per_sec,"
                 + "peak_cpu_percent,peak_memory_mb,status,faults,lost_writes,corrupt_reads,"
-                + "convergence_p50_ms,convergence_p99_ms,convergence_max_ms,convergence_timeouts", lines.get(0));
+                + "convergence_p50_ms,convergence_p99_ms,convergence_max_ms,convergence_timeouts,"
+                + "missing_replicas,worst_node,worst_node_availability_percent", lines.get(0));
         List<CSVRecord> rows = csv(writer.dir().summaryCsv());
         assertEquals(6, rows.size());
         CSVRecord last = rows.get(5);

@@ -87,7 +87,12 @@ class RunnerFaultsTest {
         assertTrue(kill.offsetMillis() >= 1000 && kill.offsetMillis() < 3000, "applied at 1 s: " + kill);
         assertTrue(r.faults().stream().anyMatch(f -> f.origin().equals(FaultEvent.RESTORE) && f.action().equals("start")
                 && f.nodeIndex() == 1 && f.ok()), "the killed node is started again: " + r.faults());
-        assertFalse(r.audit().checkedNodes().contains(1), "the killed node is not audited");
+        // The killed node is audited like the others: it answers nothing, so it misses every key, next to its fault.
+        assertFalse(r.audit().checkedNodes().contains(1), "the killed node did not answer the audit");
+        AuditFigures.NodeReplicas killed = r.audit().missingReplicas().get(1);
+        assertEquals("unreachable", killed.method(), r.audit().toString());
+        assertEquals(r.audit().checkedKeys(), killed.missing());
+        assertTrue(killed.faults().stream().anyMatch(f -> f.startsWith("kill node 1")), killed.toString());
         assertTrue(events.stream().anyMatch(e -> e.startsWith("Fault: kill node 1")), events.toString());
 
         Path dir = Files.list(results).findFirst().orElseThrow();
@@ -113,7 +118,10 @@ class RunnerFaultsTest {
         // A probe written while node 2 was frozen reaches it after the unpause, 1.5 s later, or never.
         assertTrue(c.probes() >= 1, c.toString());
         assertTrue(c.timeouts() > 0 || c.maxMillis() >= 500, "the frozen node's lag is missing: " + c);
-        assertFalse(r.audit().checkedNodes().contains(2), "the frozen node is not audited");
+        // The frozen node is not left out of the audit: it is read like the others, its faults beside it.
+        assertTrue(r.audit().checkedNodes().contains(2), r.audit().toString());
+        AuditFigures.NodeReplicas frozen = r.audit().missingReplicas().get(2);
+        assertEquals(List.of("pause", "unpause"), frozen.faults().stream().map(f -> f.split(" ")[0]).toList());
     }
 
     private CellResult runOne(String fixture) throws Exception {

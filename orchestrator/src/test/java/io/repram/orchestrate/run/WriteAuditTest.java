@@ -8,14 +8,15 @@ import io.repram.orchestrate.results.AuditFigures;
 import io.repram.orchestrate.scenario.Workload;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WriteAuditTest {
@@ -45,36 +46,86 @@ class WriteAuditTest {
     }
 
     @Test
-    void acknowledgedWritesAreCheckedOnEveryNodeAndLossesAndCorruptionCounted() throws Exception {
+    void everyAcknowledgedKeyIsLookedUpOnEveryNodeAndLossCountedInKeys() throws Exception {
         try (FakeNode a = new FakeNode(); FakeNode b = new FakeNode()) {
-            AcknowledgedWrites acked;
-            URI target = a.endpoint(0).baseUri();
-            try (LoadGenerator gen = new LoadGenerator(LoadSpec.of(List.of(target),
-                    new Workload(100, 300, 400, 300, Workload.Targets.ALL), 2, 64, Duration.ZERO, Duration.ofMillis(700),
-                    Duration.ofSeconds(2), 5))) {
-                gen.run(iv -> { });
-                acked = gen.acknowledgedWrites();
-            }
-            assertTrue(acked.writes().size() > 20, "acknowledged: " + acked.writes().size());
-            for (Write w : acked.writes()) {
-                assertArrayEquals(a.stored.get(w.key()), acked.payload(w.payloadIndex()), w.key());
-            }
+            AcknowledgedWrites acked = write(a);
+            List<String> keys = acked.writes().stream().map(Write::key).toList();
             WriteAudit audit = new WriteAudit();
             AuditFigures clean = audit.audit(acked, List.of(a.endpoint(0)), 1);
-            assertEquals(new AuditFigures(acked.writes().size(), acked.writes().size(), List.of(0),
-                    acked.writes().size(), 0, 0, 0), clean);
+            assertEquals(keys.size(), clean.acknowledgedKeys());
+            assertEquals(keys.size(), clean.checkedKeys());
+            assertEquals(List.of(0), clean.checkedNodes());
+            assertEquals(keys.size(), clean.reads());
+            assertEquals(0, clean.lostWrites());
+            assertEquals(0, clean.corruptReads());
+            assertEquals(0, clean.failedReads());
+            assertEquals(List.of(new AuditFigures.NodeReplicas(0, "per_key", 0, List.of())), clean.missingReplicas());
+            assertNull(clean.sample());
 
-            // Node b got all but two keys, and one of them with other bytes.
+            // Node b got all but two keys, and one of them with other bytes: a still serves every key,
+            // so nothing is lost, but b misses two replicas.
             b.stored.putAll(a.stored);
-            List<String> keys = acked.writes().stream().map(Write::key).toList();
             b.stored.remove(keys.get(0));
             b.stored.remove(keys.get(1));
             b.stored.put(keys.get(2), "not the payload".getBytes());
-            AuditFigures damaged = audit.audit(acked, List.of(a.endpoint(0), b.endpoint(1)), 1);
-            assertEquals(2L * keys.size(), damaged.reads());
-            assertEquals(2, damaged.lostWrites());
+            AuditFigures damaged = audit.audit(acked, List.of(a.endpoint(0), b.endpoint(1)),
+                    Map.of(1, List.of("pause node 1 at 1.00 s")), 1);
+            assertEquals(0, damaged.lostWrites());
+            assertEquals(List.of(new AuditFigures.NodeReplicas(0, "per_key", 0, List.of()),
+                    new AuditFigures.NodeReplicas(1, "per_key", 2, List.of("pause node 1 at 1.00 s"))),
+                    damaged.missingReplicas());
+            assertEquals(2L * keys.size() - 2, damaged.reads(), "content reads only where the key is served");
             assertEquals(1, damaged.corruptReads());
             assertEquals(0, damaged.failedReads());
+            assertTrue(damaged.settleMillis() >= 2000, "the missing keys are looked up again: " + damaged);
+
+            // A key that neither node serves is lost: one key, however many nodes miss it.
+            a.stored.remove(keys.get(0));
+            AuditFigures lost = audit.audit(acked, List.of(a.endpoint(0), b.endpoint(1)), 1);
+            assertEquals(1, lost.lostWrites());
+            assertEquals(3, lost.missingReplicasTotal());
+        }
+    }
+
+    @Test
+    void theKeyListingIsUsedWhereANodeHasItAndAgreesWithPerKeyReads() throws Exception {
+        try (FakeNode a = new FakeNode(true); FakeNode dead = new FakeNode(true)) {
+            AcknowledgedWrites acked = write(a);
+            List<String> keys = acked.writes().stream().map(Write::key).toList();
+            a.stored.remove(keys.get(5));
+            a.stored.put("other-key", new byte[1]);
+            var deadEndpoint = dead.endpoint(1);
+            dead.close();
+            long getsBefore = a.dataGets.get();
+            AuditFigures f = new WriteAudit().audit(acked, List.of(a.endpoint(0), deadEndpoint), 1);
+            assertEquals(1, f.lostWrites());
+            assertEquals(new AuditFigures.NodeReplicas(0, "listing", 1, List.of()), f.missingReplicas().get(0));
+            assertEquals(new AuditFigures.NodeReplicas(1, "unreachable", keys.size(), List.of()), f.missingReplicas().get(1));
+            assertEquals(List.of(0), f.checkedNodes());
+            // Presence came from the listing: the only GETs were the byte comparisons.
+            assertEquals(f.reads(), a.dataGets.get() - getsBefore);
+            assertEquals(keys.size() - 1, f.reads());
+        }
+    }
+
+    @Test
+    void theSampleBoundIsTheWilsonUpperBound() {
+        assertEquals(0.3827, WriteAudit.wilsonUpper95Percent(0, 1000), 0.001);
+        assertEquals(1.831, WriteAudit.wilsonUpper95Percent(10, 1000), 0.001);
+        assertEquals(100, WriteAudit.wilsonUpper95Percent(0, 0));
+    }
+
+    private static AcknowledgedWrites write(FakeNode node) {
+        try (LoadGenerator gen = new LoadGenerator(LoadSpec.of(List.of(node.endpoint(0).baseUri()),
+                new Workload(100, 300, 400, 300, Workload.Targets.ALL), 2, 64, Duration.ZERO, Duration.ofMillis(1500),
+                Duration.ofSeconds(2), 5))) {
+            gen.run(iv -> { });
+            AcknowledgedWrites acked = gen.acknowledgedWrites();
+            assertTrue(acked.writes().size() > 20, "acknowledged: " + acked.writes().size());
+            for (Write w : acked.writes()) {
+                assertArrayEquals(node.stored.get(w.key()), acked.payload(w.payloadIndex()), w.key());
+            }
+            return acked;
         }
     }
 }

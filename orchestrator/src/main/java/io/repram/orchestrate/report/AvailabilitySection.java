@@ -1,0 +1,81 @@
+package io.repram.orchestrate.report;
+
+import io.repram.orchestrate.results.AuditFigures;
+import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.NodeFigures;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * report.md's per-node sections: each node's attempts, errors and availability, the nodes that
+ * were away and for how long, and what the write audit found missing on each node.
+ */
+final class AvailabilitySection {
+
+    private AvailabilitySection() {
+    }
+
+    /** Empty when no cell recorded per-node figures. */
+    static String render(List<CellResult> results) {
+        List<CellResult> measured = results.stream().filter(r -> !r.load().nodes().isEmpty()).toList();
+        if (measured.isEmpty()) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("\n\n## Node availability\n\n"
+                + "Per node, over the measured window: attempts (every request sent, failed connects included), "
+                + "successes (2xx), errors, and availability, the share of the window's 1-second intervals in which "
+                + "the node answered at least one request successfully.\n\n"
+                + "| Cell | Node | Attempts | Successes | Errors | Availability | Unavailable for |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (CellResult r : measured) {
+            for (NodeFigures n : r.load().nodes()) {
+                t.append(Format.text("| %s | %d | %s | %s | %s | %.1f%% | %.1f s |%n", r.cell().id(), n.node(),
+                        Format.count(n.attempts()), Format.count(n.successes()), errors(n), n.availabilityPercent(),
+                        n.unavailableSeconds()));
+            }
+        }
+        List<String> away = measured.stream().map(AvailabilitySection::awayNodes).filter(s -> !s.isEmpty()).toList();
+        t.append("\n**Dead or unresponsive nodes (no 2xx for a whole interval):** ").append(away.isEmpty() ? "every node answered in every interval."
+                : String.join("; ", away) + ".");
+        return t.toString();
+    }
+
+    /** The audit's missing replicas per node, with the faults that touched it; empty when none is missing. */
+    static String missingReplicas(List<CellResult> results) {
+        StringBuilder t = new StringBuilder();
+        for (CellResult r : results) {
+            AuditFigures a = r.audit();
+            if (a == null) continue;
+            String missing = a.missingReplicas().stream().filter(m -> m.missing() > 0)
+                    .map(m -> Format.text("node %d %s (%s%s)", m.node(), Format.count(m.missing()), m.method(),
+                            m.faults().isEmpty() ? "" : "; " + String.join(", ", m.faults())))
+                    .collect(Collectors.joining(", "));
+            if (!missing.isEmpty()) {
+                t.append("\n- ").append(r.cell().id()).append(": missing replicas ").append(missing);
+            }
+            if (a.sample() != null) {
+                t.append("\n- ").append(r.cell().id()).append(Format.text(": audited a sample of %s of %s "
+                        + "acknowledgements; lost %.3f%% of the sampled keys, at most %.3f%% (95%% confidence)",
+                        Format.count(a.sample().sampleSize()), Format.count(a.sample().acknowledgements()),
+                        a.sample().lostPercent(), a.sample().lostUpper95Percent()));
+            }
+        }
+        return t.length() == 0 ? "" : "\n\n**Per node:**" + t;
+    }
+
+    private static String errors(NodeFigures n) {
+        if (n.errorsByClass().isEmpty()) return "0";
+        return Format.count(n.failures()) + " (" + n.errorsByClass().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + Format.count(e.getValue())).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String awayNodes(CellResult r) {
+        List<String> nodes = r.load().nodes().stream().filter(n -> !n.outages().isEmpty())
+                .map(n -> Format.text("node %d answered nothing for %.1f s (%s)", n.node(), n.unavailableSeconds(),
+                        n.outages().stream().map(o -> Format.text("%.1f–%.1f s", o.startSeconds(),
+                                o.startSeconds() + o.seconds())).collect(Collectors.joining(", "))))
+                .toList();
+        return nodes.isEmpty() ? "" : "in " + r.cell().id() + ", " + String.join(", ", nodes);
+    }
+}

@@ -1,0 +1,39 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.results.IntervalFigures;
+
+/**
+ * The running cell's per-node load figures so far, for the live view: failed requests and the
+ * share of measured intervals in which each node answered. The cell result has the exact figures.
+ */
+final class NodeLoadTally {
+
+    private final long[] failures;
+    private final int[] answered;
+    private int intervals;
+
+    NodeLoadTally(int nodes) {
+        this.failures = new long[nodes];
+        this.answered = new int[nodes];
+    }
+
+    /** Counts one measured interval; one without per-node figures (agents) leaves the tally unknown. */
+    void add(IntervalFigures iv) {
+        if (iv.nodeSuccesses().size() != answered.length) return;
+        intervals++;
+        for (int n = 0; n < answered.length; n++) {
+            if (iv.nodeSuccesses().get(n) > 0) answered[n]++;
+            failures[n] += iv.nodeFailures().get(n);
+        }
+    }
+
+    /** NaN before the first measured interval, or for a node the load does not target. */
+    double availabilityPercent(int node) {
+        return intervals == 0 || node >= answered.length ? Double.NaN : 100.0 * answered[node] / intervals;
+    }
+
+    /** -1 when unknown. */
+    long failures(int node) {
+        return intervals == 0 || node >= failures.length ? -1 : failures[node];
+    }
+}
