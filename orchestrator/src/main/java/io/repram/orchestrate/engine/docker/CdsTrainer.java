@@ -36,6 +36,10 @@ import java.util.function.Consumer;
 final class CdsTrainer {
     private static final String TRAINING_ARCHIVE = "/tmp/app.jsa";
     private static final Readiness TRAINING_HEALTH = Readiness.every(Duration.ofMillis(100), "the CDS training node");
+    /** Peering with itself makes the node run its bootstrap client too, as nodes 1..N do. */
+    static final List<String> TRAINING_ENV = List.of("REPRAM_NODE_ID=cds-training", "REPRAM_ADDRESS=cds-training",
+            "REPRAM_HTTP_PORT=8080", "REPRAM_NETWORK=private", NodeEnv.RATE_LIMIT + "=" + NodeEnv.UNLIMITED_RATE,
+            "REPRAM_PEERS=cds-training:8080");
     private final DockerClient docker;
     private final String sessionId;
     private final boolean reaped;
@@ -69,11 +73,8 @@ final class CdsTrainer {
             id = docker.createContainerCmd(baseImageId)
                     .withName(name)
                     .withEntrypoint(entry)
-                    // Peering with itself makes the node run its bootstrap client too, as nodes 1..N do.
                     .withHostName("cds-training")
-                    .withEnv("REPRAM_NODE_ID=cds-training", "REPRAM_ADDRESS=cds-training", "REPRAM_HTTP_PORT=8080",
-                            "REPRAM_NETWORK=private", NodeEnv.RATE_LIMIT + "=" + NodeEnv.UNLIMITED_RATE,
-                            "REPRAM_PEERS=cds-training:8080")
+                    .withEnv(TRAINING_ENV)
                     .withExposedPorts(http)
                     .withLabels(labels)
                     .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports))
