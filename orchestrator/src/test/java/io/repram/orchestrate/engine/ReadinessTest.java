@@ -15,15 +15,18 @@ class ReadinessTest {
     private static final Readiness FAST = Readiness.every(Duration.ofMillis(5), "the test");
 
     @Test
-    void returnsOnceReadyWithoutAskingDied() throws Exception {
+    void returnsOnceReadyAndAsksDiedOnlyWhileNotReady() throws Exception {
         AtomicInteger checks = new AtomicInteger();
+        AtomicInteger deathChecks = new AtomicInteger();
         FAST.await(Readiness.deadlineIn(Duration.ofSeconds(5)),
                 () -> checks.incrementAndGet() < 3 ? Optional.of("not yet") : Optional.empty(),
                 () -> {
-                    throw new AssertionError("died? is not asked once ready");
+                    deathChecks.incrementAndGet();
+                    return Optional.empty();
                 },
                 missing -> new EngineException(missing, Reason.ERROR));
         assertEquals(3, checks.get());
+        assertEquals(2, deathChecks.get(), "after each of the two not-ready checks, not after the ready one");
     }
 
     @Test
