@@ -46,6 +46,11 @@ public abstract class EngineContract {
      */
     protected abstract Supplier<List<String>> leftovers(Engine engine, RunningCluster cluster);
 
+    /** The shared cluster, for steps a subclass adds. */
+    protected RunningCluster cluster() {
+        return cluster;
+    }
+
     protected Duration cleanupWithin() {
         return Duration.ofSeconds(5);
     }
