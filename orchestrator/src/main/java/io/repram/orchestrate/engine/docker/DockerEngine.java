@@ -126,7 +126,6 @@ public final class DockerEngine implements Engine {
         }
     }
 
-
     /**
      * Leaves a started cluster running after {@link #close()}: for {@code cluster up}. Combine with
      * {@link Options#keepClusters()} so {@code cluster ls/down} and the sweepers can tell it apart.
