@@ -77,6 +77,8 @@ class FaultSchedulerTest {
                 new FaultSpec(Duration.ofMillis(250), "disconnect", "1")),
                 start, new SplittableRandom(1), state, lines::add)) {
             assertTrue(cluster.applied.await(5, TimeUnit.SECONDS));
+            // The last event is recorded after the engine call returns: closing waits for it.
+            s.close();
             timeline = s.timeline();
         }
         assertEquals(List.of("KILL 2", "PAUSE 1", "PAUSE 2"), cluster.calls);
