@@ -1,6 +1,6 @@
 package io.repram.orchestrate.cli;
 
-import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.RunningCluster;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
@@ -110,7 +110,7 @@ public class ClusterCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 long start = System.nanoTime();
-                Cluster cluster = engine.start(new ClusterSpec(runId, "cluster-up", size, image, env, cpus, memoryBytes,
+                RunningCluster cluster = engine.start(new ClusterSpec(runId, "cluster-up", size, image, env, cpus, memoryBytes,
                         basePort, healthTimeout));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 engine.detach(cluster);

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What to start: {@code size} nodes of {@code image}, with extra REPRAM_* environment on top of
- * the engine's own (node id, address, peers, private network, rate limit 0).
+ * the engine's own (node id, address, peers, private network, a rate limit no load reaches).
  *
  * @param basePort    first host port to try for node 0 (node i tries basePort+i); 0 = any free port
  * @param cpus        CPU limit per node, or null for none

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -18,6 +19,7 @@ import java.util.function.IntFunction;
  */
 public final class NodeProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Readiness READY = Readiness.every(Duration.ofMillis(100), "the cluster");
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
@@ -44,10 +46,22 @@ public final class NodeProbe {
 
     /** True when {@code /v1/health} answers "healthy". */
     public boolean healthy(URI base) {
+        return health(base).healthy();
+    }
+
+    /** What {@code /v1/health} answers: healthy, silent, or a status or body worth naming. */
+    public HealthAnswer health(URI base) {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve("/v1/health")).timeout(Duration.ofSeconds(5)).GET().build();
         try {
-            return "healthy".equals(getJson(base, "/v1/health").path("status").asText());
+            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() / 100 != 2) return HealthAnswer.status(resp.statusCode());
+            String status = JSON.readTree(resp.body()).path("status").asText();
+            return "healthy".equals(status) ? HealthAnswer.HEALTHY : HealthAnswer.body(status);
         } catch (IOException e) {
-            return false;
+            return HealthAnswer.SILENT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthAnswer.SILENT;
         }
     }
 
@@ -68,40 +82,25 @@ public final class NodeProbe {
      */
     public void awaitClusterReady(List<NodeEndpoint> nodes, Duration timeout, IntFunction<String> logs)
             throws EngineException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         int expectedPeers = nodes.size() - 1;
-        while (true) {
-            String problem = null;
-            NodeEndpoint culprit = null;
+        NodeEndpoint[] culprit = new NodeEndpoint[1];
+        HealthAnswer[] answer = new HealthAnswer[1];
+        READY.await(Readiness.deadlineIn(timeout), () -> {
             for (NodeEndpoint n : nodes) {
-                if (!healthy(n.baseUri())) {
-                    problem = "does not answer /v1/health";
-                } else {
-                    int peers = peerCount(n.baseUri());
-                    if (peers < expectedPeers) {
-                        problem = "sees " + Math.max(peers, 0) + " of " + expectedPeers + " peers in /v1/topology";
-                    }
-                }
-                if (problem != null) {
-                    culprit = n;
-                    break;
+                culprit[0] = n;
+                answer[0] = health(n.baseUri());
+                if (!answer[0].healthy()) return Optional.of(answer[0].problem());
+                int peers = peerCount(n.baseUri());
+                if (peers < expectedPeers) {
+                    return Optional.of("sees " + Math.max(peers, 0) + " of " + expectedPeers + " peers in /v1/topology");
                 }
             }
-            if (problem == null) return;
-            if (System.nanoTime() > deadline) {
-                throw new EngineException("Node " + culprit.nodeId() + " (" + culprit.baseUri() + ") " + problem
-                        + " after " + timeout.toSeconds() + " s. Its last log lines:\n"
-                        + logs.apply(culprit.index())
-                        + "\nFix: check the log above; give the nodes more time with --health-timeout,"
-                        + " or fewer resources to contend for (a smaller cluster).",
-                        Reason.NODE_UNHEALTHY);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while waiting for the cluster", Reason.INTERRUPTED, e);
-            }
-        }
+            return Optional.empty();
+        }, Readiness.NEVER_DIES, problem -> new EngineException("Node " + culprit[0].nodeId() + " (" + culprit[0].baseUri()
+                + ") " + problem + " after " + timeout.toSeconds() + " s. Its last log lines:\n"
+                + logs.apply(culprit[0].index()) + "\n" + (answer[0].fix() != null ? answer[0].fix()
+                : "Fix: check the log above; give the nodes more time with --health-timeout,"
+                + " or fewer resources to contend for (a smaller cluster)."),
+                Reason.NODE_UNHEALTHY));
     }
 }

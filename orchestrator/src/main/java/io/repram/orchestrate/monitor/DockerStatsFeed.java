@@ -1,34 +1,28 @@
 package io.repram.orchestrate.monitor;
 
-import io.repram.orchestrate.engine.Cluster;
-import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
-import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeStatsSample;
-import io.repram.orchestrate.engine.docker.DockerEngine;
+import io.repram.orchestrate.engine.docker.DockerStats;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Container stats of a cluster started by another process, from the Engine API's stats stream (the
- * daemon pushes about one frame a second). Goes through {@link DockerEngine#sampleStats} so that no
- * docker-java type leaves the engine package; the engine owns nothing here, so closing it removes nothing.
+ * daemon pushes about one frame a second). Reads through {@link DockerStats}, which opens no session
+ * (no sweep, no reaper) and creates nothing, so closing it removes nothing; no docker-java type
+ * leaves the engine package.
  */
 public final class DockerStatsFeed implements StatsSource {
     /** A stream that stopped (container killed) leaves its last sample behind: older ones are not shown. */
     private static final long STALE_MILLIS = 5_000;
 
-    private final DockerEngine engine;
-    private final AutoCloseable streams;
     private final Map<Integer, Latest> latest = new ConcurrentHashMap<>();
+    private DockerStats streams;
 
-    private DockerStatsFeed(DockerEngine engine, Cluster cluster) throws EngineException {
-        this.engine = engine;
-        this.streams = engine.sampleStats(cluster, this::accept);
+    private DockerStatsFeed() {
     }
 
     /** Starts one stats stream per node of the cluster {@code clusterId} (the Docker run label). */
@@ -36,17 +30,9 @@ public final class DockerStatsFeed implements StatsSource {
         List<NodeEndpoint> nodes = targets.stream()
                 .map(t -> new NodeEndpoint(t.index(), t.node(), "127.0.0.1", t.baseUri() == null ? 0 : t.baseUri().getPort()))
                 .toList();
-        // The spec only names the cluster: sampleStats reads its id and node indexes.
-        ClusterSpec spec = new ClusterSpec(clusterId, "monitor", nodes.size(), "unknown", Map.of(), null, null, 0,
-                Duration.ZERO);
-        DockerEngine engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.defaultPath(),
-                false, true, line -> { }));
-        try {
-            return new DockerStatsFeed(engine, new Cluster(clusterId, spec, nodes));
-        } catch (EngineException | RuntimeException e) {
-            engine.close();
-            throw e;
-        }
+        DockerStatsFeed feed = new DockerStatsFeed();
+        feed.streams = DockerStats.open(clusterId, nodes, feed::accept);
+        return feed;
     }
 
     private void accept(NodeStatsSample s) {
@@ -71,11 +57,6 @@ public final class DockerStatsFeed implements StatsSource {
 
     @Override
     public void close() {
-        try {
-            streams.close();
-        } catch (Exception ignored) {
-            // the streams of removed containers are gone already
-        }
-        engine.close();
+        streams.close();
     }
 }

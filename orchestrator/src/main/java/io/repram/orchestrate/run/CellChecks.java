@@ -1,7 +1,6 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.Cluster;
-import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.results.AuditFigures;
 import io.repram.orchestrate.results.ConvergenceFigures;
@@ -31,6 +30,7 @@ final class CellChecks implements AutoCloseable {
     record Verdict(String status, String reason) {
     }
 
+    private final ClusterSession session;
     private final Cluster cluster;
     private final NodeWatcher watcher;
     private final Cell cell;
@@ -44,13 +44,14 @@ final class CellChecks implements AutoCloseable {
      *
      * @param events receives a line per applied fault, from the fault thread
      */
-    CellChecks(Engine engine, ClusterSession session, List<FaultSpec> faultSpecs, Cell cell, long windowStartNanos,
+    CellChecks(ClusterSession session, List<FaultSpec> faultSpecs, Cell cell, long windowStartNanos,
                Consumer<String> events) {
+        this.session = session;
         this.cluster = session.cluster();
         this.watcher = session.watcher();
         this.cell = cell;
         this.windowStartNanos = windowStartNanos;
-        this.faults = faultSpecs.isEmpty() ? null : new FaultScheduler(engine, cluster, faultSpecs, windowStartNanos,
+        this.faults = faultSpecs.isEmpty() ? null : new FaultScheduler(session.running(), faultSpecs, windowStartNanos,
                 new SplittableRandom(cell.index() + 1L), impairments, events);
         this.probe = cluster.size() < 2 ? null
                 : new ConvergenceProbe(cluster.nodes(), impairments, session.probeKeys(), windowStartNanos);
@@ -71,7 +72,7 @@ final class CellChecks implements AutoCloseable {
         AuditFigures audit = acknowledged == null ? null
                 : new WriteAudit().audit(acknowledged, cluster.nodes(), faultsByNode, cell.index());
         long down = cluster.nodes().stream().filter(n -> !watcher.status(n.index()).up()).count();
-        ClusterRestorer.Result restore = restorer.restore(cluster, impairments, windowStartNanos,
+        ClusterRestorer.Result restore = restorer.restore(session.running(), impairments, windowStartNanos,
                 down > 0 || impairments.anyTouched());
         List<FaultEvent> timeline = new ArrayList<>(faults == null ? List.of() : faults.timeline());
         timeline.addAll(restore.events());

@@ -1,9 +1,8 @@
 package io.repram.orchestrate.run;
 
-import io.repram.orchestrate.engine.Cluster;
-import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.RunningCluster;
 import io.repram.orchestrate.results.FaultEvent;
 
 import java.time.Duration;
@@ -23,12 +22,10 @@ final class ClusterRestorer {
         }
     }
 
-    private final Engine engine;
     private final NodeProbe probe = new NodeProbe();
     private final Duration readyTimeout;
 
-    ClusterRestorer(Engine engine, Duration readyTimeout) {
-        this.engine = engine;
+    ClusterRestorer(Duration readyTimeout) {
         this.readyTimeout = readyTimeout;
     }
 
@@ -37,13 +34,13 @@ final class ClusterRestorer {
      * @param mustCheck        also wait for readiness when nothing was restored (a node went down
      *                         without a fault, or a fault touched a node and its state is unknown)
      */
-    Result restore(Cluster cluster, NodeImpairments impairments, long windowStartNanos, boolean mustCheck) {
+    Result restore(RunningCluster cluster, NodeImpairments impairments, long windowStartNanos, boolean mustCheck) {
         List<FaultEvent> events = new ArrayList<>();
         String problem = null;
         for (NodeImpairments.Restoration r : impairments.restorations()) {
             long offset = (System.nanoTime() - windowStartNanos) / 1_000_000;
             try {
-                engine.fault(cluster, r.nodeIndex(), r.action());
+                cluster.fault(r.nodeIndex(), r.action());
                 impairments.applied(r.nodeIndex(), r.action());
                 events.add(new FaultEvent(offset, FaultTargets.name(r.action()), r.nodeIndex(), FaultEvent.RESTORE, true, null));
             } catch (EngineException | RuntimeException e) {
@@ -55,7 +52,7 @@ final class ClusterRestorer {
         }
         if (problem == null && (mustCheck || !events.isEmpty())) {
             try {
-                probe.awaitClusterReady(cluster.nodes(), readyTimeout, i -> engine.logs(cluster, i, 20));
+                probe.awaitClusterReady(cluster.nodes(), readyTimeout, i -> cluster.logs(i, 20));
             } catch (EngineException e) {
                 problem = "the cluster did not become whole again: " + firstLine(e.getMessage());
             }

@@ -6,6 +6,7 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.RunningCluster;
 
 import io.repram.orchestrate.load.agent.LocalAgentLauncher;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ClusterSession implements AutoCloseable {
 
     private final Engine engine;
+    private final RunningCluster running;
     private final Cluster cluster;
     private final AutoCloseable sampling;
     private final NodeWatcher watcher;
@@ -30,27 +32,33 @@ final class ClusterSession implements AutoCloseable {
     private AgentLauncher agentLauncher;
     private List<AgentEndpoint> agents = List.of();
 
-    private ClusterSession(Engine engine, Cluster cluster, AutoCloseable sampling, NodeWatcher watcher) {
+    private ClusterSession(Engine engine, RunningCluster running, AutoCloseable sampling, NodeWatcher watcher) {
         this.engine = engine;
-        this.cluster = cluster;
+        this.running = running;
+        this.cluster = running.cluster();
         this.sampling = sampling;
         this.watcher = watcher;
     }
 
     static ClusterSession start(Engine engine, ClusterSpec spec, StatsTracker stats) throws EngineException {
-        Cluster cluster = engine.start(spec);
+        RunningCluster running = engine.start(spec);
         try {
             stats.reset();
-            AutoCloseable sampling = engine.sampleStats(cluster, stats);
-            return new ClusterSession(engine, cluster, sampling, new NodeWatcher(cluster.nodes()));
+            AutoCloseable sampling = running.stats(stats);
+            return new ClusterSession(engine, running, sampling, new NodeWatcher(running.nodes()));
         } catch (EngineException | RuntimeException e) {
-            engine.stop(cluster);
+            running.close();
             throw e;
         }
     }
 
     Cluster cluster() {
         return cluster;
+    }
+
+    /** The engine's handle: faults, logs. */
+    RunningCluster running() {
+        return running;
     }
 
     NodeWatcher watcher() {
@@ -93,6 +101,6 @@ final class ClusterSession implements AutoCloseable {
         } catch (Exception e) {
             // The cluster goes away next anyway; its samples up to here are already recorded.
         }
-        engine.stop(cluster);
+        running.close();
     }
 }

@@ -1,9 +1,8 @@
 package io.repram.orchestrate.run;
 
-import io.repram.orchestrate.engine.Cluster;
-import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
+import io.repram.orchestrate.engine.RunningCluster;
 import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.scenario.FaultSpec;
 
@@ -24,8 +23,7 @@ public final class FaultScheduler implements AutoCloseable {
     /** How long closing waits for a fault the engine is still applying. */
     private static final long IN_FLIGHT_WAIT_SECONDS = 60;
 
-    private final Engine engine;
-    private final Cluster cluster;
+    private final RunningCluster cluster;
     private final long windowStartNanos;
     private final NodeImpairments impairments;
     private final Consumer<String> events;
@@ -38,9 +36,8 @@ public final class FaultScheduler implements AutoCloseable {
      *
      * @param events receives one line per applied fault, on the fault thread; pass a queue's add
      */
-    public FaultScheduler(Engine engine, Cluster cluster, List<FaultSpec> faults, long windowStartNanos,
+    public FaultScheduler(RunningCluster cluster, List<FaultSpec> faults, long windowStartNanos,
                           RandomGenerator random, NodeImpairments impairments, Consumer<String> events) {
-        this.engine = engine;
         this.cluster = cluster;
         this.windowStartNanos = windowStartNanos;
         this.impairments = impairments;
@@ -85,7 +82,7 @@ public final class FaultScheduler implements AutoCloseable {
         impairments.attempted(node);
         FaultEvent event;
         try {
-            engine.fault(cluster, node, action);
+            cluster.fault(node, action);
             impairments.applied(node, action);
             event = new FaultEvent(offset, FaultTargets.name(action), node, FaultEvent.SCENARIO, true, null);
         } catch (EngineException | RuntimeException e) {

@@ -68,7 +68,7 @@ public final class Runner {
         this.control = control;
         this.options = options;
         this.stats = new StatsTracker();
-        this.restorer = new ClusterRestorer(engine, options.healthTimeout());
+        this.restorer = new ClusterRestorer(options.healthTimeout());
     }
 
     public Outcome run() throws EngineException, IOException, InterruptedException {
@@ -163,7 +163,7 @@ public final class Runner {
         // The checks' clock starts after the generator's set-up (payload generation), as the load's does.
         try (CellLoad gen = session.agents().isEmpty() ? new LoadGenerator(spec)
                 : new DistributedLoad(session.agents(), spec, spec.targets().size());
-             CellChecks checks = new CellChecks(engine, session, s.faults(), cell,
+             CellChecks checks = new CellChecks(session, s.faults(), cell,
                      System.nanoTime() + s.warmup().toNanos(), events::add)) {
             control.onStopLoad(gen::stop);
             try {

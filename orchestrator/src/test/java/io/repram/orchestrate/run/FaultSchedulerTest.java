@@ -3,12 +3,11 @@ package io.repram.orchestrate.run;
 import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
-import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
-import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.engine.RunningCluster;
 import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.scenario.FaultSpec;
 import org.junit.jupiter.api.Test;
@@ -31,17 +30,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultSchedulerTest {
 
     /** Records faults; refuses DISCONNECT like the process driver. */
-    private static final class RecordingEngine implements Engine {
+    private static final class RecordingCluster implements RunningCluster {
+        final Cluster cluster;
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch applied;
         final List<String> callerThreads = Collections.synchronizedList(new ArrayList<>());
 
-        RecordingEngine(int expected) {
+        RecordingCluster(int size, int expected) {
+            cluster = FaultSchedulerTest.cluster(size);
             applied = new CountDownLatch(expected);
         }
 
         @Override
-        public void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException {
+        public void fault(int nodeIndex, FaultAction action) throws EngineException {
             callerThreads.add(Thread.currentThread().getName());
             try {
                 if (action == FaultAction.DISCONNECT) throw new EngineException("cannot disconnect here", Reason.BAD_INPUT);
@@ -51,12 +52,9 @@ class FaultSchedulerTest {
             }
         }
 
-        @Override public String name() { return "recording"; }
-        @Override public EnvironmentInfo environment() { return null; }
-        @Override public Cluster start(ClusterSpec spec) { throw new UnsupportedOperationException(); }
-        @Override public AutoCloseable sampleStats(Cluster c, Consumer<NodeStatsSample> sink) { return () -> { }; }
-        @Override public String logs(Cluster cluster, int nodeIndex, int tailLines) { return ""; }
-        @Override public void stop(Cluster cluster) { }
+        @Override public Cluster cluster() { return cluster; }
+        @Override public AutoCloseable stats(Consumer<NodeStatsSample> sink) { return () -> { }; }
+        @Override public String logs(int nodeIndex, int tailLines) { return ""; }
         @Override public void close() { }
     }
 
@@ -68,21 +66,23 @@ class FaultSchedulerTest {
 
     @Test
     void faultsRunInTimeOrderOffTheCallersThreadAndFailuresAreRecorded() throws Exception {
-        RecordingEngine engine = new RecordingEngine(4);
+        RecordingCluster cluster = new RecordingCluster(3, 4);
         NodeImpairments state = new NodeImpairments();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         List<FaultEvent> timeline;
-        try (FaultScheduler s = new FaultScheduler(engine, cluster(3), List.of(
+        try (FaultScheduler s = new FaultScheduler(cluster, List.of(
                 new FaultSpec(Duration.ofMillis(150), "pause", "all-but-one"),
                 new FaultSpec(Duration.ofMillis(50), "kill", "2"),
                 new FaultSpec(Duration.ofMillis(250), "disconnect", "1")),
                 start, new SplittableRandom(1), state, lines::add)) {
-            assertTrue(engine.applied.await(5, TimeUnit.SECONDS));
+            assertTrue(cluster.applied.await(5, TimeUnit.SECONDS));
+            // The last event is recorded after the engine call returns: closing waits for it.
+            s.close();
             timeline = s.timeline();
         }
-        assertEquals(List.of("KILL 2", "PAUSE 1", "PAUSE 2"), engine.calls);
-        assertFalse(engine.callerThreads.contains(Thread.currentThread().getName()));
+        assertEquals(List.of("KILL 2", "PAUSE 1", "PAUSE 2"), cluster.calls);
+        assertFalse(cluster.callerThreads.contains(Thread.currentThread().getName()));
         assertEquals(4, timeline.size());
         assertTrue(timeline.get(0).offsetMillis() >= 50, timeline.toString());
         assertTrue(timeline.get(1).offsetMillis() >= 150, timeline.toString());
@@ -98,12 +98,12 @@ class FaultSchedulerTest {
 
     @Test
     void faultsNotYetDueWhenTheCellEndsAreDropped() {
-        RecordingEngine engine = new RecordingEngine(1);
-        FaultScheduler s = new FaultScheduler(engine, cluster(2), List.of(new FaultSpec(Duration.ofSeconds(30), "kill", "1")),
+        RecordingCluster cluster = new RecordingCluster(2, 1);
+        FaultScheduler s = new FaultScheduler(cluster, List.of(new FaultSpec(Duration.ofSeconds(30), "kill", "1")),
                 System.nanoTime(), new SplittableRandom(1), new NodeImpairments(), line -> { });
         s.close();
         assertEquals(List.of(), s.timeline());
-        assertEquals(List.of(), engine.calls);
-        assertNotEquals(0, engine.applied.getCount());
+        assertEquals(List.of(), cluster.calls);
+        assertNotEquals(0, cluster.applied.getCount());
     }
 }

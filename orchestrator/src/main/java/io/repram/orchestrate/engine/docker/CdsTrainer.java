@@ -4,7 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
+import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NodeEnv;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.Readiness;
+import io.repram.orchestrate.engine.Reason;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +35,11 @@ import java.util.function.Consumer;
  */
 final class CdsTrainer {
     private static final String TRAINING_ARCHIVE = "/tmp/app.jsa";
+    private static final Readiness TRAINING_HEALTH = Readiness.every(Duration.ofMillis(100), "the CDS training node");
+    /** Peering with itself makes the node run its bootstrap client too, as nodes 1..N do. */
+    static final List<String> TRAINING_ENV = List.of("REPRAM_NODE_ID=cds-training", "REPRAM_ADDRESS=cds-training",
+            "REPRAM_HTTP_PORT=8080", "REPRAM_NETWORK=private", NodeEnv.RATE_LIMIT + "=" + NodeEnv.UNLIMITED_RATE,
+            "REPRAM_PEERS=cds-training:8080");
     private final DockerClient docker;
     private final String sessionId;
     private final boolean reaped;
@@ -63,10 +73,8 @@ final class CdsTrainer {
             id = docker.createContainerCmd(baseImageId)
                     .withName(name)
                     .withEntrypoint(entry)
-                    // Peering with itself makes the node run its bootstrap client too, as nodes 1..N do.
                     .withHostName("cds-training")
-                    .withEnv("REPRAM_NODE_ID=cds-training", "REPRAM_ADDRESS=cds-training", "REPRAM_HTTP_PORT=8080",
-                            "REPRAM_NETWORK=private", "REPRAM_RATE_LIMIT=0", "REPRAM_PEERS=cds-training:8080")
+                    .withEnv(TRAINING_ENV)
                     .withExposedPorts(http)
                     .withLabels(labels)
                     .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports))
@@ -86,7 +94,7 @@ final class CdsTrainer {
             }
             return Files.size(archiveOut) > 0;
         } catch (IOException | RuntimeException e) {
-            String logs = id == null ? "" : "\n" + DockerEngine.containerLogs(docker, id, 20);
+            String logs = id == null ? "" : "\n" + LogText.ofContainer(docker, id, 20);
             progress.accept("WARN recording the CDS archive failed: " + DockerConnection.rootMessage(e) + logs);
             return false;
         } finally {
@@ -97,10 +105,13 @@ final class CdsTrainer {
     /** Waits for health, then touches every route a scale test uses so their classes are archived. */
     private void exercise(URI base) throws IOException {
         NodeProbe probe = new NodeProbe();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!probe.healthy(base)) {
-            if (System.nanoTime() > deadline) throw new IOException("training node did not get healthy in 60 s");
-            sleep(100);
+        try {
+            TRAINING_HEALTH.await(Readiness.deadlineIn(Duration.ofSeconds(60)),
+                    () -> Optional.ofNullable(probe.health(base).problem()), Readiness.NEVER_DIES,
+                    missing -> new EngineException("training node did not get healthy in 60 s (it " + missing + ")",
+                            Reason.NODE_UNHEALTHY));
+        } catch (EngineException e) {
+            throw new IOException(e.getMessage(), e);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         byte[] value = new byte[1024];

@@ -12,15 +12,18 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.HealthAnswer;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.Readiness;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -30,21 +33,23 @@ import java.util.function.Consumer;
  */
 final class ClusterStarter {
     private static final String LOOPBACK = "127.0.0.1";
+    /** A crashed node never answers: its container state is read every 10th poll (0.5 s), not at the timeout. */
+    private static final Readiness NODE_HEALTH = Readiness.every(Duration.ofMillis(50), "a node's health")
+            .checkDiedEvery(10);
+    private final DockerSession session;
     private final DockerClient docker;
     private final NodeProbe probe;
     private final String sessionId;
     private final boolean keep;
     private final boolean reaped;
     private final Consumer<String> progress;
-    private final BooleanSupplier closing;
 
-    ClusterStarter(DockerClient docker, NodeProbe probe, String sessionId, boolean keep, boolean reaped,
-                   Consumer<String> progress, BooleanSupplier closing) {
-        this.reaped = reaped;
-        this.closing = closing;
-        this.docker = docker;
+    ClusterStarter(DockerSession session, NodeProbe probe, boolean keep, Consumer<String> progress) {
+        this.session = session;
+        this.docker = session.client();
         this.probe = probe;
-        this.sessionId = sessionId;
+        this.sessionId = session.id();
+        this.reaped = session.reaped();
         this.keep = keep;
         this.progress = progress;
     }
@@ -88,8 +93,8 @@ final class ClusterStarter {
             join(started);
             progress.accept(String.format(java.util.Locale.ROOT, "%.1f s: all containers started; waiting for health and peers",
                     seconds(begin)));
-            probe.awaitClusterReady(endpoints, DockerEngine.remaining(deadline),
-                    i -> DockerEngine.containerLogs(docker, plans.get(i).containerName(), 40));
+            probe.awaitClusterReady(endpoints, Readiness.remaining(deadline),
+                    i -> LogText.ofContainer(docker, plans.get(i).containerName(), 40));
             return new Cluster(spec.runId(), spec, endpoints);
         } finally {
             pool.shutdownNow();
@@ -102,7 +107,7 @@ final class ClusterStarter {
 
     private void create(ClusterSpec spec, NodeContainerPlan plan, int hostPort, String network) {
         // After close() (Ctrl-C) nothing new may appear, or its sweep would miss it.
-        if (closing.getAsBoolean()) {
+        if (session.closing()) {
             throw new CompletionException(new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED));
         }
         ExposedPort http = ExposedPort.tcp(plan.httpPort());
@@ -145,31 +150,23 @@ final class ClusterStarter {
     }
 
     private void awaitHealthy(NodeEndpoint node, String container, long deadline) throws EngineException {
-        int polls = 0;
-        while (!probe.healthy(node.baseUri())) {
-            // A node that crashed will never answer: say so now instead of at the timeout.
-            if (++polls % 10 == 0) {
-                InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(container).exec().getState();
-                if (!Boolean.TRUE.equals(state.getRunning())) {
-                    throw unhealthy(container, node, "exited with code " + state.getExitCodeLong());
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw unhealthy(container, node, "did not answer /v1/health in time");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while starting the cluster", Reason.INTERRUPTED, e);
-            }
-        }
+        HealthAnswer[] last = {null};
+        NODE_HEALTH.await(deadline, () -> {
+            last[0] = probe.health(node.baseUri());
+            return Optional.ofNullable(last[0].problem());
+        }, () -> {
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(container).exec().getState();
+            return Boolean.TRUE.equals(state.getRunning()) ? Optional.empty()
+                    : Optional.of(unhealthy(container, node, "exited with code " + state.getExitCodeLong(), null));
+        }, missing -> last[0].answered()
+                ? unhealthy(container, node, last[0].problem() + " (still at the deadline)", last[0].fix())
+                : unhealthy(container, node, "did not answer /v1/health in time", null));
     }
 
-    private EngineException unhealthy(String container, NodeEndpoint node, String what) {
+    private EngineException unhealthy(String container, NodeEndpoint node, String what, String fix) {
         return new EngineException("Node " + node.nodeId() + " (" + container + ", " + node.baseUri() + ") " + what
-                + ". Its last log lines:\n" + DockerEngine.containerLogs(docker, container, 40)
-                + "\nFix: check the log above; a node image must listen on REPRAM_HTTP_PORT and answer GET /v1/health.",
+                + ". Its last log lines:\n" + LogText.ofContainer(docker, container, 40) + "\n"
+                + (fix != null ? fix : "Fix: check the log above; a node image must listen on REPRAM_HTTP_PORT and answer GET /v1/health."),
                 Reason.NODE_UNHEALTHY);
     }
 

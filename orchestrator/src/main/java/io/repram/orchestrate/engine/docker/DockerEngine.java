@@ -2,28 +2,20 @@ package io.repram.orchestrate.engine.docker;
 
 import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Info;
-import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
-import io.repram.orchestrate.engine.FaultAction;
-import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
-import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.engine.RunningCluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -48,34 +40,23 @@ public final class DockerEngine implements Engine {
     }
 
     private final DockerClient docker;
+    private final DockerSession session;
     private final Options options;
-    private final String sessionId = UUID.randomUUID().toString();
-    private final NodeProbe probe = new NodeProbe();
-    private final Set<String> runs = ConcurrentHashMap.newKeySet();
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
-    private final Set<StatsStreams> statsStreams = ConcurrentHashMap.newKeySet();
     private final ClusterStarter starter;
-    private final SessionReaper reaper;
     private volatile String lastImage = ImageBuilder.DEFAULT_TAG;
-    private volatile boolean closing;
-    private boolean closed;
 
     /** Connects to the daemon named by DOCKER_HOST (default unix:///var/run/docker.sock). */
     public DockerEngine(Options options) throws EngineException {
         this(DockerConnection.open(), options);
     }
 
-    /**
-     * Sweeps sessions whose reaper is gone, then starts this session's reaper. Without a reaper
-     * (its image cannot be built) the engine still works, but a SIGKILL would leave containers.
-     */
+    /** Opens a {@link DockerSession} on {@code docker}: sweeps dead sessions, starts this one's reaper. */
     DockerEngine(DockerClient docker, Options options) {
         this.docker = docker;
         this.options = options;
-        SessionSweeper.sweepAndSay(docker, options.progress());
-        this.reaper = SessionReaper.startOrWarn(docker, sessionId, options.progress());
-        this.starter = new ClusterStarter(docker, probe, sessionId, options.keepClusters(), reaper != null,
-                options.progress(), () -> closing);
+        this.session = DockerSession.open(docker, options.progress());
+        this.starter = new ClusterStarter(session, new NodeProbe(), options.keepClusters(), options.progress());
     }
 
     @Override
@@ -85,7 +66,7 @@ public final class DockerEngine implements Engine {
 
     /** The value of the {@link DockerLabels#SESSION} label on everything this engine creates. */
     public String sessionId() {
-        return sessionId;
+        return session.id();
     }
 
     @Override
@@ -103,7 +84,7 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
-    public Cluster start(ClusterSpec spec) throws EngineException {
+    public DockerCluster start(ClusterSpec spec) throws EngineException {
         List<NodeContainerPlan> plans;
         try {
             plans = NodeContainerPlan.of(spec);
@@ -113,15 +94,13 @@ public final class DockerEngine implements Engine {
         ensureImage(spec.image());
         lastImage = spec.image();
         List<Integer> ports = HostPorts.allocate(spec.basePort(), spec.size(), options.strictPorts(), HostPorts.publishedBy(docker));
-        runs.add(spec.runId());
         try {
-            Cluster cluster = starter.start(spec, plans, ports);
-            return cluster;
+            return new DockerCluster(session, starter.start(spec, plans, ports));
         } catch (EngineException e) {
-            removeRun(spec.runId());
+            session.removeRun(spec.runId());
             throw e;
         } catch (RuntimeException e) {
-            removeRun(spec.runId());
+            session.removeRun(spec.runId());
             throw DockerConnection.failed("Starting cluster " + spec.runId(), e);
         }
     }
@@ -130,7 +109,7 @@ public final class DockerEngine implements Engine {
     private void ensureImage(String image) throws EngineException {
         boolean ours = ImageBuilder.isDefaultImage(image);
         if (ours && Files.isRegularFile(options.nodeJar())) {
-            new ImageBuilder(docker, sessionId, reaper != null, options.progress()).build(options.nodeJar(), false);
+            new ImageBuilder(docker, session.id(), session.reaped(), options.progress()).build(options.nodeJar(), false);
             return;
         }
         try {
@@ -147,95 +126,12 @@ public final class DockerEngine implements Engine {
         }
     }
 
-
-    @Override
-    public AutoCloseable sampleStats(Cluster cluster, Consumer<NodeStatsSample> sink) throws EngineException {
-        List<String> names = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (NodeEndpoint n : cluster.nodes()) {
-            names.add(NodeContainerPlan.containerName(cluster.id(), n.index()));
-            ids.add(n.nodeId());
-        }
-        try {
-            StatsStreams streams = new StatsStreams(docker, names, ids, sink);
-            statsStreams.add(streams);
-            return () -> {
-                statsStreams.remove(streams);
-                streams.close();
-            };
-        } catch (RuntimeException e) {
-            throw DockerConnection.failed("Starting the stats streams of " + cluster.id(), e);
-        }
-    }
-
-    @Override
-    public void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException {
-        String container = NodeContainerPlan.containerName(cluster.id(), nodeIndex);
-        String network = NodeContainerPlan.networkName(cluster.id());
-        try {
-            switch (action) {
-                case KILL -> docker.killContainerCmd(container).exec();
-                case STOP -> docker.stopContainerCmd(container).withTimeout(2).exec();
-                case START -> docker.startContainerCmd(container).exec();
-                case RESTART -> docker.restartContainerCmd(container).withTimeout(2).exec();
-                case PAUSE -> docker.pauseContainerCmd(container).exec();
-                case UNPAUSE -> docker.unpauseContainerCmd(container).exec();
-                case DISCONNECT -> docker.disconnectFromNetworkCmd().withNetworkId(network)
-                        .withContainerId(container).withForce(true).exec();
-                case RECONNECT -> docker.connectToNetworkCmd().withNetworkId(network).withContainerId(container).exec();
-            }
-        } catch (NotModifiedException alreadyThere) {
-            // e.g. START of a running node: the node is in the state the fault asked for
-        } catch (NotFoundException e) {
-            throw new EngineException("Fault " + action + " on " + container + ": no such container or network"
-                    + " (was the cluster stopped?)", Reason.ERROR, e);
-        } catch (ConflictException e) {
-            throw new EngineException("Fault " + action + " on " + container + " refused by Docker: "
-                    + DockerConnection.rootMessage(e) + " (e.g. KILL of a stopped node, PAUSE of a paused one)",
-                    Reason.ERROR, e);
-        } catch (RuntimeException e) {
-            throw DockerConnection.failed("Fault " + action + " on " + container, e);
-        }
-    }
-
-    @Override
-    public String logs(Cluster cluster, int nodeIndex, int tailLines) {
-        return containerLogs(docker, NodeContainerPlan.containerName(cluster.id(), nodeIndex), tailLines);
-    }
-
-    static String containerLogs(DockerClient docker, String container, int tailLines) {
-        try {
-            return docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(tailLines)
-                    .exec(new LogText()).await();
-        } catch (RuntimeException e) {
-            return "(no logs for " + container + ": " + DockerConnection.rootMessage(e) + ")";
-        }
-    }
-
-    @Override
-    public void stop(Cluster cluster) {
-        removeRun(cluster.id());
-    }
-
     /**
      * Leaves a started cluster running after {@link #close()}: for {@code cluster up}. Combine with
      * {@link Options#keepClusters()} so {@code cluster ls/down} and the sweepers can tell it apart.
      */
-    public void detach(Cluster cluster) {
+    public void detach(RunningCluster cluster) {
         detached.add(cluster.id());
-        runs.remove(cluster.id());
-    }
-
-    private void removeRun(String runId) {
-        try {
-            new DockerCleanup(docker).remove(
-                    List.of(DockerLabels.filter(DockerLabels.SESSION, sessionId), DockerLabels.filter(DockerLabels.RUN, runId)),
-                    labels -> false);
-        } catch (RuntimeException e) {
-            System.err.println("WARN removing cluster " + runId + " failed: " + DockerConnection.rootMessage(e)
-                    + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
-        }
-        runs.remove(runId);
     }
 
     /**
@@ -244,36 +140,17 @@ public final class DockerEngine implements Engine {
      * unless a detached cluster without {@code keep} must survive). Idempotent.
      */
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        closing = true;
-        statsStreams.forEach(StatsStreams::close);
-        statsStreams.clear();
-        try {
-            new DockerCleanup(docker).remove(List.of(DockerLabels.filter(DockerLabels.SESSION, sessionId)),
-                    // The reaper goes last, after its own final sweep (below).
-                    labels -> DockerLabels.ROLE_REAPER.equals(labels.get(DockerLabels.ROLE))
-                            || labels.containsKey(DockerLabels.RUN) && detached.contains(labels.get(DockerLabels.RUN)));
-        } catch (RuntimeException e) {
-            System.err.println("WARN cleanup of session " + sessionId + " failed: " + DockerConnection.rootMessage(e)
-                    + "\nFix: `repram-orchestrate cleanup` removes every labelled container and network.");
-        }
-        runs.clear();
-        if (reaper != null) reaper.close(detached.isEmpty() || options.keepClusters());
-        DockerConnection.closeQuietly(docker);
+    public void close() {
+        session.close(labels -> labels.containsKey(DockerLabels.RUN) && detached.contains(labels.get(DockerLabels.RUN)),
+                detached.isEmpty() || options.keepClusters());
     }
 
     /** The reaper container's id, or null when it could not start. */
     String reaperContainerId() {
-        return reaper == null ? null : reaper.containerId();
+        return session.reaperContainerId();
     }
 
     DockerClient client() {
         return docker;
-    }
-
-    static Duration remaining(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 }

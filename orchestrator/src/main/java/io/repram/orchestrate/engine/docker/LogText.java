@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
+import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 
@@ -12,6 +13,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LogText extends ResultCallback.Adapter<Frame> {
     private final StringBuilder out = new StringBuilder();
+
+    /** The last {@code tailLines} of a container's log, or a note why there is none: never throws. */
+    public static String ofContainer(DockerClient docker, String container, int tailLines) {
+        try {
+            return docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(tailLines)
+                    .exec(new LogText()).await();
+        } catch (RuntimeException e) {
+            return "(no logs for " + container + ": " + DockerConnection.rootMessage(e) + ")";
+        }
+    }
 
     @Override
     public void onNext(Frame frame) {

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.engine.docker;
 
 import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.NodeEnv;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public record NodeContainerPlan(int index, String nodeId, String containerName, 
             env.put("REPRAM_HTTP_PORT", Integer.toString(httpPort));
             env.put("REPRAM_NETWORK", "private");
             // Upstream's default of 100 req/s per client IP throttles a load test to nothing.
-            env.put("REPRAM_RATE_LIMIT", "0");
+            env.put(NodeEnv.RATE_LIMIT, NodeEnv.UNLIMITED_RATE);
             env.put("REPRAM_PEERS", i == 0 ? "" : seed);
             env.putAll(spec.env());
             plans.add(new NodeContainerPlan(i, env.get("REPRAM_NODE_ID"), name, httpPort, env));

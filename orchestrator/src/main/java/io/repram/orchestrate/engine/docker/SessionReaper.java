@@ -140,7 +140,7 @@ public final class SessionReaper {
         }
         throw new EngineException("The session reaper (container " + id.substring(0, 12) + ", 127.0.0.1:" + hostPort
                 + ") did not answer in " + CONNECT_TIMEOUT_MILLIS / 1000 + " s: " + last + ". Its log:\n"
-                + DockerEngine.containerLogs(docker, id, 20), Reason.ERROR);
+                + LogText.ofContainer(docker, id, 20), Reason.ERROR);
     }
 
     /** Reads the connection for the engine's life: its end before close() means the reaper went away. */

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * One Engine API stats stream per container; the daemon pushes a frame about once a second, each
  * carrying the previous frame's CPU counters so CPU % needs no state here. A stream ends when its
  * container stops (a KILL or STOP fault); it is re-opened every second until the handle is closed,
- * so a node that comes back is sampled again.
+ * so a node that comes back is sampled again. No sample reaches the sink once {@link #close} returned.
  */
 public final class StatsStreams implements AutoCloseable {
     private final DockerClient docker;
@@ -31,6 +31,7 @@ public final class StatsStreams implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final Object delivering = new Object();
     private volatile boolean closed;
 
     /** Starts a stream for each container name; the index in the list is the node index. */
@@ -50,9 +51,12 @@ public final class StatsStreams implements AutoCloseable {
             @Override
             public void onNext(Statistics stats) {
                 // A frame read at time zero is the daemon's filler for a container that is not running.
-                if (stats == null || stats.getCpuStats() == null || closed
+                if (stats == null || stats.getCpuStats() == null
                         || stats.getRead() == null || stats.getRead().startsWith("0001-")) return;
-                sink.accept(ContainerStats.toSample(System.currentTimeMillis(), index, nodeId, stats));
+                synchronized (delivering) {
+                    if (closed) return;
+                    sink.accept(ContainerStats.toSample(System.currentTimeMillis(), index, nodeId, stats));
+                }
             }
 
             @Override
@@ -86,7 +90,10 @@ public final class StatsStreams implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        // Under the lock: once close returns, no frame still in flight reaches the sink.
+        synchronized (delivering) {
+            closed = true;
+        }
         reopen.shutdownNow();
         streams.values().forEach(StatsStreams::closeQuietly);
         streams.clear();

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.engine.process;
 
 import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.NodeEnv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ record NodeCommand(List<String> command, Map<String, String> env) {
         env.put("REPRAM_ADDRESS", "127.0.0.1");
         env.put("REPRAM_HTTP_PORT", Integer.toString(port));
         env.put("REPRAM_NETWORK", "private");
-        env.put("REPRAM_RATE_LIMIT", "0");
+        env.put(NodeEnv.RATE_LIMIT, NodeEnv.UNLIMITED_RATE);
         if (index > 0) env.put("REPRAM_PEERS", "127.0.0.1:" + seedPort);
         // The node exits when its stdin reaches EOF: the orchestrator holds the write end and never
         // writes, so the kernel closes it when the orchestrator dies, even by SIGKILL.

@@ -6,11 +6,11 @@ import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
-import io.repram.orchestrate.engine.FaultAction;
+import io.repram.orchestrate.engine.HealthAnswer;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
-import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.engine.Readiness;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +26,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -42,10 +41,8 @@ import java.util.stream.Stream;
 public final class ProcessEngine implements Engine {
     public static final String NAME = "process";
     private static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(60);
-    private static final long GRACEFUL_STOP_MILLIS = 5_000;
-
-    private record ProcessCluster(Cluster cluster, List<NodeProcess> nodes, List<Integer> ports) {
-    }
+    /** A node process that exited is noticed on the next poll: checking costs nothing. */
+    private static final Readiness NODE_HEALTH = Readiness.every(Duration.ofMillis(100), "the node processes");
 
     private final Path nodeJar;
     private final Path javaExecutable = NodeCommand.javaExecutable();
@@ -104,7 +101,7 @@ public final class ProcessEngine implements Engine {
     }
 
     @Override
-    public Cluster start(ClusterSpec spec) throws EngineException {
+    public ProcessCluster start(ClusterSpec spec) throws EngineException {
         verifyNodeJar();
         installShutdownHook();
         Path dir = logDir();
@@ -118,8 +115,8 @@ public final class ProcessEngine implements Engine {
             nodes.add(new NodeProcess(endpoint, command, dir.resolve(clusterId + "-node-" + i + ".log")));
             endpoints.add(endpoint);
         }
-        Cluster cluster = new Cluster(clusterId, spec, endpoints);
-        clusters.put(clusterId, new ProcessCluster(cluster, nodes, nodePorts));
+        ProcessCluster cluster = new ProcessCluster(new Cluster(clusterId, spec, endpoints), nodes, nodePorts, proc, this::stop);
+        clusters.put(clusterId, cluster);
         Duration timeout = spec.healthTimeout() != null ? spec.healthTimeout() : DEFAULT_HEALTH_TIMEOUT;
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -140,89 +137,35 @@ public final class ProcessEngine implements Engine {
     /** Waits for /v1/health on every node, failing at once with the log when a node process exits. */
     private void awaitHealthy(List<NodeProcess> nodes, long deadlineNanos, Duration timeout) throws EngineException {
         List<NodeProcess> pending = new ArrayList<>(nodes);
-        while (!pending.isEmpty()) {
+        HealthAnswer[] first = {null};
+        NODE_HEALTH.await(deadlineNanos, () -> {
+            first[0] = null;
             for (NodeProcess node : List.copyOf(pending)) {
-                if (!node.alive()) {
-                    throw new EngineException("Node " + node.endpoint().nodeId() + " exited during startup. Its last log lines ("
-                            + node.logFile() + "):\n" + node.tail(30)
-                            + "\nFix: check the log above; rebuild the node with: make build", Reason.NODE_UNHEALTHY);
-                }
-                if (probe.healthy(node.endpoint().baseUri())) pending.remove(node);
+                HealthAnswer answer = probe.health(node.endpoint().baseUri());
+                if (answer.healthy()) pending.remove(node);
+                else if (first[0] == null) first[0] = answer;
             }
-            if (pending.isEmpty()) return;
-            if (System.nanoTime() > deadlineNanos) {
-                NodeProcess node = pending.get(0);
-                throw new EngineException("Node " + node.endpoint().nodeId() + " (" + node.endpoint().baseUri()
-                        + ") did not answer /v1/health within " + timeout.toSeconds() + " s. Its last log lines:\n"
-                        + node.tail(30) + "\nFix: give the nodes more time with --health-timeout, or start fewer nodes.",
-                        Reason.NODE_UNHEALTHY);
-            }
-            sleep(100);
-        }
+            return pending.isEmpty() ? Optional.empty() : Optional.of(first[0].problem());
+        }, () -> pending.stream().filter(node -> !node.alive()).findFirst().map(node -> new EngineException("Node "
+                + node.endpoint().nodeId() + " exited during startup. Its last log lines (" + node.logFile() + "):\n"
+                + node.tail(30) + "\nFix: check the log above; rebuild the node with: make build", Reason.NODE_UNHEALTHY)),
+                missing -> {
+                    NodeProcess node = pending.get(0);
+                    String what = first[0].answered() ? first[0].problem() + " (still after " + timeout.toSeconds() + " s)"
+                            : "did not answer /v1/health within " + timeout.toSeconds() + " s";
+                    return new EngineException("Node " + node.endpoint().nodeId() + " (" + node.endpoint().baseUri()
+                            + ") " + what + ". Its last log lines:\n" + node.tail(30) + "\n"
+                            + (first[0].fix() != null ? first[0].fix()
+                            : "Fix: give the nodes more time with --health-timeout, or start fewer nodes."),
+                            Reason.NODE_UNHEALTHY);
+                });
     }
 
-    @Override
-    public AutoCloseable sampleStats(Cluster cluster, Consumer<NodeStatsSample> sink) throws EngineException {
-        ProcessCluster pc = lookup(cluster);
-        Long specLimit = cluster.spec().memoryBytes();
-        long limit = specLimit != null ? specLimit : proc.totalMemoryBytes();
-        ProcessStatsSampler sampler = new ProcessStatsSampler(cluster.id(), pc.nodes(), proc, limit, sink);
-        sampler.start();
-        return sampler;
-    }
-
-    @Override
-    public void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException {
-        ProcessCluster pc = lookup(cluster);
-        if (nodeIndex < 0 || nodeIndex >= pc.nodes().size()) {
-            throw new EngineException("Fault " + action + " targets node " + nodeIndex + ", but the cluster has nodes 0.."
-                    + (pc.nodes().size() - 1) + ". Fix: correct the node index in the scenario's faults.", Reason.BAD_INPUT);
-        }
-        NodeProcess node = pc.nodes().get(nodeIndex);
-        switch (action) {
-            case KILL -> node.kill();
-            case STOP -> node.stopGracefully(GRACEFUL_STOP_MILLIS);
-            case START -> node.launch();
-            case RESTART -> {
-                node.stopGracefully(GRACEFUL_STOP_MILLIS);
-                node.launch();
-            }
-            case PAUSE -> node.pause();
-            case UNPAUSE -> node.unpause();
-            case DISCONNECT, RECONNECT -> throw new EngineException("The process driver cannot " + action.name().toLowerCase()
-                    + " a node: all node processes share the host's loopback network, so one cannot be cut off."
-                    + " Fix: run this scenario with --driver docker.", Reason.BAD_INPUT);
-        }
-    }
-
-    /** The current OS process id of a node, or empty when it is not running. For diagnostics and tests. */
-    public OptionalLong nodePid(Cluster cluster, int nodeIndex) throws EngineException {
-        return lookup(cluster).nodes().get(nodeIndex).handle()
-                .map(h -> OptionalLong.of(h.pid())).orElse(OptionalLong.empty());
-    }
-
-    @Override
-    public String logs(Cluster cluster, int nodeIndex, int tailLines) {
-        ProcessCluster pc = clusters.get(cluster.id());
-        if (pc == null || nodeIndex < 0 || nodeIndex >= pc.nodes().size()) {
-            return "(no log for node " + nodeIndex + " of cluster " + cluster.id() + ")";
-        }
-        return pc.nodes().get(nodeIndex).tail(tailLines);
-    }
-
-    @Override
-    public void stop(Cluster cluster) {
-        ProcessCluster pc = clusters.remove(cluster.id());
-        if (pc == null) return;
-        stopNodes(pc.nodes());
-        ports.release(pc.ports());
-    }
-
-    /** Asks all nodes at once, then waits one shared grace period, then kills the stragglers. */
-    private static void stopNodes(List<NodeProcess> nodes) {
-        for (NodeProcess node : nodes) node.requestStop();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GRACEFUL_STOP_MILLIS);
-        for (NodeProcess node : nodes) node.awaitExit(deadline);
+    /** Stops the cluster's nodes and frees its ports; a cluster stopped already is left alone. */
+    private void stop(ProcessCluster cluster) {
+        if (clusters.remove(cluster.id()) == null) return;
+        cluster.stopNodes();
+        ports.release(cluster.ports());
     }
 
     @Override
@@ -242,7 +185,7 @@ public final class ProcessEngine implements Engine {
     }
 
     private void stopAll() {
-        for (ProcessCluster pc : List.copyOf(clusters.values())) stop(pc.cluster());
+        for (ProcessCluster pc : List.copyOf(clusters.values())) stop(pc);
     }
 
     private synchronized void installShutdownHook() {
@@ -272,23 +215,5 @@ public final class ProcessEngine implements Engine {
             System.err.println("process driver: could not remove " + logDir + ": " + e.getMessage());
         }
         logDir = null;
-    }
-
-    private ProcessCluster lookup(Cluster cluster) throws EngineException {
-        ProcessCluster pc = clusters.get(cluster.id());
-        if (pc == null) {
-            throw new EngineException("Cluster " + cluster.id() + " is not running in this process engine"
-                    + " (it was stopped, or started by another engine).", Reason.ERROR);
-        }
-        return pc;
-    }
-
-    private static void sleep(long millis) throws EngineException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("Interrupted while starting the cluster.", Reason.INTERRUPTED, e);
-        }
     }
 }

@@ -7,15 +7,19 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.engine.HealthAnswer;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.Readiness;
 import io.repram.orchestrate.engine.docker.DockerConnection;
 import io.repram.orchestrate.engine.docker.DockerLabels;
+import io.repram.orchestrate.engine.docker.DockerSession;
 import io.repram.orchestrate.engine.docker.NodeContainerPlan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,23 +30,25 @@ import java.util.function.Consumer;
  */
 final class SwarmClusterStarter {
     private static final String LOOPBACK = "127.0.0.1";
+    /** A task that died is looked up every 10th poll (1 s): it costs a Docker call. */
+    private static final Readiness NODE_HEALTH = Readiness.every(Duration.ofMillis(100), "a node service's health")
+            .checkDiedEvery(10);
+    private final DockerSession session;
     private final DockerClient docker;
     private final NodeProbe probe;
     private final SwarmTasks tasks;
     private final String sessionId;
     private final boolean reaped;
     private final Consumer<String> progress;
-    private final BooleanSupplier closing;
 
-    SwarmClusterStarter(DockerClient docker, NodeProbe probe, SwarmTasks tasks, String sessionId, boolean reaped,
-                        Consumer<String> progress, BooleanSupplier closing) {
-        this.docker = docker;
+    SwarmClusterStarter(DockerSession session, NodeProbe probe, SwarmTasks tasks, Consumer<String> progress) {
+        this.session = session;
+        this.docker = session.client();
         this.probe = probe;
         this.tasks = tasks;
-        this.sessionId = sessionId;
-        this.reaped = reaped;
+        this.sessionId = session.id();
+        this.reaped = session.reaped();
         this.progress = progress;
-        this.closing = closing;
     }
 
     Cluster start(ClusterSpec spec, List<NodeContainerPlan> plans, String nodeImage, String gatewayImage, int basePort)
@@ -66,14 +72,14 @@ final class SwarmClusterStarter {
                 seconds(begin), endpoints.get(0).baseUri(), plans.size() - 1));
         for (NodeContainerPlan p : plans.subList(1, plans.size())) createService(spec, p, nodeImage, network);
         for (NodeContainerPlan p : plans.subList(1, plans.size())) awaitHealthy(endpoints.get(p.index()), p.containerName(), deadline);
-        probe.awaitClusterReady(endpoints, remaining(deadline), i -> tasks.logs(plans.get(i).containerName(), 40));
+        probe.awaitClusterReady(endpoints, Readiness.remaining(deadline), i -> tasks.logs(plans.get(i).containerName(), 40));
         progress.accept(String.format(Locale.ROOT, "%.1f s: %d node service(s) healthy and meshed", seconds(begin), plans.size()));
         return new Cluster(spec.runId(), spec, endpoints);
     }
 
     private void createService(ClusterSpec spec, NodeContainerPlan plan, String image, String network) throws EngineException {
         // After close() (Ctrl-C) nothing new may appear, or its sweep would miss it.
-        if (closing.getAsBoolean()) throw new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED);
+        if (session.closing()) throw new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED);
         try {
             docker.createServiceCmd(ServiceSpecs.node(spec, plan, image, network,
                     ServiceSpecs.nodeLabels(sessionId, spec, plan.index(), reaped), null)).exec();
@@ -85,36 +91,23 @@ final class SwarmClusterStarter {
     }
 
     private void awaitHealthy(NodeEndpoint node, String service, long deadline) throws EngineException {
-        int polls = 0;
-        while (!probe.healthy(node.baseUri())) {
-            if (++polls % 10 == 0) {
-                var failure = tasks.failure(service);
-                if (failure.isPresent()) {
-                    throw unhealthy(node, service, failure.get(), failure.get().contains("No such image")
-                            ? Reason.IMAGE_MISSING : Reason.NODE_UNHEALTHY);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw unhealthy(node, service, "did not answer /v1/health in time; tasks: "
-                        + tasks.failure(service).orElse("still starting or running"), Reason.NODE_UNHEALTHY);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EngineException("interrupted while starting the cluster", Reason.INTERRUPTED, e);
-            }
-        }
+        HealthAnswer[] last = {null};
+        NODE_HEALTH.await(deadline, () -> {
+            last[0] = probe.health(node.baseUri());
+            return Optional.ofNullable(last[0].problem());
+        }, () -> tasks.failure(service).map(failure -> unhealthy(node, service, failure, null,
+                failure.contains("No such image") ? Reason.IMAGE_MISSING : Reason.NODE_UNHEALTHY)),
+                missing -> last[0].answered()
+                        ? unhealthy(node, service, last[0].problem() + " (still at the deadline)", last[0].fix(), Reason.NODE_UNHEALTHY)
+                        : unhealthy(node, service, "did not answer /v1/health in time; tasks: "
+                                + tasks.failure(service).orElse("still starting or running"), null, Reason.NODE_UNHEALTHY));
     }
 
-    private EngineException unhealthy(NodeEndpoint node, String service, String what, Reason reason) {
+    private EngineException unhealthy(NodeEndpoint node, String service, String what, String fix, Reason reason) {
         return new EngineException("Node " + node.nodeId() + " (service " + service + ", " + node.baseUri() + "): " + what
-                + "\nIts last log lines:\n" + tasks.logs(service, 40)
-                + "\nFix: check the log above; `docker service ps --no-trunc " + service + "` shows every task.", reason);
-    }
-
-    static java.time.Duration remaining(long deadlineNanos) {
-        return java.time.Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+                + "\nIts last log lines:\n" + tasks.logs(service, 40) + "\n"
+                + (fix != null ? fix : "Fix: check the log above; `docker service ps --no-trunc " + service + "` shows every task."),
+                reason);
     }
 
     private static double seconds(long since) {

@@ -11,27 +11,20 @@ import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineDetails;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
-import io.repram.orchestrate.engine.FaultAction;
-import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
-import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.engine.Placement;
-import io.repram.orchestrate.engine.docker.DockerCleanup;
+import io.repram.orchestrate.engine.RunningCluster;
+import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.docker.DockerConnection;
-import io.repram.orchestrate.engine.docker.DockerLabels;
+import io.repram.orchestrate.engine.docker.DockerSession;
 import io.repram.orchestrate.engine.docker.NodeContainerPlan;
-import io.repram.orchestrate.engine.docker.SessionReaper;
-import io.repram.orchestrate.engine.docker.SessionSweeper;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -53,21 +46,17 @@ public final class SwarmEngine implements Engine {
     }
 
     private final DockerClient docker;
+    private final DockerSession session;
     private final Options options;
-    private final String sessionId = UUID.randomUUID().toString();
     private final NodeProbe probe = new NodeProbe();
     private final SwarmTasks tasks;
     private final SwarmFaults faults;
     private final SwarmImages images;
-    private final SessionReaper reaper;
     private final SwarmClusterStarter starter;
     private final List<Placement> placements = new CopyOnWriteArrayList<>();
-    private final Set<AutoCloseable> statsHandles = ConcurrentHashMap.newKeySet();
     private final int swarmNodes;
     private volatile String statsSource = "none sampled yet";
     private volatile String lastImage = io.repram.orchestrate.engine.docker.ImageBuilder.DEFAULT_TAG;
-    private volatile boolean closing;
-    private boolean closed;
 
     /** Connects to DOCKER_HOST and checks it is a swarm manager. */
     public SwarmEngine(Options options) throws EngineException {
@@ -90,10 +79,8 @@ public final class SwarmEngine implements Engine {
             options.progress().accept("WARN this swarm has " + swarmNodes + " nodes and no --registry was given: the node"
                     + " image must already exist on every swarm node, or tasks placed there fail with \"No such image\".");
         }
-        SessionSweeper.sweepAndSay(docker, options.progress());
-        this.reaper = SessionReaper.startOrWarn(docker, sessionId, options.progress());
-        this.starter = new SwarmClusterStarter(docker, probe, tasks, sessionId, reaper != null, options.progress(),
-                () -> closing);
+        this.session = DockerSession.open(docker, options.progress());
+        this.starter = new SwarmClusterStarter(session, probe, tasks, options.progress());
     }
 
     /**
@@ -120,7 +107,7 @@ public final class SwarmEngine implements Engine {
     }
 
     public String sessionId() {
-        return sessionId;
+        return session.id();
     }
 
     @Override
@@ -137,38 +124,31 @@ public final class SwarmEngine implements Engine {
     }
 
     @Override
-    public Cluster start(ClusterSpec spec) throws EngineException {
+    public RunningCluster start(ClusterSpec spec) throws EngineException {
         List<NodeContainerPlan> plans;
         try {
             plans = NodeContainerPlan.of(spec);
         } catch (IllegalArgumentException e) {
             throw new EngineException(e.getMessage(), Reason.BAD_INPUT, e);
         }
-        String image = images.node(spec.image(), options.nodeJar(), sessionId);
+        String image = images.node(spec.image(), options.nodeJar(), session.id());
         lastImage = image;
         String gatewayImage = OrchestratorImage.ensureGateway(docker, options.progress());
         try {
-            Cluster cluster = starter.start(spec, plans, image, gatewayImage, spec.basePort());
-            List<Placement> placed = placement(cluster);
+            Cluster started = starter.start(spec, plans, image, gatewayImage, spec.basePort());
+            SwarmCluster cluster = new SwarmCluster(session, tasks, faults, probe, started,
+                    source -> statsSource(started.id(), source));
+            List<Placement> placed = cluster.placement();
             placements.addAll(placed);
             placed.forEach(p -> options.progress().accept("Placement " + cluster.id() + ": " + p.describe()));
             return cluster;
         } catch (EngineException e) {
-            removeRun(spec.runId());
+            session.removeRun(spec.runId());
             throw e;
         } catch (RuntimeException e) {
-            removeRun(spec.runId());
+            session.removeRun(spec.runId());
             throw DockerConnection.failed("Starting swarm cluster " + spec.runId(), e);
         }
-    }
-
-    @Override
-    public List<Placement> placement(Cluster cluster) {
-        List<Placement> out = new ArrayList<>();
-        for (NodeEndpoint n : cluster.nodes()) {
-            out.add(tasks.placement(cluster.id(), cluster.size(), n.index(), NodeContainerPlan.containerName(cluster.id(), n.index())));
-        }
-        return out;
     }
 
     @Override
@@ -181,89 +161,21 @@ public final class SwarmEngine implements Engine {
         return EnumSet.copyOf(SwarmFaults.SUPPORTED);
     }
 
-    /**
-     * Docker's own stats stream when every task container runs on this Engine; otherwise the nodes'
-     * /v1/metrics through the gateway (other machines' Engines are not reachable from here).
-     */
-    @Override
-    public AutoCloseable sampleStats(Cluster cluster, Consumer<NodeStatsSample> sink) throws EngineException {
-        try {
-            Optional<LocalTaskStats> local = LocalTaskStats.open(docker, tasks, cluster, sink);
-            AutoCloseable handle;
-            String source;
-            if (local.isPresent()) {
-                handle = local.get();
-                source = "docker stats (every task container runs on the manager's Engine)";
-            } else {
-                handle = new MetricsStatsPoller(probe, cluster.nodes(), cluster.spec().memoryBytes(), sink);
-                source = "/v1/metrics polling (some task containers run on other swarm nodes, whose Engines are not"
-                        + " reachable from here); network and block I/O are not sampled";
-            }
-            if (!source.equals(statsSource)) options.progress().accept("Stats source " + cluster.id() + ": " + source);
-            statsSource = source;
-            statsHandles.add(handle);
-            return () -> {
-                statsHandles.remove(handle);
-                handle.close();
-            };
-        } catch (RuntimeException e) {
-            throw DockerConnection.failed("Starting the stats of " + cluster.id(), e);
-        }
-    }
-
-    @Override
-    public void fault(Cluster cluster, int nodeIndex, FaultAction action) throws EngineException {
-        faults.apply(NodeContainerPlan.containerName(cluster.id(), nodeIndex), action);
-    }
-
-    @Override
-    public String logs(Cluster cluster, int nodeIndex, int tailLines) {
-        return tasks.logs(NodeContainerPlan.containerName(cluster.id(), nodeIndex), tailLines);
+    /** Records where a cluster's stats came from, for run.json, and says so when it changes. */
+    private void statsSource(String clusterId, String source) {
+        if (!source.equals(statsSource)) options.progress().accept("Stats source " + clusterId + ": " + source);
+        statsSource = source;
     }
 
     @Override
     public Optional<AgentLauncher> agentLauncher() {
-        return Optional.of(new SwarmAgentLauncher(docker, tasks, images, sessionId, reaper != null, options.progress(),
-                () -> closing));
-    }
-
-    @Override
-    public void stop(Cluster cluster) {
-        removeRun(cluster.id());
-    }
-
-    private void removeRun(String runId) {
-        try {
-            new DockerCleanup(docker).remove(List.of(DockerLabels.filter(DockerLabels.SESSION, sessionId),
-                    DockerLabels.filter(DockerLabels.RUN, runId)), labels -> false);
-        } catch (RuntimeException e) {
-            System.err.println("WARN removing swarm cluster " + runId + " failed: " + DockerConnection.rootMessage(e)
-                    + "\nFix: `repram-orchestrate cleanup` removes every labelled service, container and network.");
-        }
+        return Optional.of(new SwarmAgentLauncher(docker, tasks, images, session.id(), session.reaped(), options.progress(),
+                session::closing));
     }
 
     /** Removes every service, container and network of this session, then the reaper. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        closed = true;
-        closing = true;
-        for (AutoCloseable h : statsHandles) {
-            try {
-                h.close();
-            } catch (Exception ignored) {
-                // a stats handle that fails to close holds nothing we still need
-            }
-        }
-        statsHandles.clear();
-        try {
-            new DockerCleanup(docker).remove(List.of(DockerLabels.filter(DockerLabels.SESSION, sessionId)),
-                    labels -> DockerLabels.ROLE_REAPER.equals(labels.get(DockerLabels.ROLE)));
-        } catch (RuntimeException e) {
-            System.err.println("WARN cleanup of session " + sessionId + " failed: " + DockerConnection.rootMessage(e)
-                    + "\nFix: `repram-orchestrate cleanup` removes every labelled service, container and network.");
-        }
-        if (reaper != null) reaper.close(true);
-        DockerConnection.closeQuietly(docker);
+    public void close() {
+        session.close();
     }
 }

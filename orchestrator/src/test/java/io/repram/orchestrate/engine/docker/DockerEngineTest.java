@@ -2,7 +2,7 @@ package io.repram.orchestrate.engine.docker;
 
 import io.repram.orchestrate.engine.Reason;
 import com.github.dockerjava.api.DockerClient;
-import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.Await;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DockerEngineTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private DockerEngine engine;
-    private Cluster cluster;
+    private DockerCluster cluster;
     private Path nodeJar;
 
     /** REPRAM_NODE_JAR wins over the repram.node.jar property that the pom sets. */
@@ -94,12 +94,7 @@ class DockerEngineTest {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(value)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, put.statusCode(), put.body());
         URI node2 = cluster.nodes().get(2).baseUri().resolve("/v1/data/it-key");
-        HttpResponse<byte[]> get = null;
-        for (int i = 0; i < 50; i++) {
-            get = http.send(HttpRequest.newBuilder(node2).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (get.statusCode() == 200) break;
-            Thread.sleep(100);
-        }
+        HttpResponse<byte[]> get = Await.value(Duration.ofSeconds(5), () -> getBytes(node2), r -> r.statusCode() == 200);
         assertEquals(200, get.statusCode());
         assertArrayEquals(value, get.body());
     }
@@ -108,12 +103,8 @@ class DockerEngineTest {
     @Order(3)
     void statsStreamDeliversSamplesForEveryNode() throws Exception {
         List<NodeStatsSample> samples = new CopyOnWriteArrayList<>();
-        try (AutoCloseable ignored = engine.sampleStats(cluster, samples::add)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline
-                    && samples.stream().map(NodeStatsSample::nodeIndex).distinct().count() < 3) {
-                Thread.sleep(200);
-            }
+        try (AutoCloseable ignored = cluster.stats(samples::add)) {
+            Await.until(Duration.ofSeconds(10), () -> samples.stream().map(NodeStatsSample::nodeIndex).distinct().count() == 3);
         }
         assertEquals(3, samples.stream().map(NodeStatsSample::nodeIndex).distinct().count(), "samples: " + samples);
         for (NodeStatsSample s : samples) {
@@ -123,7 +114,12 @@ class DockerEngineTest {
             assertTrue(s.netRxBytes() > 0, "the node received our requests: " + s);
         }
         int before = samples.size();
-        Thread.sleep(1500);
+        // The daemon keeps pushing frames: two more per node on a fresh handle prove that frames
+        // flowed meanwhile, and none of them reached the closed one.
+        List<NodeStatsSample> fresh = new CopyOnWriteArrayList<>();
+        try (AutoCloseable ignored = cluster.stats(fresh::add)) {
+            assertTrue(Await.until(Duration.ofSeconds(10), () -> fresh.size() >= 6), "samples of a fresh handle: " + fresh);
+        }
         assertEquals(before, samples.size(), "closing the handle stops the streams");
     }
 
@@ -132,9 +128,9 @@ class DockerEngineTest {
     void pauseFreezesANodeAndUnpauseBringsItBack() throws Exception {
         NodeProbe probe = new NodeProbe();
         URI node1 = cluster.nodes().get(1).baseUri();
-        engine.fault(cluster, 1, FaultAction.PAUSE);
+        cluster.fault(1, FaultAction.PAUSE);
         assertFalse(probe.healthy(node1), "a paused node must not answer");
-        engine.fault(cluster, 1, FaultAction.UNPAUSE);
+        cluster.fault(1, FaultAction.UNPAUSE);
         assertTrue(healthyWithin(probe, node1, Duration.ofSeconds(10), true), "an unpaused node answers again");
     }
 
@@ -144,17 +140,14 @@ class DockerEngineTest {
         NodeProbe probe = new NodeProbe();
         URI node2 = cluster.nodes().get(2).baseUri();
         List<NodeStatsSample> samples = new CopyOnWriteArrayList<>();
-        try (AutoCloseable ignored = engine.sampleStats(cluster, samples::add)) {
-            engine.fault(cluster, 2, FaultAction.KILL);
+        try (AutoCloseable ignored = cluster.stats(samples::add)) {
+            cluster.fault(2, FaultAction.KILL);
             assertFalse(probe.healthy(node2), "a killed node must not answer");
-            engine.fault(cluster, 2, FaultAction.START);
+            cluster.fault(2, FaultAction.START);
             long restarted = System.currentTimeMillis();
             assertTrue(healthyWithin(probe, node2, Duration.ofSeconds(20), true), "a restarted node answers on its old port");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline && samples.stream()
-                    .noneMatch(s -> s.nodeIndex() == 2 && s.epochMillis() > restarted + 500 && s.memoryBytes() > 0)) {
-                Thread.sleep(200);
-            }
+            Await.until(Duration.ofSeconds(10), () -> samples.stream()
+                    .anyMatch(s -> s.nodeIndex() == 2 && s.epochMillis() > restarted + 500 && s.memoryBytes() > 0));
             assertTrue(samples.stream().anyMatch(s -> s.nodeIndex() == 2 && s.epochMillis() > restarted + 500
                     && s.memoryBytes() > 0), "stats of the restarted node resume: " + samples);
         }
@@ -185,12 +178,18 @@ class DockerEngineTest {
         }
     }
 
-    private static boolean healthyWithin(NodeProbe probe, URI node, Duration within, boolean wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (probe.healthy(node) == wanted) return true;
-            Thread.sleep(100);
+    private static boolean healthyWithin(NodeProbe probe, URI node, Duration within, boolean wanted) {
+        return Await.until(within, () -> probe.healthy(node) == wanted);
+    }
+
+    private HttpResponse<byte[]> getBytes(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.NodeEnv;
 import io.repram.orchestrate.engine.ClusterSpec;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class NodeContainerPlanTest {
         NodeContainerPlan first = plans.get(0);
         assertEquals("repram-r1-node-0", first.containerName());
         assertEquals(Map.of("REPRAM_NODE_ID", "node-0", "REPRAM_ADDRESS", "repram-r1-node-0", "REPRAM_HTTP_PORT", "8080",
-                "REPRAM_NETWORK", "private", "REPRAM_RATE_LIMIT", "0", "REPRAM_PEERS", ""), first.env());
+                "REPRAM_NETWORK", "private", "REPRAM_RATE_LIMIT", NodeEnv.UNLIMITED_RATE, "REPRAM_PEERS", ""), first.env());
         for (NodeContainerPlan p : plans.subList(1, 3)) {
             assertEquals("node-" + p.index(), p.nodeId());
             assertEquals("repram-r1-node-" + p.index(), p.env().get("REPRAM_ADDRESS"));

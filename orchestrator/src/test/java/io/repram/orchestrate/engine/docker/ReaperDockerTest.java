@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.docker;
 
+import io.repram.orchestrate.engine.Await;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -15,6 +16,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,12 +68,8 @@ class ReaperDockerTest {
             long killedAt = System.nanoTime();
             holder.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
             assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
-            long deadline = killedAt + TimeUnit.SECONDS.toNanos(25);
-            List<String> left;
-            do {
-                Thread.sleep(250);
-                left = leftovers(bySession);
-            } while (!left.isEmpty() && System.nanoTime() < deadline);
+            List<String> left = Await.value(Duration.ofNanos(killedAt + TimeUnit.SECONDS.toNanos(25) - System.nanoTime()),
+                    () -> leftovers(bySession), List::isEmpty);
             assertEquals(List.of(), left, "session " + session + " not reaped within 25 s of kill -9");
             System.out.printf("kill -9 -> session clean in %.1f s%n", (System.nanoTime() - killedAt) / 1e9);
         } finally {

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
+import io.repram.orchestrate.engine.NodeEnv;
 import io.repram.orchestrate.engine.ClusterSpec;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class NodeCommandTest {
         assertEquals("7002", other.env().get("REPRAM_HTTP_PORT"));
         assertEquals("127.0.0.1", other.env().get("REPRAM_ADDRESS"));
         assertEquals("private", other.env().get("REPRAM_NETWORK"));
-        assertEquals("0", other.env().get("REPRAM_RATE_LIMIT"));
+        assertEquals(NodeEnv.UNLIMITED_RATE, other.env().get("REPRAM_RATE_LIMIT"));
         assertEquals("true", other.env().get("REPRAM_EXIT_ON_STDIN_EOF"));
     }
 

@@ -1,7 +1,7 @@
 package io.repram.orchestrate.engine.process;
 
 import io.repram.orchestrate.engine.Reason;
-import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.Await;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
@@ -35,7 +35,7 @@ class ProcessEngineClusterTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
     private static ProcessEngine engine;
-    private static Cluster cluster;
+    private static ProcessCluster cluster;
 
     @BeforeAll
     static void startCluster() throws EngineException {
@@ -56,7 +56,7 @@ class ProcessEngineClusterTest {
         assertEquals(3, cluster.nodes().stream().map(NodeEndpoint::httpPort).distinct().count());
         for (NodeEndpoint node : cluster.nodes()) {
             assertEquals("127.0.0.1", node.host());
-            long pid = engine.nodePid(cluster, node.index()).orElseThrow();
+            long pid = cluster.nodePid(node.index()).orElseThrow();
             assertEquals(ProcessHandle.current().pid(), ProcessHandle.of(pid).orElseThrow().parent().orElseThrow().pid());
         }
     }
@@ -78,7 +78,7 @@ class ProcessEngineClusterTest {
     @Order(3)
     void statsSamplesReportCpuAndMemoryOfEveryNode() throws Exception {
         Map<Integer, NodeStatsSample> busiest = new ConcurrentHashMap<>();
-        try (AutoCloseable sampling = engine.sampleStats(cluster, s -> busiest.merge(s.nodeIndex(), s,
+        try (AutoCloseable sampling = cluster.stats(s -> busiest.merge(s.nodeIndex(), s,
                 (a, b) -> a.cpuPercent() >= b.cpuPercent() ? a : b))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             // Some bounded work so every node burns measurable CPU between two samples.
@@ -86,7 +86,7 @@ class ProcessEngineClusterTest {
                 for (int i = 0; i < 3; i++) send(HttpRequest.newBuilder(uri(i, "/v1/health")).GET());
                 if (round % 20 == 19) Thread.sleep(200);
             }
-            while (!allBusy(busiest) && System.nanoTime() < deadline) Thread.sleep(200);
+            Await.until(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> allBusy(busiest));
         }
         assertEquals(3, busiest.size(), "a sample from every node: " + busiest);
         for (NodeStatsSample s : busiest.values()) {
@@ -104,7 +104,7 @@ class ProcessEngineClusterTest {
     @Test
     @Order(4)
     void disconnectIsRefusedWithAPointerToTheDockerDriver() {
-        EngineException e = assertThrows(EngineException.class, () -> engine.fault(cluster, 1, FaultAction.DISCONNECT));
+        EngineException e = assertThrows(EngineException.class, () -> cluster.fault(1, FaultAction.DISCONNECT));
         assertEquals(Reason.BAD_INPUT, e.reason());
         assertTrue(e.getMessage().contains("--driver docker"), e.getMessage());
     }
@@ -112,24 +112,24 @@ class ProcessEngineClusterTest {
     @Test
     @Order(5)
     void pausedNodeStopsAnsweringAndResumesAfterUnpause() throws Exception {
-        engine.fault(cluster, 1, FaultAction.PAUSE);
+        cluster.fault(1, FaultAction.PAUSE);
         assertFalse(healthy(1), "a SIGSTOPped node cannot answer");
-        engine.fault(cluster, 1, FaultAction.UNPAUSE);
+        cluster.fault(1, FaultAction.UNPAUSE);
         assertTrue(awaitHealthy(1, 10), "node-1 answers again after SIGCONT");
     }
 
     @Test
     @Order(6)
     void killedNodeIsGoneAndStartBringsItBackOnTheSamePort() throws Exception {
-        long pid = engine.nodePid(cluster, 2).orElseThrow();
-        engine.fault(cluster, 2, FaultAction.KILL);
+        long pid = cluster.nodePid(2).orElseThrow();
+        cluster.fault(2, FaultAction.KILL);
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
-        assertTrue(engine.nodePid(cluster, 2).isEmpty());
+        assertTrue(cluster.nodePid(2).isEmpty());
         assertFalse(healthy(2));
-        assertTrue(engine.logs(cluster, 2, 20).length() > 0, "the log of a killed node stays readable");
+        assertTrue(cluster.logs(2, 20).length() > 0, "the log of a killed node stays readable");
 
-        engine.fault(cluster, 2, FaultAction.START);
-        assertTrue(engine.nodePid(cluster, 2).isPresent());
+        cluster.fault(2, FaultAction.START);
+        assertTrue(cluster.nodePid(2).isPresent());
         assertTrue(awaitHealthy(2, 60), "restarted node-2 answers on " + cluster.nodes().get(2).baseUri());
     }
 
@@ -144,11 +144,7 @@ class ProcessEngineClusterTest {
     }
 
     private static long pidOf(int index) {
-        try {
-            return engine.nodePid(cluster, index).orElseThrow();
-        } catch (EngineException e) {
-            throw new AssertionError(e);
-        }
+        return cluster.nodePid(index).orElseThrow();
     }
 
     private static java.net.URI uri(int node, String path) {
@@ -170,13 +166,8 @@ class ProcessEngineClusterTest {
         return response;
     }
 
-    private static boolean awaitHealthy(int node, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!healthy(node)) {
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(200);
-        }
-        return true;
+    private static boolean awaitHealthy(int node, int seconds) {
+        return Await.until(Duration.ofSeconds(seconds), () -> healthy(node));
     }
 
     private static boolean healthy(int node) {

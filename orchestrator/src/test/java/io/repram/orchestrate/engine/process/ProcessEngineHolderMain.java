@@ -1,6 +1,5 @@
 package io.repram.orchestrate.engine.process;
 
-import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 
 import java.nio.file.Path;
@@ -14,10 +13,10 @@ import java.util.Map;
 public final class ProcessEngineHolderMain {
     public static void main(String[] args) throws Exception {
         ProcessEngine engine = new ProcessEngine(Path.of(args[0]));
-        Cluster cluster = engine.start(new ClusterSpec("holder", "holder", 1, "process", Map.of(), null, null, 0,
+        ProcessCluster cluster = engine.start(new ClusterSpec("holder", "holder", 1, "process", Map.of(), null, null, 0,
                 Duration.ofSeconds(60)));
         for (int i = 0; i < cluster.size(); i++) {
-            System.out.println("NODE_PID " + engine.nodePid(cluster, i).orElseThrow());
+            System.out.println("NODE_PID " + cluster.nodePid(i).orElseThrow());
         }
         System.out.println("READY");
         System.out.flush();

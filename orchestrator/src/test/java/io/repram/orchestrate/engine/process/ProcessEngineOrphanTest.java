@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.process;
 
+import io.repram.orchestrate.engine.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,8 +55,7 @@ class ProcessEngineOrphanTest {
             assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
             assertEquals(137, holder.exitValue(), "killed by SIGKILL");
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (proc.running(nodePid) && System.nanoTime() < deadline) Thread.sleep(100);
+            Await.until(Duration.ofSeconds(10), () -> !proc.running(nodePid));
             assertFalse(proc.running(nodePid), "node pid " + nodePid + " outlived its SIGKILLed orchestrator");
         } finally {
             holder.destroyForcibly();

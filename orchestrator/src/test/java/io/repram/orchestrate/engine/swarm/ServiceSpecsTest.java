@@ -1,5 +1,6 @@
 package io.repram.orchestrate.engine.swarm;
 
+import io.repram.orchestrate.engine.NodeEnv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.EndpointResolutionMode;
@@ -48,7 +49,7 @@ class ServiceSpecsTest {
         assertTrue(env2.contains("REPRAM_ADDRESS=repram-r1-node-2"), env2.toString());
         assertTrue(env2.contains("REPRAM_PEERS=repram-r1-node-0:8080"), env2.toString());
         assertTrue(env2.contains("REPRAM_NETWORK=private"), env2.toString());
-        assertTrue(env2.contains("REPRAM_RATE_LIMIT=0"), env2.toString());
+        assertTrue(env2.contains("REPRAM_RATE_LIMIT=" + NodeEnv.UNLIMITED_RATE), env2.toString());
         assertTrue(env2.contains("REPRAM_REPLICATION_FACTOR=3"), "scenario env: " + env2);
     }
 

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.engine.swarm;
 
-import io.repram.orchestrate.engine.Cluster;
+import io.repram.orchestrate.engine.RunningCluster;
+import io.repram.orchestrate.engine.Await;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeStatsSample;
@@ -55,7 +56,7 @@ class SwarmEngineDockerTest {
         SwarmEngine engine = new SwarmEngine(new SwarmEngine.Options(nodeJar, null, System.out::println));
         String session = engine.sessionId();
         try {
-            Cluster cluster = engine.start(new ClusterSpec(runId, "swarm-it", 3, ImageBuilder.DEFAULT_TAG,
+            RunningCluster cluster = engine.start(new ClusterSpec(runId, "swarm-it", 3, ImageBuilder.DEFAULT_TAG,
                     Map.of("REPRAM_REPLICATION_FACTOR", "3"), 0.5, 384L << 20, 0, Duration.ofSeconds(120)));
             assertEquals(3, cluster.size());
             cluster.nodes().forEach(n -> assertEquals("127.0.0.1", n.host()));
@@ -66,7 +67,7 @@ class SwarmEngineDockerTest {
             assertTrue(written.statusCode() == 201 || written.statusCode() == 202, written.statusCode() + " " + written.body());
             assertEquals("across the overlay", awaitValue(cluster.nodes().get(2).baseUri().resolve("/v1/data/swarm-key")));
 
-            List<Placement> placement = engine.placement(cluster);
+            List<Placement> placement = cluster.placement();
             assertEquals(3, placement.size());
             String hostname = swarm.docker().infoCmd().exec().getName();
             for (Placement p : placement) {
@@ -77,39 +78,33 @@ class SwarmEngineDockerTest {
             assertEquals(3, engine.details().placement().size());
 
             List<NodeStatsSample> samples = new CopyOnWriteArrayList<>();
-            try (AutoCloseable stats = engine.sampleStats(cluster, samples::add)) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-                while (samples.stream().map(NodeStatsSample::nodeIndex).distinct().count() < 3 && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
+            try (AutoCloseable stats = cluster.stats(samples::add)) {
+                Await.until(Duration.ofSeconds(15), () -> samples.stream().map(NodeStatsSample::nodeIndex).distinct().count() == 3);
             }
             assertEquals(3, samples.stream().map(NodeStatsSample::nodeIndex).distinct().count(), "stats of every node");
             assertTrue(engine.details().statsSource().startsWith("docker stats"), engine.details().statsSource());
             assertEquals(384L << 20, samples.get(0).memoryLimitBytes(), "the service's memory limit reached the container");
 
-            engine.fault(cluster, 1, FaultAction.PAUSE);
-            engine.fault(cluster, 1, FaultAction.UNPAUSE);
+            cluster.fault(1, FaultAction.PAUSE);
+            cluster.fault(1, FaultAction.UNPAUSE);
             List<NodeStatsSample> later = new CopyOnWriteArrayList<>();
-            try (AutoCloseable stats = engine.sampleStats(cluster, later::add)) {
-                engine.fault(cluster, 2, FaultAction.KILL);
+            try (AutoCloseable stats = cluster.stats(later::add)) {
+                cluster.fault(2, FaultAction.KILL);
                 assertFalse(new io.repram.orchestrate.engine.NodeProbe().healthy(cluster.nodes().get(2).baseUri()), "killed");
-                engine.fault(cluster, 2, FaultAction.START);
+                cluster.fault(2, FaultAction.START);
                 assertTrue(awaitHealthy(cluster.nodes().get(2).baseUri()), "node 2 answers again after KILL + START");
                 long restartedAt = System.currentTimeMillis();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-                while (later.stream().noneMatch(x -> x.nodeIndex() == 2 && x.epochMillis() > restartedAt + 500)
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
+                Await.until(Duration.ofSeconds(15),
+                        () -> later.stream().anyMatch(x -> x.nodeIndex() == 2 && x.epochMillis() > restartedAt + 500));
                 assertTrue(later.stream().anyMatch(x -> x.nodeIndex() == 2 && x.epochMillis() > restartedAt + 500),
                         "the stats follow node 2 into its fresh task's container");
             }
             var refused = assertThrows(io.repram.orchestrate.engine.EngineException.class,
-                    () -> engine.fault(cluster, 1, FaultAction.DISCONNECT));
+                    () -> cluster.fault(1, FaultAction.DISCONNECT));
             assertTrue(refused.getMessage().contains("not supported by the swarm driver"), refused.getMessage());
-            assertTrue(engine.logs(cluster, 0, 20).length() > 0);
+            assertTrue(cluster.logs(0, 20).length() > 0);
 
-            engine.stop(cluster);
+            cluster.close();
             assertEquals(List.of(), swarm.awaitNoLeftovers(DockerLabels.RUN + "=" + runId, 15_000), "left after stop");
         } finally {
             engine.close();
@@ -127,11 +122,11 @@ class SwarmEngineDockerTest {
         String runId = "swa" + Long.toHexString(System.nanoTime()).substring(0, 6);
         SwarmEngine engine = new SwarmEngine(new SwarmEngine.Options(nodeJar, null, System.out::println));
         try {
-            Cluster cluster = engine.start(new ClusterSpec(runId, "swarm-agents-it", 1, ImageBuilder.DEFAULT_TAG,
+            RunningCluster cluster = engine.start(new ClusterSpec(runId, "swarm-agents-it", 1, ImageBuilder.DEFAULT_TAG,
                     Map.of(), null, null, 0, Duration.ofSeconds(90)));
             SwarmAgentLauncher launcher = (SwarmAgentLauncher) engine.agentLauncher().orElseThrow();
             assertEquals("swarm", launcher.name());
-            List<io.repram.orchestrate.engine.AgentEndpoint> agents = launcher.launch(cluster, 2, Duration.ofSeconds(90),
+            List<io.repram.orchestrate.engine.AgentEndpoint> agents = launcher.launch(cluster.cluster(), 2, Duration.ofSeconds(90),
                     new ServiceSpecs.TaskProgram(ImageBuilder.DEFAULT_TAG, List.of(),
                             Map.of("REPRAM_ADDRESS", "agent-standin"), 8080, "/v1/health"));
             assertEquals(2, agents.size());
@@ -156,25 +151,25 @@ class SwarmEngineDockerTest {
         }
     }
 
-    private static boolean awaitHealthy(URI base) throws InterruptedException {
+    private static boolean awaitHealthy(URI base) {
         var probe = new io.repram.orchestrate.engine.NodeProbe();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (probe.healthy(base)) return true;
-            Thread.sleep(200);
-        }
-        return false;
+        return Await.until(Duration.ofSeconds(20), () -> probe.healthy(base));
     }
 
-    private String awaitValue(URI uri) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        HttpResponse<String> r;
-        do {
-            r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) return r.body();
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return "HTTP " + r.statusCode() + " " + r.body();
+    private String awaitValue(URI uri) {
+        HttpResponse<String> r = Await.value(Duration.ofSeconds(10), () -> get(uri), x -> x.statusCode() == 200);
+        return r.statusCode() == 200 ? r.body() : "HTTP " + r.statusCode() + " " + r.body();
+    }
+
+    private HttpResponse<String> get(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
