@@ -18,6 +18,8 @@ public final class NodeMetrics {
 
     public final Counter peerEvictions = counter("repram_peer_evictions_total", "Peers evicted after failed pings");
     public final Counter peerJoins = counter("repram_peer_joins_total", "Peers that joined this node's table");
+    public final Counter bootstrapFailures = counter("repram_bootstrap_failures_total",
+            "Bootstrap rounds in which no seed accepted this node (retried with backoff)");
     public final Counter pingFailures = counter("repram_ping_failures_total", "Failed pings to peers");
     public final Counter rateLimited = counter("repram_rate_limited_requests_total", "Requests refused with 429");
     public final Counter oversized = counter("repram_oversized_requests_total", "Requests refused with 413");

@@ -121,9 +121,20 @@ class ClusterTest {
             port = s.getLocalPort();
         }
         RepramNode b = node("b", "REPRAM_PEERS", "127.0.0.1:" + port);
-        Thread.sleep(700);
+        // Start a only once b's first bootstrap round has failed, so the retry is what is tested.
+        await("b's first bootstrap to fail", Duration.ofSeconds(10), () -> bootstrapFailures(b) >= 1);
         RepramNode a = node("a", "REPRAM_HTTP_PORT", Integer.toString(port));
         await("b to join a", Duration.ofSeconds(10), () -> peerCount(b) == 1 && peerCount(a) == 1);
+    }
+
+    static double bootstrapFailures(RepramNode n) {
+        try {
+            return new String(get(n, "/v1/metrics").body(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("repram_bootstrap_failures_total "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(0);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static int status(RepramNode n, String path) {

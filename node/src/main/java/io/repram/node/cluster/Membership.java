@@ -101,6 +101,8 @@ public final class Membership {
         }
         if (!anySeed) {
             joined = true;
+        } else {
+            metrics.bootstrapFailures.inc();
         }
         return !anySeed;
     }

@@ -124,7 +124,33 @@ final class NodeProcess {
             throw new EngineException("Could not send SIGSTOP to node " + endpoint.nodeId() + " (pid " + process.pid()
                     + "). Fix: make sure the `kill` command is on the PATH.", Reason.ERROR);
         }
+        // The group stop lands as each thread is next scheduled; on a busy host a node could still
+        // answer a request after kill returned, so a pause is done only once the kernel says stopped.
+        awaitStopped(STOP_WAIT_MILLIS);
         paused = true;
+    }
+
+    private static final long STOP_WAIT_MILLIS = 2_000;
+
+    private void awaitStopped(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        while (System.nanoTime() < deadline) {
+            try {
+                String line = Files.readString(stat);
+                int close = line.lastIndexOf(')');
+                char state = close > 0 && close + 2 < line.length() ? line.charAt(close + 2) : '?';
+                if (state == 'T' || state == 't') return;
+            } catch (IOException e) {
+                return; // no /proc (not Linux) or the process is gone: nothing more to wait for
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     synchronized void unpause() throws EngineException {
