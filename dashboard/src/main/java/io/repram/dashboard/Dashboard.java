@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The full-screen live dashboard. The run loop calls {@link #update} with a fresh snapshot whenever
@@ -46,6 +47,7 @@ public final class Dashboard implements AutoCloseable {
     private final ReentrantLock screenLock = new ReentrantLock();
     private final Thread renderThread;
     private volatile Thread shutdownHook;
+    private volatile ConsoleCapture capture;
 
     // Touched by the render thread only.
     private boolean helpShown;
@@ -86,6 +88,18 @@ public final class Dashboard implements AutoCloseable {
      * the terminal in that case. Callers decide beforehand whether stdout is an interactive terminal.
      */
     public static Dashboard openOnSystemTerminal(DashboardListener listener) throws IOException {
+        return openOnSystemTerminal(listener, line -> { });
+    }
+
+    /**
+     * As {@link #openOnSystemTerminal(DashboardListener)}, and while the screen is up every line
+     * printed to {@code System.out} or {@code System.err} goes to {@code strayLines} instead of the
+     * terminal (where it would scroll the screen); {@link #close} gives the streams back.
+     */
+    public static Dashboard openOnSystemTerminal(DashboardListener listener, Consumer<String> strayLines)
+            throws IOException {
+        Objects.requireNonNull(strayLines, "strayLines");
+        // The terminal keeps the real System.out; the swap below only reroutes everybody else.
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.CTRL_C_KILLS_APPLICATION)
@@ -100,6 +114,7 @@ public final class Dashboard implements AutoCloseable {
         Thread hook = new Thread(dashboard::close, "repram-dashboard-restore-terminal");
         dashboard.shutdownHook = hook;
         Runtime.getRuntime().addShutdownHook(hook);
+        dashboard.capture = ConsoleCapture.install(strayLines);
         dashboard.renderThread.start();
         return dashboard;
     }
@@ -148,6 +163,10 @@ public final class Dashboard implements AutoCloseable {
         } finally {
             if (locked) {
                 screenLock.unlock();
+            }
+            ConsoleCapture swapped = capture;
+            if (swapped != null) {
+                swapped.close();
             }
         }
         removeShutdownHook();
@@ -235,8 +254,9 @@ public final class Dashboard implements AutoCloseable {
             notify(listener::onQuit);
             return true;
         }
-        if (c == 's' && !key.isCtrlDown()) {
-            DashboardSnapshot current = latest.get();
+        DashboardSnapshot current = latest.get();
+        // monitor has no scenarios: s does nothing there rather than pretend to skip something.
+        if (c == 's' && !key.isCtrlDown() && (current == null || current.hasMatrix())) {
             skipRequestedAt = current == null ? 0 : current.scenarioIndex();
             notify(listener::onSkip);
             return true;

@@ -34,9 +34,11 @@ public final class DashboardRenderer {
         } else {
             drawPanels(g, snapshot, columns, rows);
         }
-        HeaderView.drawFooter(new Rect(0, rows - 1, columns, 1).within(g), state);
+        // Before the first snapshot nothing says which command runs; the run's keys are the default.
+        boolean matrix = snapshot == null || snapshot.hasMatrix();
+        HeaderView.drawFooter(new Rect(0, rows - 1, columns, 1).within(g), state, matrix);
         if (state.helpShown()) {
-            HelpOverlay.draw(g);
+            HelpOverlay.draw(g, matrix ? HelpOverlay.LINES : HelpOverlay.MONITOR_LINES);
         }
     }
 

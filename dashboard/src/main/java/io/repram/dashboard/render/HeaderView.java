@@ -12,6 +12,8 @@ import java.util.Locale;
 final class HeaderView {
 
     static final String KEY_HINTS = " q quit · s skip scenario · ? help ";
+    /** {@code monitor} has no scenarios to skip. */
+    static final String MONITOR_KEY_HINTS = " q stop monitoring · ? help ";
 
     private HeaderView() {
     }
@@ -38,7 +40,7 @@ final class HeaderView {
         }
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
 
-        drawProgress(g, s.progressFraction(), width);
+        drawProgress(g, s.progressFraction(), s.hasMatrix() ? "of matrix" : "of the time", width);
 
         ClusterHealth health = s.health();
         String healthText = " Cluster: " + health.healthy() + "/" + health.total() + " nodes healthy";
@@ -55,8 +57,8 @@ final class HeaderView {
         g.setForegroundColor(TextColor.ANSI.DEFAULT);
     }
 
-    private static void drawProgress(TextGraphics g, double fraction, int width) {
-        String label = String.format(Locale.ROOT, " %5.1f%% of matrix ", fraction * 100);
+    private static void drawProgress(TextGraphics g, double fraction, String of, int width) {
+        String label = String.format(Locale.ROOT, " %5.1f%% %s ", fraction * 100, of);
         int barWidth = Math.max(0, width - label.length() - 3);
         int filled = (int) Math.round(fraction * barWidth);
         g.putString(0, 1, " [");
@@ -68,15 +70,16 @@ final class HeaderView {
         g.putString(2 + barWidth, 1, "]" + label);
     }
 
-    static void drawFooter(TextGraphics g, ViewState state) {
+    static void drawFooter(TextGraphics g, ViewState state, boolean matrix) {
+        String hints = matrix ? KEY_HINTS : MONITOR_KEY_HINTS;
         int width = g.getSize().getColumns();
         g.setBackgroundColor(TextColor.ANSI.WHITE);
         g.setForegroundColor(TextColor.ANSI.BLACK);
         g.putString(0, 0, " ".repeat(width));
-        g.putString(0, 0, Units.fit(KEY_HINTS, width));
+        g.putString(0, 0, Units.fit(hints, width));
         if (!state.notice().isEmpty()) {
             String notice = " " + state.notice() + " ";
-            int room = width - KEY_HINTS.length() - 2;
+            int room = width - hints.length() - 2;
             if (room > 8) {
                 String fitted = Units.fit(notice, room);
                 g.setBackgroundColor(TextColor.ANSI.YELLOW);

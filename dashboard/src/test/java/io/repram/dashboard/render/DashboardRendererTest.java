@@ -132,4 +132,19 @@ class DashboardRendererTest {
         assertTrue(ScreenText.text(t).contains("No load running"));
         assertEquals(1, ScreenText.lines(t).stream().filter(l -> l.contains("DOWN)")).count());
     }
+
+    @Test
+    void monitorShowsNoMatrixProgressAndNoSkipKey() throws IOException {
+        DashboardSnapshot run = SampleSnapshots.threeNodesOneDown();
+        DashboardSnapshot monitor = new DashboardSnapshot("monitor", 0, 0, "http://127.0.0.1:8080", run.elapsed(),
+                run.eta(), 0.5, run.health(), run.nodes(), run.load(), run.throughputHistory(), run.events(), "watching");
+        DefaultVirtualTerminal t = render(80, 24, monitor, new ViewState(true, ""));
+        String screen = ScreenText.text(t);
+        List<String> lines = ScreenText.lines(t);
+        assertFalse(screen.contains("of matrix"), screen);
+        assertFalse(screen.contains("skip"), screen);
+        assertFalse(screen.contains("torn down"), screen);
+        assertTrue(lines.get(lines.size() - 1).startsWith(" q stop monitoring"), screen);
+        assertTrue(screen.contains("the cluster keeps running"), screen);
+    }
 }

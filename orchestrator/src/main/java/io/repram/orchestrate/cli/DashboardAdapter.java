@@ -15,6 +15,7 @@ import io.repram.orchestrate.run.RunDisplay;
 import io.repram.orchestrate.scenario.Cell;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /** Turns the runner's per-second figures into the dashboard's view model; q and s steer the run. */
 public final class DashboardAdapter implements RunDisplay {
@@ -31,35 +34,73 @@ public final class DashboardAdapter implements RunDisplay {
 
     private final Dashboard dashboard;
     private final String runName;
+    private final int cellCount;
+    private final RunLog log;
+    private final Runnable onClose;
     private final Deque<Double> throughput = new ArrayDeque<>();
     private final Deque<String> events = new ArrayDeque<>();
     private LiveSnapshot last;
     private String scenarioName = "starting";
+    private int position;
 
     public DashboardAdapter(Dashboard dashboard, String runName) {
-        this.dashboard = dashboard;
-        this.runName = runName;
+        this(dashboard, runName, 0, null, () -> { });
     }
 
-    /** The dashboard on this process's terminal, its q and s keys wired to {@code control}. */
-    static DashboardAdapter onSystemTerminal(String runName, RunControl control) throws IOException {
-        Dashboard dashboard = Dashboard.openOnSystemTerminal(new DashboardListener() {
-            @Override
-            public void onQuit() {
-                control.quit();
-            }
+    private DashboardAdapter(Dashboard dashboard, String runName, int cellCount, RunLog log, Runnable onClose) {
+        this.dashboard = dashboard;
+        this.runName = runName;
+        this.cellCount = cellCount;
+        this.log = log;
+        this.onClose = onClose;
+    }
 
-            @Override
-            public void onSkip() {
-                control.skip();
-            }
-        });
-        return new DashboardAdapter(dashboard, runName);
+    /**
+     * The dashboard on this process's terminal, its q and s keys wired to {@code control}. While it
+     * is open nothing else may write to the terminal: the {@code routes} (engine progress, warnings)
+     * and anything printed to System.out/err become events and lines of {@code run.log} in
+     * {@code resultsDir}; closing gives the terminal back to them.
+     */
+    static DashboardAdapter onSystemTerminal(String runName, Path resultsDir, int cellCount, RunControl control,
+                                             List<ConsoleRoute> routes) throws IOException {
+        AtomicReference<DashboardAdapter> self = new AtomicReference<>();
+        RunLog log = new RunLog(resultsDir);
+        Consumer<String> elsewhere = line -> {
+            DashboardAdapter adapter = self.get();
+            if (adapter != null) adapter.event(line);
+            else log.line(line);
+        };
+        Dashboard dashboard;
+        try {
+            dashboard = Dashboard.openOnSystemTerminal(new DashboardListener() {
+                @Override
+                public void onQuit() {
+                    control.quit();
+                }
+
+                @Override
+                public void onSkip() {
+                    control.skip();
+                }
+            }, elsewhere);
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            throw e;
+        }
+        DashboardAdapter adapter = new DashboardAdapter(dashboard, runName, cellCount, log,
+                () -> routes.forEach(ConsoleRoute::restore));
+        self.set(adapter);
+        routes.forEach(r -> r.divert(elsewhere));
+        // Replaces "Waiting for the first figures" at once: the cluster start-up can take a while.
+        adapter.event("Run log: " + resultsDir.resolve(RunLog.FILE_NAME));
+        return adapter;
     }
 
     @Override
     public void close() {
         dashboard.close();
+        onClose.run();
+        if (log != null) log.close();
     }
 
     @Override
@@ -84,9 +125,18 @@ public final class DashboardAdapter implements RunDisplay {
 
     @Override
     public synchronized void event(String message) {
+        if (log != null) log.line(message);
         events.addLast(LocalTime.now().format(CLOCK) + " " + message);
         while (events.size() > EVENTS_KEPT) events.removeFirst();
-        if (last != null) dashboard.update(toSnapshot(last));
+        dashboard.update(last != null ? toSnapshot(last) : beforeFigures());
+    }
+
+    /** Until the first live figures: the events, an empty table, no load. */
+    private DashboardSnapshot beforeFigures() {
+        int total = Math.max(cellCount, position);
+        return new DashboardSnapshot(runName, total == 0 ? 0 : position, total, scenarioName, Duration.ZERO, null,
+                0, new ClusterHealth(0, 0), List.of(), LoadPanel.IDLE, List.copyOf(throughput), List.copyOf(events),
+                "starting the cluster");
     }
 
     private DashboardSnapshot toSnapshot(LiveSnapshot s) {

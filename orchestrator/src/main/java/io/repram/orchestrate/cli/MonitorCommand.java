@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,11 +124,20 @@ public class MonitorCommand implements Callable<Integer> {
         out.println("Monitoring " + source.description() + " for " + Units.formatDuration(options.duration())
                 + "; writing " + dir);
         out.flush();
-        Dashboard dashboard = openDashboard(monitor);
+        // While the dashboard is up, whatever else prints goes to the Events panel and run.log, not the terminal.
+        AtomicReference<DashboardFeed> feed = new AtomicReference<>();
+        RunLog log = new RunLog(dir);
+        Dashboard dashboard = openDashboard(monitor, line -> {
+            log.line(line);
+            DashboardFeed f = feed.get();
+            if (f != null) f.note(line);
+        });
         try {
-            MonitorListener listener = dashboard == null ? new PlainLines(out)
-                    : new DashboardFeed(dashboard, source.description(), options.duration(),
-                    "CSV row every " + options.intervalSeconds() + " s to " + dir.getFileName());
+            if (dashboard != null) {
+                feed.set(new DashboardFeed(dashboard, source.description(), options.duration(),
+                        "CSV row every " + options.intervalSeconds() + " s to " + dir.getFileName()));
+            }
+            MonitorListener listener = dashboard == null ? new PlainLines(out) : feed.get();
             Monitor.Result result = monitor.run(dir, listener);
             if (dashboard != null) dashboard.close();
             out.println("Stopped (" + result.stopReason() + ") after " + result.rows() + " row(s). Report: " + result.report());
@@ -134,6 +145,7 @@ public class MonitorCommand implements Callable<Integer> {
         } finally {
             // Before Main prints a failure: the message must not land on the dashboard's screen.
             if (dashboard != null) dashboard.close();
+            log.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -142,7 +154,7 @@ public class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    private Dashboard openDashboard(Monitor monitor) {
+    private Dashboard openDashboard(Monitor monitor, Consumer<String> strayLines) {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         if (ci || noDashboard || System.console() == null) return null;
         try {
@@ -156,7 +168,7 @@ public class MonitorCommand implements Callable<Integer> {
                 public void onSkip() {
                     // monitor has no scenarios to skip
                 }
-            });
+            }, strayLines);
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("No dashboard (" + e.getMessage() + "); printing a line every interval instead.");
             return null;

@@ -95,22 +95,29 @@ public final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(presetOrFile(),
                 new ScenarioOverrides(clusterSize, concurrency, duration, payloadBytes, agents),
                 resume, resultsParent, basePort, healthTimeout, RunRequest.DEFAULT_REQUEST_TIMEOUT);
-        RunSession session = new RunSession(() -> openEngine(out), (runName, control) -> display(runName, control, out, err),
-                out::println, w -> err.println("warning: " + w), Main.version());
+        // The engine keeps its progress sink for the whole run, the dashboard included: routed, so
+        // that the dashboard can take those lines off the terminal while it is up.
+        ConsoleRoute progress = new ConsoleRoute(out::println);
+        ConsoleRoute warnings = new ConsoleRoute(w -> err.println("warning: " + w));
+        RunSession session = new RunSession(() -> openEngine(progress),
+                (runName, resultsDir, cellCount, control) ->
+                        display(runName, resultsDir, cellCount, control, List.of(progress, warnings), out, err),
+                out::println, warnings, Main.version());
         return exitCode(session.run(request));
     }
 
-    private Engine openEngine(PrintWriter out) throws EngineException {
+    private Engine openEngine(ConsoleRoute progress) throws EngineException {
         return EngineFactory.open(driver, NodeJarLocation.orDefault(nodeJar), basePort > 0,
-                new EngineFactory.SwarmSettings(registry, publishMode), out::println);
+                new EngineFactory.SwarmSettings(registry, publishMode), progress);
     }
 
     /** The full-screen dashboard on an interactive terminal, else progress lines. */
-    private RunDisplay display(String runName, RunControl control, PrintWriter out, PrintWriter err) {
+    private RunDisplay display(String runName, Path resultsDir, int cellCount, RunControl control,
+                               List<ConsoleRoute> routes, PrintWriter out, PrintWriter err) {
         boolean ciMode = ci || "true".equalsIgnoreCase(System.getenv("CI"));
         if (!ciMode && !noDashboard && System.console() != null) {
             try {
-                return DashboardAdapter.onSystemTerminal(runName, control);
+                return DashboardAdapter.onSystemTerminal(runName, resultsDir, cellCount, control, routes);
             } catch (Exception e) {
                 err.println("No dashboard (" + e.getMessage() + "); printing progress lines instead.");
             }

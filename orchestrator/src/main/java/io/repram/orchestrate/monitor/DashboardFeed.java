@@ -40,7 +40,7 @@ public final class DashboardFeed implements MonitorListener {
     }
 
     @Override
-    public void second(Tick tick, List<String> newEvents) {
+    public synchronized void second(Tick tick, List<String> newEvents) {
         for (String e : newEvents) events.addLast(LocalTime.now().format(CLOCK) + " " + e);
         while (events.size() > EVENTS_KEPT) events.removeFirst();
         throughput.addLast(tick.cluster().requestsPerSec());
@@ -50,6 +50,12 @@ public final class DashboardFeed implements MonitorListener {
         if (w.failed() > 0) failedSinceStart += w.failed();
         w.failuresByClass().forEach((k, n) -> failuresSinceStart.merge(k, n, Long::sum));
         dashboard.update(snapshot(tick));
+    }
+
+    /** A line that would have gone to the terminal; shown with the next second's events. */
+    public synchronized void note(String line) {
+        events.addLast(LocalTime.now().format(CLOCK) + " " + line);
+        while (events.size() > EVENTS_KEPT) events.removeFirst();
     }
 
     @Override

@@ -132,7 +132,8 @@ public final class RunSession {
             RunPlan plan = prepared.plan();
             console.accept("Results: " + writer.dir().path());
             console.accept("Plan: " + plan.totalCells() + " cell(s), about " + Units.formatDuration(plan.estimatedDuration()));
-            display = displays.open(prepared.scenario().name() + " (" + writer.dir().path().getFileName() + ")", control);
+            display = displays.open(prepared.scenario().name() + " (" + writer.dir().path().getFileName() + ")",
+                    writer.dir().path(), plan.totalCells(), control);
             Runner.Options options = new Runner.Options(runId(writer.dir()), request.basePort(), request.healthTimeout(),
                     request.requestTimeout());
             Runner.Outcome outcome = new Runner(engine, plan, writer, display, control, options).run();

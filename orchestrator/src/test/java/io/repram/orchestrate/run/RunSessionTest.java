@@ -74,7 +74,7 @@ class RunSessionTest {
     private final List<RecordingDisplay> displays = new ArrayList<>();
 
     private RunSession session(RecordingEngine engine, Path resultsParent, Consumer<RecordingDisplay> onCellFinished) {
-        return new RunSession(() -> engine.engine, (runName, control) -> {
+        return new RunSession(() -> engine.engine, (runName, resultsDir, cellCount, control) -> {
             RecordingDisplay d = new RecordingDisplay(control, resultsParent, onCellFinished);
             displays.add(d);
             return d;
@@ -135,7 +135,7 @@ class RunSessionTest {
     void anUnsupportedFaultIsRefusedBeforeAnythingStarts() throws Exception {
         Path results = tmp.resolve("results");
         RecordingEngine engine = RecordingEngine.fake(EnumSet.of(FaultAction.PAUSE));
-        RunSession session = new RunSession(() -> engine.engine, (runName, control) -> {
+        RunSession session = new RunSession(() -> engine.engine, (runName, resultsDir, cellCount, control) -> {
             throw new AssertionError("no display may open for a refused run");
         }, console::add, warnings::add, "test");
 
@@ -178,7 +178,7 @@ class RunSessionTest {
 
         RunSession noEngine = new RunSession(() -> {
             throw new AssertionError("a finished run must not open an engine");
-        }, (runName, control) -> {
+        }, (runName, resultsDir, cellCount, control) -> {
             throw new AssertionError("nor a display");
         }, console::add, warnings::add, "test");
         RunOutcome nothing = noEngine.run(RunRequest.resume(dir));
