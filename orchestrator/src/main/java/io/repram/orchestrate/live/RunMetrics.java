@@ -23,7 +23,7 @@ public final class RunMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private volatile String run;
-    private final Gauge cellInfo = gauge("repram_cell_info", "1 for the cell that is running now", CELL);
+    private final Gauge cellInfo = gauge("repram_current_cell", "1 for the cell that is running now", CELL);
     private final Gauge warmup = gauge("repram_warmup", "1 while the cell warms up (its intervals are not counted)", CELL);
     private final Counter requests = counter("repram_requests", "requests completed in measured windows", CELL);
     private final Counter successes = counter("repram_successes", "2xx responses in measured windows", CELL);

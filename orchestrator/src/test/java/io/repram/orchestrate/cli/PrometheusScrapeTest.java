@@ -102,7 +102,7 @@ class PrometheusScrapeTest {
             JsonNode runLabel = query(api, selector).get(0).path("metric");
             assertTrue(runLabel.path("run").asText().matches("\\d{8}-\\d{6}"), runLabel.toString());
             assertEquals(3, query(api, "repram_node_up{cell=\"" + CELL + "\"}").size(), "one up series per node");
-            assertEquals(1.0, query(api, "repram_cell_info{cell=\"" + CELL + "\"}").get(0).path("value").get(1).asDouble());
+            assertEquals(1.0, query(api, "repram_current_cell{cell=\"" + CELL + "\"}").get(0).path("value").get(1).asDouble());
             assertTrue(query(api, "repram_latency_seconds{op=\"put\",quantile=\"0.99\"}").get(0).path("value").get(1)
                     .asDouble() > 0, "a PUT p99 was exported");
             assertEquals((double) failures, query(api, "sum(repram_errors_total) or vector(0)").get(0).path("value").get(1)
