@@ -1,5 +1,8 @@
 package io.repram.orchestrate.cli;
 
+import io.repram.orchestrate.live.MetricsEndpoint;
+import io.repram.orchestrate.live.RunMetrics;
+import io.repram.orchestrate.run.IntervalRecorder;
 import io.repram.orchestrate.load.agent.AgentServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +37,11 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--exit-on-stdin-eof",
             description = "Exit when stdin reaches end of file: a child agent then dies with its orchestrator, even after kill -9.")
     boolean exitOnStdinEof;
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    /** The {@code cell} label of an agent's metrics. */
+    static final String METRICS_CELL = "agent";
 
     private final PrintStream out;
     private final InputStream in;
@@ -53,15 +61,23 @@ public final class AgentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port " + port + " is out of range; allowed 0..65535");
         }
         String name = id != null ? id : "agent-" + host() + "-" + ProcessHandle.current().pid();
+        // The agent has no matrix: every plan counts under one cell label, the agent's name is the run.
+        RunMetrics live = new RunMetrics(name);
+        live.cellStarted(METRICS_CELL, 0);
+        IntervalRecorder recorder = IntervalRecorder.streaming(METRICS_CELL, null, 0, java.util.List.of());
         AgentServer server;
         try {
-            server = AgentServer.start(bind, port, name, Main.version());
+            server = AgentServer.start(bind, port, name, Main.version(), metrics.port == null ? detail -> { }
+                    : detail -> live.interval(METRICS_CELL, detail.figures().nodeSuccesses().size(),
+                    recorder.add(detail, java.util.List.of())));
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.PORT_IN_USE, "cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + ". Fix: choose another --port, or --port 0 for a free one.", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        MetricsEndpoint endpoint = startMetrics(live, server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (endpoint != null) endpoint.close();
             server.close();
             stopped.countDown();
         }, "agent-shutdown"));
@@ -71,6 +87,16 @@ public final class AgentCommand implements Callable<Integer> {
         if (exitOnStdinEof) watchStdin();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The endpoint of --metrics-port (null without it); the control API closes when it cannot start. */
+    private MetricsEndpoint startMetrics(RunMetrics live, AgentServer server) {
+        try {
+            return metrics.start(live.registry(), new java.io.PrintWriter(out, true));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     private void watchStdin() {

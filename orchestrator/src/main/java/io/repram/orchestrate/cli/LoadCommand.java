@@ -3,7 +3,12 @@ package io.repram.orchestrate.cli;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadReport;
 import io.repram.orchestrate.load.LoadSpec;
+import io.repram.orchestrate.live.MetricsEndpoint;
+import io.repram.orchestrate.live.RunMetrics;
 import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.IntervalLogStream;
+import io.repram.orchestrate.results.IntervalRecord;
+import io.repram.orchestrate.run.IntervalRecorder;
 import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.scenario.ScenarioDefaults;
 import io.repram.orchestrate.scenario.Units;
@@ -83,6 +88,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON result to FILE.")
     private Path jsonFile;
 
+    @picocli.CommandLine.Mixin
+    LiveOutputs outputs = new LiveOutputs();
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
+    /** The {@code cell} label and ndjson field of a standalone load: it has no matrix. */
+    static final String CELL = "load";
+
     @Override
     public Integer call() {
         PrintWriter out = commandSpec.commandLine().getOut();
@@ -104,8 +117,21 @@ public final class LoadCommand implements Callable<Integer> {
             }
         }, "load-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
+        List<IntervalLogStream> streams = outputs.openStreams();
+        RunMetrics live = new RunMetrics("load");
+        MetricsEndpoint endpoint = null;
         try (generator) {
-            LoadFigures figures = generator.run(new ProgressPrinter(out));
+            endpoint = metrics.start(live.registry(), out);
+            live.cellStarted(CELL, spec.targets().size());
+            IntervalRecorder recorder = IntervalRecorder.streaming(CELL, spec.openLoop() ? spec.ratePerSecond() : null,
+                    spec.warmup().toMillis(), spec.targets().stream().map(Object::toString).toList());
+            ProgressPrinter progress = new ProgressPrinter(out);
+            LoadFigures figures = generator.runDetailed(detail -> {
+                progress.accept(detail.figures());
+                IntervalRecord record = recorder.add(detail, List.of());
+                for (IntervalLogStream stream : streams) stream.write(CELL, spec.targets().size(), record);
+                live.interval(CELL, spec.targets().size(), record);
+            });
             out.println();
             out.print(LoadReport.table(figures));
             out.println();
@@ -121,6 +147,8 @@ public final class LoadCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
+            streams.forEach(IntervalLogStream::close);
+            metrics.close(endpoint);
             reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);

@@ -1,5 +1,8 @@
 package io.repram.orchestrate.cli;
 
+import io.repram.orchestrate.live.MetricsEndpoint;
+import io.repram.orchestrate.live.MonitorMetrics;
+import io.repram.orchestrate.monitor.Tick;
 import io.repram.dashboard.Dashboard;
 import io.repram.dashboard.DashboardListener;
 import io.repram.orchestrate.engine.EngineException;
@@ -69,6 +72,8 @@ public class MonitorCommand implements Callable<Integer> {
             description = "Parent of the monitoring directory (default: ${DEFAULT-VALUE}).")
     Path outputParent;
 
+    @picocli.CommandLine.Mixin
+    MetricsOptions metrics = new MetricsOptions();
     @Option(names = "--no-dashboard", description = "Print a line every interval instead of the full-screen dashboard"
             + " (also when CI=true or stdout is not a terminal).")
     boolean noDashboard;
@@ -132,13 +137,29 @@ public class MonitorCommand implements Callable<Integer> {
             DashboardFeed f = feed.get();
             if (f != null) f.note(line);
         });
+        MetricsEndpoint endpoint = null;
         try {
             if (dashboard != null) {
                 feed.set(new DashboardFeed(dashboard, source.description(), options.duration(),
                         "CSV row every " + options.intervalSeconds() + " s to " + dir.getFileName()));
             }
             MonitorListener listener = dashboard == null ? new PlainLines(out) : feed.get();
-            Monitor.Result result = monitor.run(dir, listener);
+            MonitorMetrics live = new MonitorMetrics(dir.getFileName().toString());
+            endpoint = metrics.start(live.registry(), out);
+            MonitorListener shown = listener;
+            MonitorListener both = endpoint == null ? listener : new MonitorListener() {
+                @Override
+                public void second(Tick tick, List<String> events) {
+                    shown.second(tick, events);
+                    live.second(tick, events);
+                }
+
+                @Override
+                public void row(Tick tick) {
+                    shown.row(tick);
+                }
+            };
+            Monitor.Result result = monitor.run(dir, both);
             if (dashboard != null) dashboard.close();
             out.println("Stopped (" + result.stopReason() + ") after " + result.rows() + " row(s). Report: " + result.report());
             return ExitCodes.OK;
@@ -146,6 +167,7 @@ public class MonitorCommand implements Callable<Integer> {
             // Before Main prints a failure: the message must not land on the dashboard's screen.
             if (dashboard != null) dashboard.close();
             log.close();
+            metrics.close(endpoint);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

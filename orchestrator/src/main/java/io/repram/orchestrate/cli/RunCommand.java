@@ -3,13 +3,20 @@ package io.repram.orchestrate.cli;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeJarLocation;
+import io.repram.orchestrate.live.MetricsEndpoint;
+import io.repram.orchestrate.live.RunMetrics;
+import io.repram.orchestrate.results.IntervalLogStream;
+import io.repram.orchestrate.run.IntervalStreamListener;
+import io.repram.orchestrate.run.MetricsListener;
 import io.repram.orchestrate.run.RunControl;
+import io.repram.orchestrate.run.RunListener;
 import io.repram.orchestrate.run.RunDisplay;
 import io.repram.orchestrate.run.RunOutcome;
 import io.repram.orchestrate.run.RunRequest;
 import io.repram.orchestrate.run.RunSession;
 import io.repram.orchestrate.scenario.ScenarioOverrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +25,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -85,6 +93,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-dashboard", description = "Print progress lines instead of the full-screen dashboard.")
     boolean noDashboard;
 
+    @Mixin
+    LiveOutputs outputs = new LiveOutputs();
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -99,11 +112,23 @@ public final class RunCommand implements Callable<Integer> {
         // that the dashboard can take those lines off the terminal while it is up.
         ConsoleRoute progress = new ConsoleRoute(out::println);
         ConsoleRoute warnings = new ConsoleRoute(w -> err.println("warning: " + w));
-        RunSession session = new RunSession(() -> openEngine(progress),
-                (runName, resultsDir, cellCount, control) ->
-                        display(runName, resultsDir, cellCount, control, List.of(progress, warnings), out, err),
-                out::println, warnings, Main.version());
-        return exitCode(session.run(request));
+        List<RunListener> recorders = new ArrayList<>();
+        List<IntervalLogStream> streams = outputs.openStreams();
+        streams.forEach(s -> recorders.add(new IntervalStreamListener(s)));
+        RunMetrics live = new RunMetrics("");
+        MetricsEndpoint endpoint = null;
+        try {
+            endpoint = metrics.start(live.registry(), out);
+            if (endpoint != null) recorders.add(new MetricsListener(live));
+            RunSession session = new RunSession(() -> openEngine(progress),
+                    (runName, resultsDir, cellCount, control) ->
+                            display(runName, resultsDir, cellCount, control, List.of(progress, warnings), out, err),
+                    out::println, warnings, Main.version(), recorders);
+            return exitCode(session.run(request));
+        } finally {
+            streams.forEach(IntervalLogStream::close);
+            metrics.close(endpoint);
+        }
     }
 
     private Engine openEngine(ConsoleRoute progress) throws EngineException {

@@ -16,7 +16,15 @@ public interface CellLoad extends AutoCloseable {
      * @param onInterval called on this thread about once a second; {@code warmup} marks intervals the result leaves out
      * @return the measured window (warm-up excluded)
      */
-    LoadFigures run(Consumer<IntervalFigures> onInterval);
+    default LoadFigures run(Consumer<IntervalFigures> onInterval) {
+        return runDetailed(detail -> onInterval.accept(detail.figures()));
+    }
+
+    /**
+     * As {@link #run}, with each interval's PUT and GET histograms and op counts (for the per-interval
+     * results). The detail's histograms are only valid during the callback.
+     */
+    LoadFigures runDetailed(Consumer<IntervalDetail> onInterval);
 
     /** Ends a running {@link #run} early; it returns the figures so far. Any thread. */
     void stop();

@@ -64,6 +64,7 @@ public final class LoadGenerator implements CellLoad {
      * As {@link #run}, with each interval's histograms and op counts too (for load agents). The
      * detail's histograms are only valid during the callback.
      */
+    @Override
     public LoadFigures runDetailed(Consumer<IntervalDetail> onInterval) {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a LoadGenerator runs once; create a new one");

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.IntervalRecord;
 import io.repram.orchestrate.scenario.Cell;
 
 /**
@@ -9,11 +10,22 @@ import io.repram.orchestrate.scenario.Cell;
  */
 public interface RunListener {
 
+    /** Once, before the first cell: the run's id (its results directory's timestamp). */
+    default void runStarted(String runId) {
+    }
+
     default void cellStarted(Cell cell, int position, int total) {
     }
 
     /** About once a second while a cell runs (warm-up included, flagged in the snapshot). */
     default void live(LiveSnapshot snapshot) {
+    }
+
+    /**
+     * Each interval as recorded in the cell's per-interval files (warm-up included, flagged),
+     * right after {@link #live} for the same interval.
+     */
+    default void interval(Cell cell, IntervalRecord record) {
     }
 
     default void cellFinished(CellResult result) {

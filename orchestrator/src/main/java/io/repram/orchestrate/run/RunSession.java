@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ public final class RunSession {
     private final Consumer<String> console;
     private final Consumer<String> warnings;
     private final String toolVersion;
+    private final List<RunListener> recorders;
 
     /**
      * @param console     lines for the terminal while no display is open: where the results go, the
@@ -58,6 +61,13 @@ public final class RunSession {
      */
     public RunSession(EngineOpener engines, RunDisplay.Factory displays, Consumer<String> console,
                       Consumer<String> warnings, String toolVersion) {
+        this(engines, displays, console, warnings, toolVersion, List.of());
+    }
+
+    /** @param recorders listeners besides the display: the interval stream, the metrics endpoint */
+    public RunSession(EngineOpener engines, RunDisplay.Factory displays, Consumer<String> console,
+                      Consumer<String> warnings, String toolVersion, List<RunListener> recorders) {
+        this.recorders = List.copyOf(recorders);
         this.engines = Objects.requireNonNull(engines, "engines");
         this.displays = Objects.requireNonNull(displays, "displays");
         this.console = Objects.requireNonNull(console, "console");
@@ -136,7 +146,11 @@ public final class RunSession {
                     writer.dir().path(), plan.totalCells(), control);
             Runner.Options options = new Runner.Options(runId(writer.dir()), request.basePort(), request.healthTimeout(),
                     request.requestTimeout());
-            Runner.Outcome outcome = new Runner(engine, plan, writer, display, control, options).run();
+            List<RunListener> listeners = new ArrayList<>(List.of(display));
+            listeners.addAll(recorders);
+            RunListener listener = new FanOutListener(listeners);
+            listener.runStarted(options.runId());
+            Runner.Outcome outcome = new Runner(engine, plan, writer, listener, control, options).run();
             writer.recordEngineDetails(engine.details());
             // The reports and whatever the caller prints next need the terminal back.
             display.close();

@@ -101,6 +101,7 @@ public final class Runner {
                 CellResult r = run.result();
                 results.add(r);
                 List<Breach> breaches = writer.writeCell(r);
+                run.intervals().write(writer.dir().path(), r.faults());
                 listener.cellFinished(r);
                 for (Breach breach : breaches) listener.event("Threshold breached in " + cell.id() + ": " + breach.describe());
                 boolean more = i < cells.size() - 1 && !control.quitRequested();
@@ -140,7 +141,7 @@ public final class Runner {
     }
 
     /** A recorded cell, and whether its cluster must be replaced before the next one. */
-    private record CellRun(CellResult result, boolean clusterBroken) {
+    private record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
     }
 
     /** Runs one cell; returns null when the run was quit during it (the cell is not recorded). */
@@ -155,6 +156,8 @@ public final class Runner {
         long cellStartNanos = System.nanoTime();
         long[] cellTotals = new long[2];
         NodeLoadTally tally = new NodeLoadTally(spec.targets().size());
+        IntervalRecorder recorder = new IntervalRecorder(cell.id(), s.workload().ratePerSecond(), s.warmup().toMillis(),
+                spec.targets().stream().map(Object::toString).toList());
         LoadFigures figures;
         List<AgentShare> shares;
         CellChecks.Outcome checked;
@@ -167,7 +170,8 @@ public final class Runner {
                      System.nanoTime() + s.warmup().toNanos(), events::add)) {
             control.onStopLoad(gen::stop);
             try {
-                figures = gen.run(iv -> {
+                figures = gen.runDetailed(detail -> {
+                    IntervalFigures iv = detail.figures();
                     if (!iv.warmup()) {
                         if (cellTotals[0] == 0) stats.openWindow();
                         cellTotals[0] += iv.requests();
@@ -175,7 +179,9 @@ public final class Runner {
                         tally.add(iv);
                     }
                     drain(events);
-                    listener.live(snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher(), tally));
+                    LiveSnapshot live = snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher(), tally);
+                    listener.live(live);
+                    listener.interval(cell, recorder.add(detail, live.nodes()));
                 });
             } finally {
                 control.onStopLoad(() -> { });
@@ -195,7 +201,7 @@ public final class Runner {
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
                 checked.faults(), checked.convergence(), checked.audit(), shares);
         for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
-        return new CellRun(result, !checked.restore().ok());
+        return new CellRun(result, !checked.restore().ok(), recorder);
     }
 
     /** The writes to audit; null (no audit) for a GET-only workload or when the load threads hung. */

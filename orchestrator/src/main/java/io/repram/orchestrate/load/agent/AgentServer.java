@@ -1,5 +1,6 @@
 package io.repram.orchestrate.load.agent;
 
+import io.repram.orchestrate.load.IntervalDetail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -42,6 +43,15 @@ public final class AgentServer implements AutoCloseable {
 
     /** Binds {@code bind:port} (port 0 = any free port) and serves until closed. */
     public static AgentServer start(String bind, int port, String id, String version) throws IOException {
+        return start(bind, port, id, version, detail -> { });
+    }
+
+    /**
+     * As {@link #start(String, int, String, String)}, telling {@code observer} each interval of every
+     * plan (on the load's thread, once a second; its histograms are only valid during the call).
+     */
+    public static AgentServer start(String bind, int port, String id, String version,
+                                    java.util.function.Consumer<IntervalDetail> observer) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 50);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "agent-http");
@@ -49,7 +59,7 @@ public final class AgentServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        AgentServer agent = new AgentServer(server, executor, new AgentWorker(id, version));
+        AgentServer agent = new AgentServer(server, executor, new AgentWorker(id, version, observer));
         server.createContext(AgentApi.STATUS, agent::handle);
         server.start();
         return agent;

@@ -33,9 +33,16 @@ final class AgentWorker {
     private AgentWire.Result result;
     private AgentWire.Writes writes;
 
+    private final java.util.function.Consumer<IntervalDetail> observer;
+
     AgentWorker(String id, String version) {
+        this(id, version, detail -> { });
+    }
+
+    AgentWorker(String id, String version, java.util.function.Consumer<IntervalDetail> observer) {
         this.id = id;
         this.version = version;
+        this.observer = observer;
     }
 
     synchronized AgentWire.Status status() {
@@ -99,6 +106,7 @@ final class AgentWorker {
                     slip.add(d.sendSlip());
                 }
                 append(thisRun, d, cpu.percentSinceLast());
+                observer.accept(d);
             });
             var acknowledged = gen.acknowledgedWrites().writes();
             synchronized (this) {

@@ -3,9 +3,9 @@ package io.repram.orchestrate.load.agent;
 import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.CellLoad;
+import io.repram.orchestrate.load.IntervalDetail;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.results.AgentShare;
-import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
 
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class DistributedLoad implements CellLoad {
     }
 
     @Override
-    public LoadFigures run(Consumer<IntervalFigures> onInterval) {
+    public LoadFigures runDetailed(Consumer<IntervalDetail> onInterval) {
         if (started) throw new IllegalStateException("a DistributedLoad runs once; create a new one");
         started = true;
         int n = clients.size();
@@ -114,7 +114,7 @@ public final class DistributedLoad implements CellLoad {
         return merger.totals();
     }
 
-    private void poll(IntervalMerger merger, int[] runs, Consumer<IntervalFigures> onInterval) {
+    private void poll(IntervalMerger merger, int[] runs, Consumer<IntervalDetail> onInterval) {
         int n = clients.size();
         long[] seen = new long[n];
         int[] failures = new int[n];

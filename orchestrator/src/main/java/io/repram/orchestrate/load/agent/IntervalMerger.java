@@ -1,6 +1,7 @@
 package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.load.FiguresCollector;
+import io.repram.orchestrate.load.IntervalDetail;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
 import org.HdrHistogram.Histogram;
@@ -66,7 +67,7 @@ final class IntervalMerger {
     }
 
     /** Hands the round's warm-up part, then its measured part, to {@code sink}; empty parts are skipped. */
-    void flush(Consumer<IntervalFigures> sink) {
+    void flush(Consumer<IntervalDetail> sink) {
         warmupRound.flush(sink);
         measuredRound.flush(sink);
     }
@@ -91,6 +92,10 @@ final class IntervalMerger {
         private final boolean warmup;
         private final double[] seconds;
         private final Histogram latency = FiguresCollector.newHistogram();
+        private final Histogram put = FiguresCollector.newHistogram();
+        private final Histogram get = FiguresCollector.newHistogram();
+        private long puts;
+        private long gets;
         private final Map<String, Long> errors = new TreeMap<>();
         private long requests;
         private long successes;
@@ -107,22 +112,32 @@ final class IntervalMerger {
             seconds[agent] += iv.seconds();
             latency.add(put);
             latency.add(get);
+            this.put.add(put);
+            this.get.add(get);
+            puts += iv.puts();
+            gets += iv.gets();
             requests += iv.puts() + iv.gets();
             successes += iv.successes();
             lastEpochMillis = Math.max(lastEpochMillis, iv.epochMillis());
             iv.errorsByClass().forEach((k, v) -> errors.merge(k, v, Long::sum));
         }
 
-        void flush(Consumer<IntervalFigures> sink) {
+        void flush(Consumer<IntervalDetail> sink) {
             if (!any) return;
             double span = 0;
             for (double s : seconds) span = Math.max(span, s);
             boolean empty = latency.getTotalCount() == 0;
-            sink.accept(new IntervalFigures(lastEpochMillis, span, requests, successes, requests - successes,
+            IntervalFigures figures = new IntervalFigures(lastEpochMillis, span, requests, successes, requests - successes,
                     empty ? 0 : latency.getValueAtPercentile(50) / 1000, empty ? 0 : latency.getValueAtPercentile(99) / 1000,
-                    warmup, errors));
+                    warmup, errors);
+            // The agents' send slip is judged per agent (AgentShares), not per merged interval.
+            sink.accept(new IntervalDetail(figures, puts, gets, put, get, FiguresCollector.newHistogram()));
             java.util.Arrays.fill(seconds, 0);
             latency.reset();
+            put.reset();
+            get.reset();
+            puts = 0;
+            gets = 0;
             errors.clear();
             requests = 0;
             successes = 0;

@@ -64,7 +64,7 @@ class HistogramMergeTest {
                 }
                 merger.add(a, interval(++seq, warmup, put, get));
             }
-            merger.flush(live::add);
+            merger.flush(d -> live.add(d.figures()));
         }
         LoadFigures totals = merger.totals();
         Histogram all = FiguresCollector.newHistogram();
