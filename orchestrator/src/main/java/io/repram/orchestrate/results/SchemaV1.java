@@ -115,6 +115,8 @@ public final class SchemaV1 {
             String name = CSV_COLUMNS.getOrDefault(column, column);
             v2.put(name, csvValue(column, value));
         });
+        // The mapped row is in schema 2's columns and units, so it is labelled as such.
+        v2.put(SummaryCsv.SCHEMA_VERSION_COLUMN, Integer.toString(ResultsJson.SCHEMA_VERSION));
         return v2;
     }
 

@@ -91,8 +91,8 @@ class ResultsSchemaTest {
         assertEquals(fullCell().agents(), read.agents());
         assertEquals(fullCell().faults(), read.faults());
         assertEquals(fullCell().load().nodes(), read.load().nodes());
-        assertEquals(81.0, read.nodePeakCpuPercent());
-        assertEquals(310L << 20, read.nodePeakMemoryBytes());
+        assertEquals(Double.valueOf(81.0), read.nodePeakCpuPercent());
+        assertEquals(Long.valueOf(310L << 20), read.nodePeakMemoryBytes());
     }
 
     @Test
@@ -123,7 +123,7 @@ class ResultsSchemaTest {
         assertEquals("v1-fixture", s.name());
         assertEquals(Workload.Targets.ALL, s.workload().targets());
         assertNull(s.workload().ratePerSecond());
-        assertEquals(512L << 20, s.node().memoryBytes());
+        assertEquals(Long.valueOf(512L << 20), s.node().memoryBytes());
         assertEquals(List.of(new FaultSpec(Duration.ofSeconds(5), "pause", "0")), s.faults());
 
         assertEquals(3, v1.cells().size());
@@ -153,6 +153,7 @@ class ResultsSchemaTest {
         assertEquals("30000", v2.get("p99_latency_us"));
         assertEquals(Long.toString(300L << 20), v2.get("cluster_peak_memory_bytes"));
         assertEquals("80250", v2.get("convergence_p99_us"));
+        assertEquals("2", v2.get("schema_version"), "the mapped row is schema 2");
         Map<String, String> current = Map.of("schema_version", "2", "success_percent", "99.0");
         assertEquals(current, SummaryCsv.asCurrent(current));
     }
