@@ -5,9 +5,7 @@ import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.ResultsJson;
 import io.repram.orchestrate.results.RunInfo;
-import io.repram.orchestrate.results.SchemaV1;
 import io.repram.orchestrate.results.SummaryCsv;
-import io.repram.orchestrate.results.CellResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,9 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * Every run under a test-results directory in one table: {@code consolidated.csv} has the run's
- * directory, start time and scenario, then the summary.csv columns (schema 2). Runs are read from their
- * summary.csv, so runs of older tool versions (and without run.json) are included too, their
- * schema 1 columns mapped to schema 2's.
+ * directory, start time and scenario, then the summary.csv columns. Runs are read from their
+ * summary.csv, so runs of older tool versions (and without run.json) are included too.
  */
 public final class Consolidation {
 
@@ -42,7 +39,7 @@ public final class Consolidation {
     private static final Pattern DIR_STAMP = Pattern.compile(ResultsDir.PREFIX + "(\\d{8}_\\d{6})");
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    /** One summary.csv row of one run, with its values by schema 2 column name (older rows are mapped). */
+    /** One summary.csv row of one run, with its values by column name. */
     public record Row(String runDir, String timestamp, String scenario, Map<String, String> values) {
 
         public double requestsPerSec() {
@@ -50,17 +47,12 @@ public final class Consolidation {
         }
 
         public double successRate() {
-            return number("success_percent");
-        }
-
-        /** Whether the row's cell ran its whole window: a skipped cell's counts cover an unknown part of it. */
-        public boolean measuredInFull() {
-            return !CellResult.SKIPPED.equals(values.getOrDefault("status", ""));
+            return number("success_rate");
         }
 
         public String configuration() {
             return values.getOrDefault("cluster_size", "?") + " nodes × " + values.getOrDefault("concurrency", "?")
-                    + " workers × " + values.getOrDefault("payload_bytes", "?") + " B";
+                    + " workers × " + values.getOrDefault("data_size", "?") + " B";
         }
 
         private double number(String column) {
@@ -109,7 +101,7 @@ public final class Consolidation {
         List<Row> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(dir.resolve("summary.csv")); CSVParser csv = READ.parse(in)) {
             for (CSVRecord r : csv) {
-                rows.add(new Row(name, timestamp, scenario, SummaryCsv.asCurrent(r.toMap())));
+                rows.add(new Row(name, timestamp, scenario, r.toMap()));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new ResultsException("cannot read " + dir.resolve("summary.csv") + ": " + e.getMessage()
@@ -125,8 +117,8 @@ public final class Consolidation {
             return null;
         }
         try {
-            return ResultsJson.read(file, RunInfo.class, SchemaV1::upgradeRun);
-        } catch (ResultsException e) {
+            return ResultsJson.mapper().readValue(file.toFile(), RunInfo.class);
+        } catch (IOException e) {
             return null;
         }
     }
@@ -149,9 +141,9 @@ public final class Consolidation {
         return file;
     }
 
-    /** The {@code limit} highest-throughput rows with at least 99% success, skipped cells left out. */
+    /** The {@code limit} highest-throughput rows with at least 99% success. */
     public static List<Row> top(List<Row> rows, int limit) {
-        return rows.stream().filter(Row::measuredInFull).filter(r -> r.successRate() >= MIN_SUCCESS_PERCENT)
+        return rows.stream().filter(r -> r.successRate() >= MIN_SUCCESS_PERCENT)
                 .sorted(Comparator.comparingDouble(Row::requestsPerSec).reversed()).limit(limit).toList();
     }
 }

@@ -1,7 +1,5 @@
 package io.repram.orchestrate.results;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * One distributed load agent's part of a cell's measured window.
  *
@@ -26,12 +24,12 @@ public record AgentShare(
         double requestsPerSec,
         double sharePercent,
         int concurrency,
-        @JsonProperty("offered_requests_per_sec") Integer offeredRatePerSecond,
+        Integer offeredRatePerSecond,
         double avgCpuPercent,
         double peakCpuPercent,
         double cpuLimitCores,
-        @JsonProperty("p99_send_slip_us") long p99SendSlipMicros,
-        @JsonProperty("max_send_slip_us") long maxSendSlipMicros,
+        long p99SendSlipMicros,
+        long maxSendSlipMicros,
         boolean saturated,
         String saturationReason) {
 

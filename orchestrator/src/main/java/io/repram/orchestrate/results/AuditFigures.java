@@ -1,7 +1,5 @@
 package io.repram.orchestrate.results;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -31,7 +29,7 @@ public record AuditFigures(
         long corruptReads,
         long failedReads,
         List<NodeReplicas> missingReplicas,
-        @JsonProperty("settle_ms") long settleMillis,
+        long settleMillis,
         Sample sample) {
 
     public AuditFigures {
