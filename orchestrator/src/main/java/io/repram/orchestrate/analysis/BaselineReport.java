@@ -16,13 +16,25 @@ public final class BaselineReport {
     private BaselineReport() {
     }
 
+    /** Writes the file and, when the scaling law could be fitted, its chart beside it. */
     public static Path write(Path file, Baseline b, CapacityPlan.Estimate capacity, LocalDate today) {
-        AtomicFiles.write(file, render(b, capacity, today));
+        List<CapacityPlan.Point> curve = CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT);
+        UslFit.fit(points(curve)).ifPresent(m -> ScalingChart.write(file.toAbsolutePath().getParent(), curve, m,
+                capacity == null ? null : capacity.targetRps()));
+        AtomicFiles.write(file, render(b, capacity, today, true));
         return file;
+    }
+
+    private static List<UslFit.Point> points(List<CapacityPlan.Point> curve) {
+        return curve.stream().map(p -> new UslFit.Point(p.nodes(), p.requestsPerSec())).toList();
     }
 
     /** @param capacity null when no target load was given */
     public static String render(Baseline b, CapacityPlan.Estimate capacity, LocalDate today) {
+        return render(b, capacity, today, false);
+    }
+
+    private static String render(Baseline b, CapacityPlan.Estimate capacity, LocalDate today, boolean withChart) {
         StringBuilder md = new StringBuilder("# REPRAM performance baseline\n\n");
         md.append("- Date: ").append(today).append('\n')
                 .append("- Run: `").append(b.run().dir().path().toAbsolutePath().normalize()).append("`, scenario ")
@@ -59,6 +71,7 @@ public final class BaselineReport {
                         + "weighted by requests) |%n", b.latencyAlertMs(), b.averageLatencyMs()))
                 .append(text("| throughput below | %,.1f req/s | 80%% of the expected %,.1f req/s (the top "
                         + "configuration) |%n", b.throughputAlertRps(), b.expectedRps()));
+        md.append(scalingModel(CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT), withChart));
         md.append("\n## Capacity\n\n");
         if (capacity == null) {
             md.append("No target load was given; pass `--target-rps N` for the node count it needs.\n");
@@ -71,6 +84,27 @@ public final class BaselineReport {
             md.append("\nScaling curve used (best healthy throughput per cluster size):\n\n| Nodes | req/s |\n|---:|---:|\n");
             CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT)
                     .forEach(p -> md.append(text("| %d | %,.1f |%n", p.nodes(), p.requestsPerSec())));
+        }
+        return md.toString();
+    }
+
+    /** λ, σ, κ and the peak of the Universal Scalability Law over the curve, or why there is no fit. */
+    static String scalingModel(List<CapacityPlan.Point> curve, boolean withChart) {
+        StringBuilder md = new StringBuilder("\n## Scaling model\n\n");
+        var model = UslFit.fit(points(curve));
+        if (model.isEmpty()) {
+            return md.append(text("No fit: the Universal Scalability Law needs at least %d measured cluster sizes, "
+                    + "this run has %d.%n", UslFit.MIN_SIZES, curve.size())).toString();
+        }
+        UslFit.Model m = model.get();
+        md.append("X(N) = λN / (1 + σ(N−1) + κN(N−1)), fitted to the best healthy throughput of each size.\n\n")
+                .append("| λ (req/s, one node) | σ (contention) | κ (coherency) | R² | peak at |\n|---:|---:|---:|---:|---:|\n")
+                .append(text("| %,.1f | %.4f | %.5f | %.3f | %s |%n", m.lambda(), m.sigma(), m.kappa(), m.rSquared(),
+                        m.peakNodes().map(p -> text("%.1f nodes, %,.1f req/s", p, m.maxThroughput()))
+                                .orElse("no peak (κ = 0)")));
+        if (withChart) {
+            md.append("\n![Throughput against cluster size, with the scaling model](").append(ScalingChart.NAME)
+                    .append(".png)\n");
         }
         return md.toString();
     }

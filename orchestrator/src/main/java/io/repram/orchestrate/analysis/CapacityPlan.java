@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * How many nodes a target load needs, read from the measured scaling curve: the best healthy
- * throughput of each cluster size. Within the measured sizes it interpolates linearly; beyond the
- * largest it extrapolates with the last segment's gain per node, and says so.
+ * throughput of each cluster size. With {@link UslFit#MIN_SIZES} sizes or more it fits the Universal
+ * Scalability Law and reads the answer from the model; with fewer it interpolates linearly within
+ * the measured sizes and extrapolates beyond the largest with the last segment's gain per node, and
+ * says so.
  */
 public final class CapacityPlan {
 
@@ -25,10 +28,15 @@ public final class CapacityPlan {
     /**
      * @param nodesNeeded null when the curve says more nodes will not reach the target
      * @param reasoning   how the number was read from the curve, and every assumption made
+     * @param model       the scaling-law fit the number was read from; null when there were too few sizes
      */
-    public record Estimate(double targetRps, Integer nodesNeeded, List<String> reasoning) {
+    public record Estimate(double targetRps, Integer nodesNeeded, List<String> reasoning, UslFit.Model model) {
         public Estimate {
             reasoning = List.copyOf(reasoning);
+        }
+
+        Estimate(double targetRps, Integer nodesNeeded, List<String> reasoning) {
+            this(targetRps, nodesNeeded, reasoning, null);
         }
     }
 
@@ -45,7 +53,69 @@ public final class CapacityPlan {
         return best.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
     }
 
+    /** As {@link #forTarget(List, double, boolean)} for nodes spread over several machines. */
     public static Estimate forTarget(List<Point> curve, double targetRps) {
+        return forTarget(curve, targetRps, false);
+    }
+
+    /** @param oneHost every node and the load generator shared one machine (process and docker drivers) */
+    public static Estimate forTarget(List<Point> curve, double targetRps, boolean oneHost) {
+        Optional<UslFit.Model> model = UslFit.fit(curve.stream().map(p -> new UslFit.Point(p.nodes(), p.requestsPerSec()))
+                .toList());
+        if (model.isPresent()) {
+            return fromModel(curve, targetRps, model.get(), oneHost);
+        }
+        Estimate straight = straightLine(curve, targetRps);
+        List<String> why = new ArrayList<>(straight.reasoning());
+        if (!curve.isEmpty()) {
+            why.add(text("Only %d cluster size%s measured, so no scaling law was fitted (that takes %d): this is a "
+                    + "straight-line reading. Measure more sizes for a model.", curve.size(),
+                    curve.size() == 1 ? " was" : "s were", UslFit.MIN_SIZES));
+        }
+        return new Estimate(targetRps, straight.nodesNeeded(), why);
+    }
+
+    private static Estimate fromModel(List<Point> curve, double targetRps, UslFit.Model m, boolean oneHost) {
+        List<String> why = new ArrayList<>();
+        int largest = curve.get(curve.size() - 1).nodes();
+        why.add(text("Universal Scalability Law fitted to %d cluster sizes: λ = %s req/s per node, σ (contention) = "
+                + "%.4f, κ (coherency) = %.5f, R² = %.3f.", m.sizes(), rate(m.lambda()), m.sigma(), m.kappa(), m.rSquared()));
+        if (m.sizes() == UslFit.MIN_SIZES) {
+            why.add("With exactly 3 sizes the model has as many parameters as points, so it passes through every "
+                    + "point and R² = 1 says nothing about how well it predicts; measure more sizes to test it.");
+        }
+        m.peakNodes().ifPresentOrElse(
+                peak -> why.add(text("The model peaks at %.1f nodes with %s req/s; beyond that, adding nodes lowers "
+                        + "throughput.", peak, rate(m.maxThroughput()))),
+                () -> why.add(m.sigma() > 0
+                        ? text("κ is 0: the model never declines, but it levels off towards λ/σ = %s req/s.",
+                        rate(m.maxThroughput()))
+                        : "σ and κ are 0: the measured sizes scaled linearly, which no real cluster keeps up for long."));
+        if (oneHost) {
+            why.add("Every node and the load generator ran on one machine, so the contention measured is largely that "
+                    + "machine's CPU being shared: the model describes this host, not a deployment with a machine per node.");
+        }
+        Optional<Integer> nodes = m.nodesFor(targetRps);
+        if (nodes.isEmpty()) {
+            why.add(text("The target is above the model's ceiling of %s req/s: more nodes of this kind will not reach "
+                    + "it. Give each node more CPU or lower the cost per request.", rate(m.maxThroughput())));
+            return new Estimate(targetRps, null, why, m);
+        }
+        why.add(text("The smallest size the model gives at least %s req/s is %d nodes (%s req/s).", rate(targetRps),
+                nodes.get(), rate(m.throughput(nodes.get()))));
+        if (nodes.get() > largest) {
+            why.add(text("That is beyond the largest measured size, %s: confirm it by measuring %d nodes.",
+                    RunCharts.nodes(largest), nodes.get()));
+            if (nodes.get() > FAR_EXTRAPOLATION_FACTOR * largest) {
+                why.add(text("It is more than %d× the largest measured size: far outside the data, so a guess.",
+                        FAR_EXTRAPOLATION_FACTOR));
+            }
+        }
+        return new Estimate(targetRps, nodes.get(), why, m);
+    }
+
+    /** The reading without a model: interpolation between measured sizes, extrapolation past them. */
+    private static Estimate straightLine(List<Point> curve, double targetRps) {
         List<String> why = new ArrayList<>();
         if (curve.isEmpty()) {
             why.add("No cell finished, so there is no scaling curve to read.");

@@ -49,6 +49,13 @@ public final class BaselineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Nodes shared one machine unless the engine recorded placements on more than one (swarm). */
+    static boolean oneHost(RunResults run) {
+        var details = run.runInfo().engineDetails();
+        return details == null || details.placement().stream().map(p -> p.hostId() == null ? p.hostname() : p.hostId())
+                .distinct().count() <= 1;
+    }
+
     @Override
     public Integer call() {
         if (targetRps != null && !(targetRps > 0)) {
@@ -71,7 +78,8 @@ public final class BaselineCommand implements Callable<Integer> {
         Baseline baseline = Baseline.of(run, monitoring, monitoringDir == null ? null
                 : monitoringDir.resolve(StatsCsvReader.FILE_NAME).toString());
         CapacityPlan.Estimate capacity = targetRps == null ? null
-                : CapacityPlan.forTarget(CapacityPlan.curve(run.cells(), Baseline.MIN_SUCCESS_PERCENT), targetRps);
+                : CapacityPlan.forTarget(CapacityPlan.curve(run.cells(), Baseline.MIN_SUCCESS_PERCENT), targetRps,
+                oneHost(run));
         Path file;
         try {
             file = BaselineReport.write(out != null ? out : run.dir().path().resolve(BaselineReport.FILE_NAME),

@@ -91,18 +91,24 @@ class AuditAndAvailabilityRunTest {
         CellResult r = onlyCell();
         List<NodeFigures> nodes = r.load().nodes();
         assertEquals(3, nodes.size());
-        assertTrue(nodes.get(0).availabilityPercent() >= 90, nodes.get(0).toString());
+        NodeFigures live = nodes.get(0);
+        // Node 0 was never touched, but on a 2-core CI machine two node JVMs starting at 8 s can starve
+        // it for a second or two (seen: 2 of 12 intervals without a 2xx). What is true on any machine:
+        // it failed nothing, and it answered in far more of the window than the dead ones.
+        assertEquals(0, live.failures(), live.toString());
+        assertTrue(live.availabilityPercent() >= 75, live.toString());
         for (NodeFigures dead : nodes.subList(1, 3)) {
-            // Killed at 2 s and started at 8 s (plus its start-up) of a 12 s window: away for at least 5 s.
+            assertTrue(live.availabilityPercent() >= dead.availabilityPercent() + 25, live + " vs " + dead);
+            // Killed at 2 s and started at 8 s (plus its start-up) of a 16 s window: away for at least 5 s.
             assertTrue(dead.unavailableSeconds() >= 5, dead.toString());
-            assertTrue(dead.availabilityPercent() <= 60, dead.toString());
+            assertTrue(dead.availabilityPercent() <= 70, dead.toString());
             assertTrue(dead.errorsByClass().getOrDefault("connect", 0L) > 0, dead.toString());
             assertEquals(dead.attempts(), dead.successes() + dead.failures());
         }
         CSVRecord row = summaryRow();
         NodeFigures worst = r.load().worstNode().orElseThrow();
         assertEquals(Integer.toString(worst.node()), row.get("worst_node"));
-        assertTrue(Double.parseDouble(row.get("worst_node_availability_percent")) <= 60, row.toString());
+        assertTrue(Double.parseDouble(row.get("worst_node_availability_percent")) <= 70, row.toString());
         String report = Files.readString(runDir().resolve("report.md"));
         assertTrue(report.contains("## Node availability"), report);
         assertTrue(report.matches("(?s).*node 1 answered nothing for \\d+\\.\\d s.*"), report);

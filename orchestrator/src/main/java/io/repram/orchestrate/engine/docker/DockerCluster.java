@@ -10,33 +10,24 @@ import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.engine.Reason;
-import io.repram.orchestrate.engine.RunningCluster;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** A cluster of node containers on its own bridge network, found by the names its plan gave them. */
-public final class DockerCluster implements RunningCluster {
-    private final DockerSession session;
-    private final Cluster cluster;
+public final class DockerCluster extends SessionCluster {
 
     DockerCluster(DockerSession session, Cluster cluster) {
-        this.session = session;
-        this.cluster = cluster;
-    }
-
-    @Override
-    public Cluster cluster() {
-        return cluster;
+        super(session, cluster);
     }
 
     @Override
     public AutoCloseable stats(Consumer<NodeStatsSample> sink) throws EngineException {
         try {
-            return session.track(streams(session.client(), cluster.id(), cluster.nodes(), sink));
+            return session.track(streams(session.client(), id(), nodes(), sink));
         } catch (RuntimeException e) {
-            throw DockerConnection.failed("Starting the stats streams of " + cluster.id(), e);
+            throw DockerConnection.failed("Starting the stats streams of " + id(), e);
         }
     }
 
@@ -55,8 +46,8 @@ public final class DockerCluster implements RunningCluster {
     @Override
     public void fault(int nodeIndex, FaultAction action) throws EngineException {
         DockerClient docker = session.client();
-        String container = NodeContainerPlan.containerName(cluster.id(), nodeIndex);
-        String network = NodeContainerPlan.networkName(cluster.id());
+        String container = NodeContainerPlan.containerName(id(), nodeIndex);
+        String network = NodeContainerPlan.networkName(id());
         try {
             switch (action) {
                 case KILL -> docker.killContainerCmd(container).exec();
@@ -85,11 +76,6 @@ public final class DockerCluster implements RunningCluster {
 
     @Override
     public String logs(int nodeIndex, int tailLines) {
-        return LogText.ofContainer(session.client(), NodeContainerPlan.containerName(cluster.id(), nodeIndex), tailLines);
-    }
-
-    @Override
-    public void close() {
-        session.removeRun(cluster.id());
+        return LogText.ofContainer(session.client(), NodeContainerPlan.containerName(id(), nodeIndex), tailLines);
     }
 }
