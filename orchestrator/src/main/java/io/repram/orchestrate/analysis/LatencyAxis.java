@@ -35,9 +35,15 @@ final class LatencyAxis extends LogAxis {
         setSmallestValue(0.001);
     }
 
-    /** Sets the range to the 1-2-5 steps around {@code data}; leaves it alone when there is nothing to show. */
+    /**
+     * Sets the range to the 1-2-5 steps around {@code data}; without any positive value (a cell
+     * where nothing succeeded) 0.1 to 1 ms, since a log axis has no range that includes 0.
+     */
     void fit(Range data) {
-        if (data == null || !(data.getUpperBound() > 0)) return;
+        if (data == null || !(data.getUpperBound() > 0)) {
+            setRange(new Range(0.1, 1), true, false);
+            return;
+        }
         double low = Math.max(data.getLowerBound(), getSmallestValue());
         double lower = stepAtOrBelow(low);
         double upper = stepAtOrAbove(Math.max(data.getUpperBound(), low));
