@@ -39,6 +39,7 @@ final class CellCharts {
     static final Color GET_COLOUR = ChartStyle.colour(4);
     static final Color FAULT_COLOUR = new Color(0xB00020);
     private static final Color WARMUP_BAND = new Color(0x80, 0x80, 0x80, 40);
+    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
     private static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
     /** Percentile steps per halving of the distance to 100 %: HdrHistogram's own plotting default. */
     private static final int TICKS_PER_HALF_DISTANCE = 5;
@@ -137,6 +138,7 @@ final class CellCharts {
             band.setLabelAnchor(RectangleAnchor.BOTTOM);
             band.setLabelTextAnchor(TextAnchor.BOTTOM_CENTER);
             band.setLabelOffset(new RectangleInsets(2, 2, 4, 2));
+            band.setLabelBackgroundColor(LABEL_BACKGROUND);
         }
         plot.addDomainMarker(band, Layer.BACKGROUND);
         ValueMarker windowStart = new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f));
@@ -156,6 +158,7 @@ final class CellCharts {
                 m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 m.setLabelOffset(new RectangleInsets(4 + 12 * (n % 3), 3, 2, 2));
+                m.setLabelBackgroundColor(LABEL_BACKGROUND);
             }
             plot.addDomainMarker(m, Layer.FOREGROUND);
             n++;
@@ -188,13 +191,15 @@ final class CellCharts {
         style(plot);
         JFreeChart chart = new JFreeChart("Latency by percentile, " + r.cell().id(), JFreeChart.DEFAULT_TITLE_FONT,
                 plot, true);
+        // Room on the right for the last label (99.999 %), which is centred on the plot's edge.
+        chart.setPadding(new RectangleInsets(4, 8, 4, 28));
         return ChartStyle.finish(chart, describe(r) + "; whole measured window");
     }
 
     /** The histogram's percentile distribution in ms, up to the highest percentile below 100 % that it resolves. */
     static XYSeries spectrumSeries(String op, Histogram nanos) {
         XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (%,d responses, max %s ms)", op, nanos.getTotalCount(),
-                LatencyAxis.label(nanos.getMaxValue() / 1e6)));
+                millis(nanos.getMaxValue() / 1e6)));
         for (HistogramIterationValue v : nanos.percentiles(TICKS_PER_HALF_DISTANCE)) {
             double percentile = v.getPercentileLevelIteratedTo();
             double x = PercentileAxis.position(percentile);
@@ -203,6 +208,12 @@ final class CellCharts {
             if (ms > 0) s.add(x, ms);
         }
         return s;
+    }
+
+    /** Three significant figures or whole milliseconds, enough for a legend. */
+    static String millis(double ms) {
+        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f", ms)
+                : ms >= 10 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.2f", ms);
     }
 
     private static void style(XYPlot p) {

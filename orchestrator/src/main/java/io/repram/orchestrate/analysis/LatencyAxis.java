@@ -25,6 +25,7 @@ import java.util.Locale;
 final class LatencyAxis extends LogAxis {
 
     private static final double[] STEPS = {1, 2, 5};
+    private static final double HEADROOM = 1.1;
     /** Below this many pixels per label only the powers of ten keep theirs. */
     private static final int MIN_PX_PER_LABEL = 22;
     private static final DecimalFormat FORMAT = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
@@ -44,9 +45,10 @@ final class LatencyAxis extends LogAxis {
             setRange(new Range(0.1, 1), true, false);
             return;
         }
-        double low = Math.max(data.getLowerBound(), getSmallestValue());
+        // A little room beyond the data, so that a line at the extreme does not run along the plot's border.
+        double low = Math.max(data.getLowerBound() / HEADROOM, getSmallestValue());
         double lower = stepAtOrBelow(low);
-        double upper = stepAtOrAbove(Math.max(data.getUpperBound(), low));
+        double upper = stepAtOrAbove(Math.max(data.getUpperBound() * HEADROOM, low));
         if (upper <= lower) upper = stepAtOrAbove(lower * 1.01);
         setRange(new Range(lower, upper), true, false);
     }
