@@ -132,16 +132,19 @@ final class CellCharts {
         double start = recorded ? intervals.get(0).offsetMillis() / 1000.0 : -warmup.toMillis() / 1000.0;
         if (start >= 0) return;
         IntervalMarker band = new IntervalMarker(start, 0, WARMUP_BAND);
-        if (label) {
-            band.setLabel(recorded ? "warm-up" : "warm-up (not recorded)");
-            band.setLabelFont(MARKER_FONT);
-            band.setLabelAnchor(RectangleAnchor.BOTTOM);
-            band.setLabelTextAnchor(TextAnchor.BOTTOM_CENTER);
-            band.setLabelOffset(new RectangleInsets(2, 2, 4, 2));
-            band.setLabelBackgroundColor(LABEL_BACKGROUND);
-        }
         plot.addDomainMarker(band, Layer.BACKGROUND);
         ValueMarker windowStart = new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f));
+        if (label) {
+            // Labelled to the right of the line, inside the window: a short warm-up's band has no room for text.
+            windowStart.setLabel(recorded ? "measured from here, after the warm-up"
+                    : String.format(Locale.ROOT, "measured from here; the %s s warm-up before is not recorded",
+                    LatencyAxis.label(-start)));
+            windowStart.setLabelFont(MARKER_FONT);
+            windowStart.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            windowStart.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            windowStart.setLabelOffset(new RectangleInsets(2, 3, 4, 2));
+            windowStart.setLabelBackgroundColor(LABEL_BACKGROUND);
+        }
         plot.addDomainMarker(windowStart, Layer.BACKGROUND);
     }
 
