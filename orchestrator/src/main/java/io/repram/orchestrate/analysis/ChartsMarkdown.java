@@ -2,6 +2,7 @@ package io.repram.orchestrate.analysis;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The Markdown of a list of charts: each one embedded as its PNG, with a link to the SVG. */
 public final class ChartsMarkdown {
@@ -14,11 +15,26 @@ public final class ChartsMarkdown {
      * Markdown file is in); empty when there are no charts, so the section disappears.
      */
     public static String section(List<ChartFile> charts, Path base) {
+        return section(new RunCharts.Rendered(charts, Map.of()), base);
+    }
+
+    /** As {@link #section(List, Path)}, with each cell's own charts under a heading per cell after the run's. */
+    public static String section(RunCharts.Rendered charts, Path base) {
         if (charts.isEmpty()) {
             return "";
         }
-        return "\n## Charts\n\nPNG here, SVG linked; `report.html` has this report with the charts inside it.\n\n"
-                + embed(charts, base, "###") + "\n";
+        StringBuilder md = new StringBuilder("\n## Charts\n\nPNG here, SVG linked; `report.html` has this report with "
+                + "the charts inside it.\n\n");
+        if (!charts.run().isEmpty()) {
+            md.append(embed(charts.run(), base, "###")).append('\n');
+        }
+        if (!charts.byCell().isEmpty()) {
+            md.append("### Each cell\n\nEach cell's rate and latency second by second, and its latency percentile "
+                    + "spectrum, drawn from its `_intervals.csv` and `.hlog` files.\n\n");
+            charts.byCell().forEach((cell, list) -> md.append("#### ").append(cell).append("\n\n")
+                    .append(embed(list, base, "#####")).append('\n'));
+        }
+        return md.toString();
     }
 
     /** Each chart as a heading, its image, its caption and a link to its SVG. */

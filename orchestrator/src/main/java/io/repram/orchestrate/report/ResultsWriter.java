@@ -10,7 +10,6 @@ import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.results.RunResults;
 import io.repram.orchestrate.results.SummaryCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.repram.orchestrate.analysis.ChartFile;
 import io.repram.orchestrate.analysis.ChartsMarkdown;
 import io.repram.orchestrate.analysis.HtmlReport;
 import io.repram.orchestrate.analysis.RunCharts;
@@ -137,7 +136,8 @@ public final class ResultsWriter {
 
     private String chartsSection() {
         try {
-            List<ChartFile> charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()));
+            RunCharts.Rendered charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()),
+                    info.scenario().warmup());
             return ChartsMarkdown.section(charts, dir.path());
         } catch (RuntimeException e) {
             // The figures matter more than their pictures: a chart failure must not cost the run its report.

@@ -29,6 +29,11 @@ public final class HlogWriter {
     private final long baseEpochMillis;
     private int intervals;
 
+    /** {@code <cell>.hlog} in the results directory {@code dir}. */
+    public static Path file(Path dir, String cellId) {
+        return dir.resolve(cellId + ".hlog");
+    }
+
     /** @param baseEpochMillis start of the measured window: the log's start and base time */
     public HlogWriter(long baseEpochMillis, String cellId, Histogram template) {
         this.baseEpochMillis = baseEpochMillis;

@@ -28,6 +28,11 @@ public final class IntervalLogCsv {
     private IntervalLogCsv() {
     }
 
+    /** {@code <cell>_intervals.csv} in the results directory {@code dir}. */
+    public static Path file(Path dir, String cellId) {
+        return dir.resolve(cellId + "_intervals.csv");
+    }
+
     /** Writes the measured intervals (warm-up rows are left out) atomically. */
     public static void write(Path file, List<IntervalRecord> intervals, List<FaultEvent> faults) {
         List<IntervalRecord> rows = intervals.stream().filter(r -> !r.warmup()).toList();

@@ -114,12 +114,12 @@ public final class IntervalRecorder {
 
     /** {@code <cell>_intervals.csv} in {@code dir}. */
     public static Path csvFile(Path dir, String cellId) {
-        return dir.resolve(cellId + "_intervals.csv");
+        return IntervalLogCsv.file(dir, cellId);
     }
 
     /** {@code <cell>.hlog} in {@code dir}. */
     public static Path hlogFile(Path dir, String cellId) {
-        return dir.resolve(cellId + ".hlog");
+        return HlogWriter.file(dir, cellId);
     }
 
     /** Writes both files (atomically); the faults are placed on the intervals' clock. */

@@ -57,8 +57,8 @@ class ReportRenderingTest {
     @Test
     void aRunDrawsEveryChartAsValidPngAndSvg() throws IOException {
         Path dir = fullRun().dir().path();
-        for (String name : List.of("throughput_vs_cluster_size", "latency_vs_concurrency", "throughput_vs_payload",
-                "resources", "success_rate")) {
+        for (String name : List.of("throughput_vs_cluster_size", "throughput_p99_vs_concurrency",
+                "latency_vs_concurrency", "throughput_vs_payload", "resources", "success_rate")) {
             Path png = dir.resolve("charts").resolve(name + ".png");
             BufferedImage image = ImageIO.read(png.toFile());
             assertNotNull(image, png + " is not a readable image");
@@ -78,7 +78,7 @@ class ReportRenderingTest {
         assertTrue(md.contains("## Charts"), md);
         assertTrue(md.contains("![Throughput by cluster size](charts/throughput_vs_cluster_size.png)"), md);
         List<String> links = links(md);
-        assertEquals(10, links.size(), links.toString());
+        assertEquals(12, links.size(), links.toString());
         for (String link : links) {
             assertTrue(Files.isRegularFile(dir.resolve(link)), "report.md links to missing " + link);
         }
@@ -98,7 +98,7 @@ class ReportRenderingTest {
                     Math.min(60, m.group(1).length())));
             images++;
         }
-        assertEquals(5, images);
+        assertEquals(6, images);
         assertFalse(html.toLowerCase().contains("<link"), "no external style sheets");
         assertFalse(html.toLowerCase().contains("<script"), "no scripts");
         // The inlined data decodes to the same PNG that is on disk.
