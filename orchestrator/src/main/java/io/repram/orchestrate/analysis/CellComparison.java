@@ -1,28 +1,72 @@
 package io.repram.orchestrate.analysis;
 
 import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.IntervalRecord;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** One cell measured in both runs, with the change of each headline metric from run A to run B. */
+/**
+ * One cell measured in both runs, with the change of each headline metric from run A to run B: the
+ * bare deltas against the noise band, and for req/s and p99 a significance test over the cells'
+ * per-second intervals.
+ */
 public record CellComparison(CellKey key, CellResult a, CellResult b, MetricDelta requestsPerSec, MetricDelta p99Ms,
-                             MetricDelta successRate) {
+                             MetricDelta successRate, Significance rateChange, Significance p99Change) {
 
     static CellComparison of(CellKey key, CellResult a, CellResult b, double noisePercent) {
+        return of(key, a, b, List.of(), List.of(), noisePercent, Significance.DEFAULT_MIN_EFFECT_PERCENT);
+    }
+
+    static CellComparison of(CellKey key, CellResult a, CellResult b, List<IntervalRecord> intervalsA,
+                             List<IntervalRecord> intervalsB, double noisePercent, double minEffectPercent) {
         return new CellComparison(key, a, b,
                 MetricDelta.of(a.load().requestsPerSec(), b.load().requestsPerSec(), true, noisePercent),
                 MetricDelta.of(a.load().all().p99Nanos() / 1e6, b.load().all().p99Nanos() / 1e6, false, noisePercent),
-                MetricDelta.of(a.load().successRate(), b.load().successRate(), true, noisePercent));
+                MetricDelta.of(a.load().successRate(), b.load().successRate(), true, noisePercent),
+                Significance.of("req/s", Significance.ratePerSecond(intervalsA), Significance.ratePerSecond(intervalsB),
+                        true, minEffectPercent),
+                Significance.of("p99", Significance.p99PerSecondMs(intervalsA), Significance.p99PerSecondMs(intervalsB),
+                        false, minEffectPercent));
     }
 
+    /** Both sides had enough per-second data for the significance test. */
+    public boolean tested() {
+        return rateChange.verdict() != Significance.Verdict.TOO_LITTLE_DATA
+                && p99Change.verdict() != Significance.Verdict.TOO_LITTLE_DATA;
+    }
+
+    /**
+     * With per-second data, only a significant change of req/s or p99 (or a success-rate drop beyond the
+     * noise band: failures are counts, not noise) is a regression. Without it, the noise band decides, as
+     * it did before intervals were recorded.
+     */
     public boolean regression() {
+        if (tested()) {
+            return rateChange.verdict() == Significance.Verdict.REGRESSION
+                    || p99Change.verdict() == Significance.Verdict.REGRESSION || successRate.regression();
+        }
         return requestsPerSec.regression() || p99Ms.regression() || successRate.regression();
     }
 
-    /** "REGRESSION (req/s -20.0%)", "improved (p99 -30.0%)" or "within noise". */
+    /** "REGRESSION (req/s -20.0% [-23.1, -17.0])", "no significant change", or for untested cells the noise-band verdict. */
     public String verdict() {
+        if (tested()) {
+            List<String> worse = new ArrayList<>();
+            List<String> better = new ArrayList<>();
+            for (Significance s : List.of(rateChange, p99Change)) {
+                if (s.verdict() == Significance.Verdict.REGRESSION) worse.add(s.describe().replace(" REGRESSION", ""));
+                if (s.verdict() == Significance.Verdict.IMPROVEMENT) better.add(s.describe().replace(" improved", ""));
+            }
+            if (successRate.regression()) worse.add(String.format(Locale.ROOT, "success %+.1f%%", successRate.changePercent()));
+            if (!worse.isEmpty()) return "REGRESSION (" + String.join(", ", worse) + ")";
+            return better.isEmpty() ? "no significant change" : "improved (" + String.join(", ", better) + ")";
+        }
+        return noiseBandVerdict() + " (noise band only: too little per-second data for a significance test)";
+    }
+
+    private String noiseBandVerdict() {
         List<String> worse = new ArrayList<>();
         List<String> better = new ArrayList<>();
         note("req/s", requestsPerSec, worse, better);

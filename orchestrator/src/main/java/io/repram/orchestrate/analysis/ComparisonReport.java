@@ -31,7 +31,8 @@ public final class ComparisonReport {
             rows.add(new String[]{m.key().cellId(), num(m.requestsPerSec().a(), 1), num(m.requestsPerSec().b(), 1),
                     change(m.requestsPerSec()), num(m.p99Ms().a(), 2), num(m.p99Ms().b(), 2), change(m.p99Ms()),
                     num(m.successRate().a(), 3) + "%", num(m.successRate().b(), 3) + "%", change(m.successRate()),
-                    m.verdict()});
+                    m.tested() ? m.verdict() : m.verdict().replace(
+                            " (noise band only: too little per-second data for a significance test)", " (noise band)")});
         }
         int[] width = new int[rows.get(0).length];
         rows.forEach(r -> {
@@ -70,25 +71,37 @@ public final class ComparisonReport {
         md.append("| | Run | Scenario | Started | Driver | Cores | Image |\n|---|---|---|---|---|---:|---|\n");
         run(md, "A", c.runA());
         run(md, "B", c.runB());
-        md.append(String.format(Locale.ROOT, "%nA change is a regression when B is worse than A by more than %s%% "
-                + "(relative change of req/s, p99 or success rate).%n%n", num(c.noisePercent(), 1)));
+        md.append(String.format(Locale.ROOT, "%nWhere both cells have at least %d measured seconds, a change of req/s "
+                + "or p99 is a regression or an improvement only when its 95%% confidence interval (block bootstrap "
+                + "over the per-second figures) excludes zero and the change is at least %s%% (`--min-effect`); "
+                + "otherwise it is no significant change, however large the bare delta. Cells with less data, and "
+                + "success rates, are judged by the %s%% noise band alone (`--noise`).%n%n", Significance.MIN_INTERVALS,
+                num(c.minEffectPercent(), 1), num(c.noisePercent(), 1)));
+        long untested = c.matched().stream().filter(m -> !m.tested()).count();
+        if (untested > 0) {
+            md.append(String.format(Locale.ROOT, "**%d of %d cells had too little per-second data for a significance "
+                    + "test** (fewer than %d measured seconds on a side, or results without `_intervals.csv`): their "
+                    + "verdicts rest on the noise band, which a noisy machine exceeds by chance.%n%n", untested,
+                    c.matched().size(), Significance.MIN_INTERVALS));
+        }
         if (!c.environment().isEmpty()) {
             md.append("**The environments differ**, so part of any change may come from them:\n\n");
             c.environment().forEach(w -> md.append("- ").append(w).append('\n'));
             md.append('\n');
         }
         List<CellComparison> regressions = c.regressions();
-        md.append(regressions.isEmpty() ? "No regression beyond the noise threshold in "
-                + c.matched().size() + " compared cells.\n\n"
+        md.append(regressions.isEmpty() ? "No regression in " + c.matched().size() + " compared cells.\n\n"
                 : "**" + regressions.size() + " of " + c.matched().size() + " compared cells regressed.**\n\n");
-        md.append("| Cell | req/s A | req/s B | Δ | p99 ms A | p99 ms B | Δ | Success A | Success B | Δ | Verdict |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| Cell | req/s A | req/s B | Δ | p99 ms A | p99 ms B | Δ | Success A | Success B | Δ "
+                        + "| req/s change [95% CI] | p99 change [95% CI] | Seconds A / B | Verdict |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (CellComparison m : c.matched()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s | %s | %s | %d / %d | %s |%n",
                     m.key().cellId(), num(m.requestsPerSec().a(), 1), num(m.requestsPerSec().b(), 1),
                     change(m.requestsPerSec()), num(m.p99Ms().a(), 2), num(m.p99Ms().b(), 2), change(m.p99Ms()),
                     num(m.successRate().a(), 3), num(m.successRate().b(), 3), change(m.successRate()),
-                    m.regression() ? "**" + m.verdict() + "**" : m.verdict()));
+                    interval(m.rateChange()), interval(m.p99Change()), m.rateChange().intervalsA(),
+                    m.rateChange().intervalsB(), m.regression() ? "**" + m.verdict() + "**" : m.verdict()));
         }
         unmatched(md, "Only in A", c.onlyInA());
         unmatched(md, "Only in B", c.onlyInB());
@@ -123,6 +136,12 @@ public final class ComparisonReport {
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         return ChartWriter.write(ChartStyle.finish(chart, null), outDir.resolve(RunCharts.DIR), name,
                 "Run A and run B side by side for each compared cell.");
+    }
+
+    /** "-12.3% [-15.1, -9.4]", or "n/a" without enough data. */
+    static String interval(Significance s) {
+        Bootstrap.Interval c = s.changePercent();
+        return c == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%% [%+.1f, %+.1f]", c.point(), c.low(), c.high());
     }
 
     static String change(MetricDelta d) {

@@ -19,6 +19,11 @@ public final class RunComparator {
     }
 
     public static Comparison compare(RunResults a, RunResults b, double noisePercent) {
+        return compare(a, b, noisePercent, Significance.DEFAULT_MIN_EFFECT_PERCENT);
+    }
+
+    /** @param minEffectPercent the smallest change of req/s or p99 that counts, however certain */
+    public static Comparison compare(RunResults a, RunResults b, double noisePercent, double minEffectPercent) {
         Map<CellKey, CellResult> cellsA = byKey(a);
         Map<CellKey, CellResult> cellsB = byKey(b);
         List<CellComparison> matched = new ArrayList<>();
@@ -28,11 +33,12 @@ public final class RunComparator {
             if (cellB == null) {
                 onlyInA.add(key);
             } else {
-                matched.add(CellComparison.of(key, cellA, cellB, noisePercent));
+                matched.add(CellComparison.of(key, cellA, cellB, IntervalCsvReader.readCell(a.dir().path(), cellA.cell().id()),
+                        IntervalCsvReader.readCell(b.dir().path(), cellB.cell().id()), noisePercent, minEffectPercent));
             }
         });
         List<CellKey> onlyInB = cellsB.keySet().stream().filter(k -> !cellsA.containsKey(k)).toList();
-        return new Comparison(a, b, noisePercent, matched, onlyInA, onlyInB, environment(a.runInfo(), b.runInfo()));
+        return new Comparison(a, b, noisePercent, minEffectPercent, matched, onlyInA, onlyInB, environment(a.runInfo(), b.runInfo()));
     }
 
     private static Map<CellKey, CellResult> byKey(RunResults run) {

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "Prints a table and writes comparison.md with charts."},
         footer = {"", "Example:",
                 "  repram-orchestrate compare test-results/scale_test_20250101_120000 \\",
-                "      test-results/scale_test_20250108_120000 --noise 5% --fail-on-regression",
+                "      test-results/scale_test_20250108_120000 --min-effect 5% --fail-on-regression",
                 "", "Exit codes: 0 ok, 1 error, 2 bad input or no matching cells, 99 regression (with",
                 "  --fail-on-regression)."},
         mixinStandardHelpOptions = true)
@@ -42,7 +42,13 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Changes within this relative size are noise, not regressions (default: ${DEFAULT-VALUE}).")
     String noise;
 
-    @Option(names = "--fail-on-regression", description = "Exit 99 when any compared cell regressed (for CI).")
+    @Option(names = "--min-effect", paramLabel = "PERCENT", defaultValue = "5%",
+            description = "The smallest change of req/s or p99 called a regression or improvement, even when "
+                    + "its confidence interval excludes zero (default: ${DEFAULT-VALUE}).")
+    String minEffect;
+
+    @Option(names = "--fail-on-regression", description = "Exit 99 when any compared cell regressed: a significant "
+            + "change of req/s or p99, or a success-rate drop beyond --noise (for CI).")
     boolean failOnRegression;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -61,9 +67,20 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--noise " + noise + " is not a percentage from 0 to 100; "
                     + "write it like 5% or 2.5");
         }
+        Double minEffectPercent = parseNoise(minEffect);
+        if (minEffectPercent == null) {
+            throw new IllegalArgumentException("--min-effect " + minEffect + " is not a percentage from 0 to 100; "
+                    + "write it like 5% or 2.5");
+        }
         RunResults a = ResultsReader.read(runA);
         RunResults b = ResultsReader.read(runB);
-        Comparison c = RunComparator.compare(a, b, noisePercent);
+        Comparison c = RunComparator.compare(a, b, noisePercent, minEffectPercent);
+        long untested = c.matched().stream().filter(m -> !m.tested()).count();
+        if (untested > 0) {
+            err.println("warning: " + untested + " of " + c.matched().size() + " cells have fewer than "
+                    + io.repram.orchestrate.analysis.Significance.MIN_INTERVALS + " measured seconds on a side; they are"
+                    + " judged by the --noise band alone, which noise alone can exceed (run longer cells)");
+        }
         c.environment().forEach(w -> err.println("warning: " + w + "; part of any change may come from that"));
         if (c.matched().isEmpty()) {
             StringWriter unmatched = new StringWriter();
@@ -85,8 +102,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw CommandFailure.error(e);
         }
         int regressions = c.regressions().size();
-        stdout.println(regressions == 0 ? "No regression beyond " + noise + "."
-                : regressions + " of " + c.matched().size() + " cells regressed beyond " + noise + ".");
+        String how = "judged by significance (95% interval, --min-effect " + minEffect + "): "
+                + (c.matched().size() - untested) + ", by the --noise " + noise + " band: " + untested;
+        stdout.println((regressions == 0 ? "No regression in " + c.matched().size() + " compared cells"
+                : regressions + " of " + c.matched().size() + " cells regressed") + " (" + how + ").");
         stdout.flush();
         return regressions > 0 && failOnRegression ? ExitCodes.THRESHOLD_BREACHED : ExitCodes.OK;
     }

@@ -1,0 +1,79 @@
+package io.repram.orchestrate.analysis;
+
+import io.repram.orchestrate.results.IntervalLatency;
+import io.repram.orchestrate.results.IntervalRecord;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether one metric of a cell changed from run A to run B by more than its noise: the relative
+ * change of its per-second mean with a 95% block-bootstrap interval ({@link Bootstrap#changePercent}).
+ * A change is a regression or an improvement only when the interval excludes zero AND the change is
+ * at least the minimum effect; anything else is "no significant change", however large the bare delta.
+ *
+ * @param changePercent null when a side had too little data
+ */
+public record Significance(String metric, Bootstrap.Interval changePercent, int intervalsA, int intervalsB,
+                           Verdict verdict) {
+
+    /** Below this many measured seconds per side, no interval is offered (a 5 s cell says little about noise). */
+    public static final int MIN_INTERVALS = 10;
+    public static final double DEFAULT_MIN_EFFECT_PERCENT = 5;
+
+    public enum Verdict { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, TOO_LITTLE_DATA }
+
+    /** @param higherIsBetter true for throughput, false for latency */
+    static Significance of(String metric, double[] a, double[] b, boolean higherIsBetter, double minEffectPercent) {
+        if (a.length < MIN_INTERVALS || b.length < MIN_INTERVALS) {
+            return new Significance(metric, null, a.length, b.length, Verdict.TOO_LITTLE_DATA);
+        }
+        Optional<Bootstrap.Interval> ci = Bootstrap.changePercent(a, b);
+        if (ci.isEmpty()) {
+            return new Significance(metric, null, a.length, b.length, Verdict.TOO_LITTLE_DATA);
+        }
+        Bootstrap.Interval c = ci.get();
+        boolean significant = c.excludes(0) && Math.abs(c.point()) >= minEffectPercent;
+        boolean better = higherIsBetter ? c.point() > 0 : c.point() < 0;
+        Verdict v = !significant ? Verdict.NO_SIGNIFICANT_CHANGE : better ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
+        return new Significance(metric, c, a.length, b.length, v);
+    }
+
+    /** Successful requests per second, per measured interval. */
+    static double[] ratePerSecond(List<IntervalRecord> intervals) {
+        return measured(intervals).stream().mapToDouble(IntervalRecord::achievedPerSec).toArray();
+    }
+
+    /**
+     * The p99 of each measured second in milliseconds: of the op with more requests that second (a
+     * per-second p99 of the mix cannot be rebuilt from the two ops' p99s). Seconds without requests are left out.
+     */
+    static double[] p99PerSecondMs(List<IntervalRecord> intervals) {
+        return measured(intervals).stream().filter(r -> r.put().count() + r.get().count() > 0)
+                .mapToDouble(r -> dominant(r.put(), r.get()).p99Us() / 1000.0).toArray();
+    }
+
+    private static IntervalLatency dominant(IntervalLatency put, IntervalLatency get) {
+        return put.count() >= get.count() ? put : get;
+    }
+
+    /** Warm-up rows and the short stub at a window's end (under half a second) say nothing about the steady state. */
+    private static List<IntervalRecord> measured(List<IntervalRecord> intervals) {
+        return intervals.stream().filter(r -> !r.warmup() && r.intervalMillis() >= 500).toList();
+    }
+
+    /** "−12.3% [−15.1, −9.4] regression", or why there is no verdict. */
+    public String describe() {
+        return switch (verdict) {
+            case TOO_LITTLE_DATA -> String.format(Locale.ROOT, "%s: too little data (%d and %d s; at least %d each)",
+                    metric, intervalsA, intervalsB, MIN_INTERVALS);
+            default -> String.format(Locale.ROOT, "%s %+.1f%% [%+.1f, %+.1f] %s", metric, changePercent.point(),
+                    changePercent.low(), changePercent.high(), switch (verdict) {
+                        case REGRESSION -> "REGRESSION";
+                        case IMPROVEMENT -> "improved";
+                        default -> "no significant change";
+                    });
+        };
+    }
+}
