@@ -1,11 +1,14 @@
 package io.repram.orchestrate.cli;
 
 import com.github.dockerjava.api.DockerClient;
+import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.process.ProcessCluster;
 import io.repram.orchestrate.engine.docker.DockerAdmin;
 import io.repram.orchestrate.engine.docker.DockerCleanup;
 import io.repram.orchestrate.engine.docker.DockerConnection;
 import io.repram.orchestrate.engine.docker.DockerLabels;
 import io.repram.orchestrate.engine.docker.ImageBuilder;
+import io.repram.orchestrate.engine.process.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +141,26 @@ class CleanupCommandDockerTest {
         assertEquals(ExitCodes.OK, code, console.toString());
         assertEquals(List.of(), containersOf(keptSession));
         assertEquals(List.of("repram-" + other + "-node-0"), containersOf(otherSession), "the other kept cluster stays");
+    }
+
+    @Test
+    void processDriverNodesAreListedAndStoppedBySession() throws Exception {
+        try (ProcessEngine engine = new ProcessEngine(Path.of(System.getProperty("repram.node.jar")))) {
+            ProcessCluster cluster = engine.start(new ClusterSpec("tp1", "cleanup-test", 1, "process", Map.of(), null, null, 0,
+                    Duration.ofSeconds(90)));
+            long pid = cluster.nodePid(0).orElseThrow();
+            int code = console.run(new CleanupCommand(), "--session", engine.sessionId(), "--dry-run");
+            assertEquals(ExitCodes.OK, code, console.toString());
+            assertTrue(console.out().contains("session " + engine.sessionId() + "\n    cluster tp1\n      process node node-0 (pid "
+                    + pid + ")"), console.out());
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "a dry run stops nothing");
+
+            console.reset();
+            code = console.run(new CleanupCommand(), "--session", engine.sessionId());
+            assertEquals(ExitCodes.OK, code, console.toString());
+            assertTrue(console.out().contains("1 process node(s) of 1 session(s)."), console.out());
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the node is stopped");
+        }
     }
 
     @Test
