@@ -203,7 +203,8 @@ public class ClusterCommand implements Callable<Integer> {
          * @throws IllegalArgumentException (exit 2) naming the kept clusters and how to name one
          */
         static String bareDownTarget(List<String> kept, Optional<String> lastUp, Path lastUpFile) {
-            String howTo = " Name the one to remove: repram-orchestrate cluster down " + kept.get(0)
+            String example = lastUp.filter(kept::contains).orElse(kept.get(0));
+            String howTo = " Name the one to remove: repram-orchestrate cluster down " + example
                     + (kept.size() > 1 ? " (or --all for every one)." : ".");
             if (kept.size() > 1) {
                 throw new IllegalArgumentException("several clusters are up: " + String.join(", ", kept)
