@@ -299,7 +299,7 @@ public final class Dashboard implements AutoCloseable {
     private String notice(DashboardSnapshot snapshot) {
         if (quitRequested) {
             return matrix(snapshot) ? "Stopping: writing finished results, tearing down the cluster..."
-                    : "Stopping: writing the summary; the cluster keeps running...";
+                    : "Stopping; the cluster keeps running...";
         }
         if (skipRequestedAt >= 0 && snapshot != null && snapshot.hasMatrix()
                 && snapshot.scenarioIndex() == skipRequestedAt) {

@@ -121,7 +121,7 @@ class DashboardTest {
                 return false;
             }
         }, Duration.ofMillis(50));
-        awaitText("Waiting for the first figures");
+        awaitText("Waiting for the nodes' first figures");
         awaitScreen("the monitor's keys", () -> ScreenText.lines(terminal).get(23).startsWith(" q stop monitoring"));
         assertFalse(ScreenText.text(terminal).contains("skip"), ScreenText.text(terminal));
         terminal.addInput(key('s'));

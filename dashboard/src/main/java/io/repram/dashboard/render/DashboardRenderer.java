@@ -30,7 +30,7 @@ public final class DashboardRenderer {
             return;
         }
         if (snapshot == null) {
-            drawCentered(g, "Waiting for the first figures of the run...");
+            drawCentered(g, state.matrix() ? "Waiting for the first figures of the run..." : "Waiting for the nodes' first figures...");
         } else {
             drawPanels(g, snapshot, columns, rows);
         }
