@@ -46,8 +46,12 @@ class CleanupCommandDockerTest {
     @BeforeAll
     void connect() throws Exception {
         docker = DockerConnection.open();
+        // Any build of the image will do (its containers are never started): a stale one is not rebuilt
+        // under the other users of the daemon.
         try (DockerAdmin admin = DockerAdmin.connect()) {
-            admin.buildImage(Path.of(System.getProperty("repram.node.jar")), false, System.out::println);
+            if (admin.image(ImageBuilder.DEFAULT_TAG).isEmpty()) {
+                admin.buildImage(Path.of(System.getProperty("repram.node.jar")), false, System.out::println);
+            }
         }
     }
 
