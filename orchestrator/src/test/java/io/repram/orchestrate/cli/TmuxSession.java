@@ -39,13 +39,17 @@ record TmuxSession(Path socket) {
         run("send-keys", "-t", NAME, keys);
     }
 
-    /** Two equal captures in a row: a frame caught while tmux still parses a redraw is not what anyone sees. */
+    /**
+     * Three equal captures in a row: a frame caught while a redraw is still arriving (on a busy
+     * machine the writer can be descheduled between two chunks of one frame) is not what anyone sees.
+     */
     String stableCapture() throws Exception {
         String previous = run("capture-pane", "-p", "-t", NAME);
-        for (int i = 0; i < 20; i++) {
+        int same = 1;
+        for (int i = 0; i < 30 && same < 3; i++) {
             TimeUnit.MILLISECONDS.sleep(60);
             String current = run("capture-pane", "-p", "-t", NAME);
-            if (current.equals(previous)) return current;
+            same = current.equals(previous) ? same + 1 : 1;
             previous = current;
         }
         return previous;
