@@ -33,10 +33,10 @@ import java.util.concurrent.Callable;
                 + " with --name. Finds them by label and command line only: nothing else is touched.",
                 "--dry-run lists them, grouped by session and cluster, and removes nothing."},
         footer = {"%nExamples:",
-                "  repram-orchestrate cleanup --dry-run                 what there is, by session",
-                "  repram-orchestrate cleanup --session 5f0c2a9e-...    one session's objects only",
-                "  repram-orchestrate cleanup --name c1a2b3             one cluster kept by `cluster up`",
-                "  repram-orchestrate cleanup                           everything, every session's",
+                "  repram-orchestrate cleanup --dry-run            what there is, by session",
+                "  repram-orchestrate cleanup --session ID         one session's objects",
+                "  repram-orchestrate cleanup --name c1a2b3        one kept cluster",
+                "  repram-orchestrate cleanup                      every session's objects",
                 "%nExit codes: 0 ok (also when nothing matched), 2 bad input, 3 Docker unavailable"
                         + " (process nodes are still handled)."})
 public class CleanupCommand implements Callable<Integer> {

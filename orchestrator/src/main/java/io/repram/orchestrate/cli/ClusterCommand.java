@@ -156,7 +156,7 @@ public class ClusterCommand implements Callable<Integer> {
             description = "Removes a cluster made by `cluster up` (containers and network).",
             footer = {"%nWithout CLUSTER it removes the only kept cluster, and only when your last `cluster up` made it:"
                     + " with several up, or one someone else made, it lists them and exits 2.",
-                    "%nExamples:%n  repram-orchestrate cluster down          (the cluster of your last `cluster up`)",
+                    "%nExamples:%n  repram-orchestrate cluster down          (your last `cluster up`)",
                     "  repram-orchestrate cluster down c1a2b3",
                     "  repram-orchestrate cluster down --all",
                     "%nExit codes: 0 ok, 2 which cluster is unclear or unknown, 3 Docker unavailable."})
