@@ -256,7 +256,7 @@ public final class Dashboard implements AutoCloseable {
         }
         DashboardSnapshot current = latest.get();
         // monitor has no scenarios: s does nothing there rather than pretend to skip something.
-        if (c == 's' && !key.isCtrlDown() && (current == null || current.hasMatrix())) {
+        if (c == 's' && !key.isCtrlDown() && matrix(current)) {
             skipRequestedAt = current == null ? 0 : current.scenarioIndex();
             notify(listener::onSkip);
             return true;
@@ -284,16 +284,22 @@ public final class Dashboard implements AutoCloseable {
             }
             TerminalSize resized = screen.doResizeIfNecessary();
             DashboardSnapshot snapshot = latest.get();
-            DashboardRenderer.render(screen.newTextGraphics(), snapshot, new ViewState(helpShown, notice(snapshot)));
+            DashboardRenderer.render(screen.newTextGraphics(), snapshot, new ViewState(helpShown, notice(snapshot),
+                    matrix(snapshot)));
             screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         } finally {
             screenLock.unlock();
         }
     }
 
+    private boolean matrix(DashboardSnapshot snapshot) {
+        return snapshot == null ? listener.hasScenarios() : snapshot.hasMatrix();
+    }
+
     private String notice(DashboardSnapshot snapshot) {
         if (quitRequested) {
-            return "Stopping: writing finished results, tearing down the cluster...";
+            return matrix(snapshot) ? "Stopping: writing finished results, tearing down the cluster..."
+                    : "Stopping; the cluster keeps running...";
         }
         if (skipRequestedAt >= 0 && snapshot != null && snapshot.hasMatrix()
                 && snapshot.scenarioIndex() == skipRequestedAt) {

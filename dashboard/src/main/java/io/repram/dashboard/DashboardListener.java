@@ -11,4 +11,12 @@ public interface DashboardListener {
 
     /** {@code s}: skip the current scenario. */
     void onSkip();
+
+    /**
+     * Whether there are scenarios to skip ({@code run}); {@code monitor} answers false, so that even
+     * the frames before its first figures show only its own keys, and {@code s} does nothing.
+     */
+    default boolean hasScenarios() {
+        return true;
+    }
 }

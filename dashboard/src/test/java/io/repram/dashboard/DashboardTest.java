@@ -104,6 +104,35 @@ class DashboardTest {
     }
 
     @Test
+    void aMonitorShowsItsOwnKeysFromTheFirstFrameAndQuitLeavesTheClusterRunning() throws Exception {
+        dashboard = Dashboard.open(terminal, new DashboardListener() {
+            @Override
+            public void onQuit() {
+                quits.incrementAndGet();
+            }
+
+            @Override
+            public void onSkip() {
+                skips.incrementAndGet();
+            }
+
+            @Override
+            public boolean hasScenarios() {
+                return false;
+            }
+        }, Duration.ofMillis(50));
+        awaitText("Waiting for the nodes' first figures");
+        awaitScreen("the monitor's keys", () -> ScreenText.lines(terminal).get(23).startsWith(" q stop monitoring"));
+        assertFalse(ScreenText.text(terminal).contains("skip"), ScreenText.text(terminal));
+        terminal.addInput(key('s'));
+        terminal.addInput(key('q'));
+        awaitScreen("quit", () -> quits.get() == 1);
+        awaitText("the cluster keeps running");
+        assertFalse(ScreenText.text(terminal).contains("tearing down"), ScreenText.text(terminal));
+        assertEquals(0, skips.get(), "s does nothing in monitor");
+    }
+
+    @Test
     void aThrowingListenerDoesNotTakeTheKeysAway() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         dashboard = Dashboard.open(terminal, new DashboardListener() {

@@ -30,12 +30,12 @@ public final class DashboardRenderer {
             return;
         }
         if (snapshot == null) {
-            drawCentered(g, "Waiting for the first figures of the run...");
+            drawCentered(g, state.matrix() ? "Waiting for the first figures of the run..." : "Waiting for the nodes' first figures...");
         } else {
             drawPanels(g, snapshot, columns, rows);
         }
-        // Before the first snapshot nothing says which command runs; the run's keys are the default.
-        boolean matrix = snapshot == null || snapshot.hasMatrix();
+        // Before the first snapshot only the view state says which command runs.
+        boolean matrix = snapshot == null ? state.matrix() : snapshot.hasMatrix();
         HeaderView.drawFooter(new Rect(0, rows - 1, columns, 1).within(g), state, matrix);
         if (state.helpShown()) {
             HelpOverlay.draw(g, matrix ? HelpOverlay.LINES : HelpOverlay.MONITOR_LINES);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -120,6 +121,8 @@ public class ClusterCommand implements Callable<Integer> {
                             NodeContainerPlan.containerName(runId, n.index()));
                 }
                 System.out.println("Remove it with: repram-orchestrate cluster down " + runId);
+                LastCluster.write(runId).ifPresent(why -> System.err.println("WARN " + why
+                        + "; `cluster down` without an id will not know this cluster is yours: name it."));
                 return ExitCodes.OK;
             } finally {
                 engine.close();
@@ -151,7 +154,9 @@ public class ClusterCommand implements Callable<Integer> {
 
     @Command(name = "down", mixinStandardHelpOptions = true,
             description = "Removes a cluster made by `cluster up` (containers and network).",
-            footer = {"%nExamples:%n  repram-orchestrate cluster down          (the only kept cluster)",
+            footer = {"%nWithout CLUSTER it removes the only kept cluster, and only when your last `cluster up` made it:"
+                    + " with several up, or one someone else made, it lists them and exits 2.",
+                    "%nExamples:%n  repram-orchestrate cluster down          (your last `cluster up`)",
                     "  repram-orchestrate cluster down c1a2b3",
                     "  repram-orchestrate cluster down --all",
                     "%nExit codes: 0 ok, 2 which cluster is unclear or unknown, 3 Docker unavailable."})
@@ -174,14 +179,12 @@ public class ClusterCommand implements Callable<Integer> {
                         throw new IllegalArgumentException("no cluster '" + runId + "'. Kept clusters: " + ids(clusters));
                     }
                     targets = List.of(runId);
-                } else if (clusters.size() == 1) {
-                    targets = List.of(clusters.get(0).runId());
                 } else if (clusters.isEmpty()) {
                     System.out.println("No cluster made by `cluster up` is running.");
                     return ExitCodes.OK;
                 } else {
-                    throw new IllegalArgumentException("several clusters are up: " + ids(clusters)
-                            + ". Name one (cluster down ID) or use --all.");
+                    targets = List.of(bareDownTarget(clusters.stream().map(DockerAdmin.KeptCluster::runId).toList(),
+                            LastCluster.read(), LastCluster.file()));
                 }
                 for (String id : targets) {
                     DockerCleanup.Removed r = docker.removeKept(id);
@@ -191,6 +194,28 @@ public class ClusterCommand implements Callable<Integer> {
                 if (targets.isEmpty()) System.out.println("No cluster made by `cluster up` is running.");
                 return ExitCodes.OK;
             }
+        }
+
+        /**
+         * What a bare {@code cluster down} removes: the one kept cluster, and only when this user's last
+         * {@code cluster up} made it; on a shared daemon any other may be someone else's.
+         *
+         * @throws IllegalArgumentException (exit 2) naming the kept clusters and how to name one
+         */
+        static String bareDownTarget(List<String> kept, Optional<String> lastUp, Path lastUpFile) {
+            String example = lastUp.filter(kept::contains).orElse(kept.get(0));
+            String howTo = " Name the one to remove: repram-orchestrate cluster down " + example
+                    + (kept.size() > 1 ? " (or --all for every one)." : ".");
+            if (kept.size() > 1) {
+                throw new IllegalArgumentException("several clusters are up: " + String.join(", ", kept)
+                        + (lastUp.isPresent() ? " (your last `cluster up` made " + lastUp.get() + ")" : "") + "." + howTo);
+            }
+            if (lastUp.isEmpty() || !lastUp.get().equals(kept.get(0))) {
+                throw new IllegalArgumentException("the kept cluster " + kept.get(0) + " was not made by your last"
+                        + " `cluster up` (" + (lastUp.isPresent() ? "that made " + lastUp.get()
+                        : "none is recorded in " + lastUpFile) + "); it may be someone else's." + howTo);
+            }
+            return kept.get(0);
         }
 
         private static String ids(List<DockerAdmin.KeptCluster> clusters) {

@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
                 + " requests/s, storage): the cluster made by `cluster up` (found by its Docker labels, with container"
                 + " CPU/memory/network), or any nodes given with --url (upstream nodes too; CPU and memory then show -).",
                 "Writes monitoring-results/monitoring_YYYYMMDD_HHMMSS/ with container_stats.csv, app_metrics.csv,"
-                        + " cluster_metrics.csv and monitoring_report.md. Stops after --duration, on q, or on Ctrl-C."},
+                        + " cluster_metrics.csv and monitoring_report.md. Stops after --duration, on q, or on Ctrl-C;"
+                        + " it only watches, so the nodes keep running."},
         footer = {"%nExamples:",
                 "  repram-orchestrate monitor                                   the cluster from `cluster up`, 5 min",
                 "  repram-orchestrate monitor --cluster c1a2b3 --duration 30m",
@@ -189,6 +190,11 @@ public class MonitorCommand implements Callable<Integer> {
                 @Override
                 public void onSkip() {
                     // monitor has no scenarios to skip
+                }
+
+                @Override
+                public boolean hasScenarios() {
+                    return false;
                 }
             }, strayLines);
         } catch (IOException | RuntimeException e) {

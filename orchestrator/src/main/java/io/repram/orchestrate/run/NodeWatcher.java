@@ -33,7 +33,10 @@ public final class NodeWatcher implements AutoCloseable {
 
     public NodeWatcher(List<NodeEndpoint> nodes) {
         this.nodes = List.copyOf(nodes);
-        timer.scheduleWithFixedDelay(this::pollAll, 0, 1, TimeUnit.SECONDS);
+        // The first round before the first cell: until it is in, every node would show DOWN (not
+        // yet seen), and on a busy machine that round takes seconds of the dashboard's first frames.
+        pollAll();
+        timer.scheduleWithFixedDelay(this::pollAll, 1, 1, TimeUnit.SECONDS);
     }
 
     private void pollAll() {

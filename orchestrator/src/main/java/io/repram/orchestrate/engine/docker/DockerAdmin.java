@@ -6,7 +6,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Info;
+import io.repram.orchestrate.engine.CleanupScope;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.Leftover;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,9 +131,14 @@ public final class DockerAdmin implements AutoCloseable {
                 DockerLabels.filter(DockerLabels.RUN, runId)), labels -> false);
     }
 
-    /** Removes every container and network carrying a session label, from any session. */
-    public DockerCleanup.Removed removeAllLabelled() {
-        return new DockerCleanup(docker).remove(List.of(DockerLabels.SESSION), labels -> false);
+    /** What {@link #remove(CleanupScope)} would remove: the scope's services, containers and networks. */
+    public List<Leftover> leftovers(CleanupScope scope) {
+        return new DockerCleanup(docker).find(DockerLabels.filters(scope));
+    }
+
+    /** Removes the scope's services, containers and networks; {@link CleanupScope#everything()} is every session's. */
+    public DockerCleanup.Removed remove(CleanupScope scope) {
+        return new DockerCleanup(docker).remove(DockerLabels.filters(scope), labels -> false);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Service;
+import io.repram.orchestrate.engine.Leftover;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +55,23 @@ public final class DockerCleanup {
 
     public List<Network> networks(List<String> labelFilters) {
         return docker.listNetworksCmd().withFilter("label", labelFilters).exec();
+    }
+
+    /** What {@link #remove} would remove with {@code keep} claiming nothing: services, containers, networks. */
+    public List<Leftover> find(List<String> labelFilters) {
+        List<Leftover> found = new ArrayList<>();
+        for (Service s : services(labelFilters)) {
+            Map<String, String> labels = labelsOf(s.getSpec() == null ? null : s.getSpec().getLabels());
+            found.add(leftover("swarm service", s.getSpec() == null ? s.getId() : s.getSpec().getName(), labels));
+        }
+        for (Container c : containers(labelFilters)) found.add(leftover("container", displayName(c), labelsOf(c.getLabels())));
+        for (Network n : networks(labelFilters)) found.add(leftover("network", n.getName(), labelsOf(n.getLabels())));
+        return found;
+    }
+
+    private static Leftover leftover(String kind, String name, Map<String, String> labels) {
+        return new Leftover(kind, name, labels.get(DockerLabels.SESSION), labels.get(DockerLabels.RUN),
+                "true".equals(labels.get(DockerLabels.KEEP)));
     }
 
     /**

@@ -75,6 +75,13 @@ public final class DockerLabels {
         return map;
     }
 
+    /** The label filters that select exactly the objects of a cleanup scope. */
+    public static java.util.List<String> filters(io.repram.orchestrate.engine.CleanupScope scope) {
+        if (scope.sessionId() != null) return java.util.List.of(filter(SESSION, scope.sessionId()));
+        if (scope.keptCluster() != null) return java.util.List.of(filter(KEEP, "true"), filter(RUN, scope.keptCluster()));
+        return java.util.List.of(SESSION);
+    }
+
     /** "key=value" form, as the Engine API's label filter takes it. */
     public static String filter(String key, String value) {
         return key + "=" + value;

@@ -30,15 +30,28 @@ record NodeCommand(List<String> command, Map<String, String> env) {
             "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8");
 
+    /**
+     * System properties on every node's command line (the node ignores them): they let
+     * {@code cleanup} find a session's node processes by their arguments, as Docker objects are
+     * found by their labels.
+     */
+    static final String SESSION_PROPERTY = "-Drepram.orchestrate.session=";
+    static final String RUN_PROPERTY = "-Drepram.orchestrate.run=";
+    static final String NODE_PROPERTY = "-Drepram.orchestrate.node=";
+
     NodeCommand {
         command = List.copyOf(command);
         env = Map.copyOf(env);
     }
 
-    static NodeCommand forNode(Path javaExecutable, Path nodeJar, ClusterSpec spec, int index, int port, int seedPort) {
+    static NodeCommand forNode(Path javaExecutable, Path nodeJar, String sessionId, ClusterSpec spec, int index, int port,
+                               int seedPort) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable.toString());
         cmd.addAll(BASE_JVM_FLAGS);
+        cmd.add(SESSION_PROPERTY + sessionId);
+        cmd.add(RUN_PROPERTY + spec.runId());
+        cmd.add(NODE_PROPERTY + "node-" + index);
         // A fixed heap, as in the Docker image: growing it costs full GCs mid-measurement.
         long heapMb = spec.memoryBytes() == null ? 512 : Math.max(spec.memoryBytes() / (1024 * 1024), 64);
         cmd.add("-Xms" + heapMb + "m");

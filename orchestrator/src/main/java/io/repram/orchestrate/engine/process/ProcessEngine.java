@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,8 @@ public final class ProcessEngine implements Engine {
     private static final Readiness NODE_HEALTH = Readiness.every(Duration.ofMillis(100), "the node processes");
 
     private final Path nodeJar;
+    /** On every node's command line, so `cleanup --session` finds exactly this engine's nodes. */
+    private final String sessionId = UUID.randomUUID().toString();
     private final Path javaExecutable = NodeCommand.javaExecutable();
     private final ProcFs proc = ProcFs.system();
     private final NodeProbe probe = new NodeProbe();
@@ -67,6 +70,10 @@ public final class ProcessEngine implements Engine {
     @Override
     public String name() {
         return NAME;
+    }
+
+    public String sessionId() {
+        return sessionId;
     }
 
     /** Fails with exit code 2 when the node jar has not been built. */
@@ -111,7 +118,7 @@ public final class ProcessEngine implements Engine {
         List<NodeEndpoint> endpoints = new ArrayList<>(spec.size());
         for (int i = 0; i < spec.size(); i++) {
             NodeEndpoint endpoint = new NodeEndpoint(i, "node-" + i, "127.0.0.1", nodePorts.get(i));
-            NodeCommand command = NodeCommand.forNode(javaExecutable, nodeJar, spec, i, nodePorts.get(i), nodePorts.get(0));
+            NodeCommand command = NodeCommand.forNode(javaExecutable, nodeJar, sessionId, spec, i, nodePorts.get(i), nodePorts.get(0));
             nodes.add(new NodeProcess(endpoint, command, dir.resolve(clusterId + "-node-" + i + ".log")));
             endpoints.add(endpoint);
         }

@@ -23,8 +23,8 @@ class NodeCommandTest {
 
     @Test
     void seedNodeHasNoPeersAndTheOthersJoinThroughIt() {
-        NodeCommand seed = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 0, 7000, 7000);
-        NodeCommand other = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 2, 7002, 7000);
+        NodeCommand seed = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 0, 7000, 7000);
+        NodeCommand other = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 2, 7002, 7000);
         assertFalse(seed.env().containsKey("REPRAM_PEERS"));
         assertEquals("127.0.0.1:7000", other.env().get("REPRAM_PEERS"));
         assertEquals("node-2", other.env().get("REPRAM_NODE_ID"));
@@ -37,14 +37,14 @@ class NodeCommandTest {
 
     @Test
     void specEnvironmentOverridesTheDefaults() {
-        NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of("REPRAM_RATE_LIMIT", "500", "REPRAM_X", "y"), null, null), 1, 7001, 7000);
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of("REPRAM_RATE_LIMIT", "500", "REPRAM_X", "y"), null, null), 1, 7001, 7000);
         assertEquals("500", c.env().get("REPRAM_RATE_LIMIT"));
         assertEquals("y", c.env().get("REPRAM_X"));
     }
 
     @Test
     void runsTheJarWithSmallNodeFlags() {
-        NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), null, null), 0, 7000, 7000);
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 0, 7000, 7000);
         assertEquals(JAVA.toString(), c.command().get(0));
         assertTrue(c.command().contains("-XX:+UseParallelGC"));
         assertEquals(JAR.toString(), c.command().get(c.command().size() - 1));
@@ -54,8 +54,19 @@ class NodeCommandTest {
     }
 
     @Test
+    void theCommandLineNamesSessionRunAndNodeForCleanup() {
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 2, 7002, 7000);
+        int jar = c.command().indexOf("-jar");
+        for (String property : java.util.List.of("-Drepram.orchestrate.session=s1", "-Drepram.orchestrate.run=run1",
+                "-Drepram.orchestrate.node=node-2")) {
+            int at = c.command().indexOf(property);
+            assertTrue(at > 0 && at < jar, property + " is a JVM option: " + c.command());
+        }
+    }
+
+    @Test
     void memoryLimitBecomesTheHeapCapAndCpusTheProcessorCount() {
-        NodeCommand c = NodeCommand.forNode(JAVA, JAR, spec(Map.of(), 1.5, 256L * 1024 * 1024), 0, 7000, 7000);
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), 1.5, 256L * 1024 * 1024), 0, 7000, 7000);
         assertTrue(c.command().contains("-Xmx256m") && c.command().contains("-Xms256m"), c.command().toString());
         assertTrue(c.command().contains("-XX:ActiveProcessorCount=2"), c.command().toString());
     }
