@@ -25,7 +25,7 @@ summary=$(ls "$work"/results/*/summary.csv)
 read -r rps success p99 < <(python3 - "$summary" <<'PY'
 import csv, sys
 row = next(csv.DictReader(open(sys.argv[1])))
-print(row["requests_per_sec"], row["success_rate"], int(row["p99_ns"]) / 1e6)
+print(row["requests_per_sec"], row["success_percent"], int(row["p99_latency_us"]) / 1e3)
 PY
 )
 

@@ -84,7 +84,8 @@ public final class MarkdownReport {
                 + " ms, p99 " + Format.ms(r.load().all().p99Nanos()) + " ms — " + Format.cell(r.cell()))
                 .orElse("no cell finished"));
         v.put("scaling_table", scalingTable(analysis));
-        List<String> advice = Recommendations.of(analysis, info.cores());
+        // Only the local engines put every node on this machine's cores; swarm spreads them over machines.
+        List<String> advice = Recommendations.of(analysis, "swarm".equals(info.driver()) ? 0 : info.cores());
         v.put("recommendations", advice.isEmpty() ? "No cell finished, so there is nothing to recommend yet."
                 : advice.stream().map(a -> "- " + a).collect(Collectors.joining("\n")));
         v.put("thresholds", thresholds(s, analysis));
@@ -131,18 +132,21 @@ public final class MarkdownReport {
         }
         String gates = evaluator.thresholds().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", "));
         StringBuilder t = new StringBuilder();
-        for (CellResult r : analysis.results()) {
+        for (CellResult r : analysis.ranked()) {
             for (Breach b : evaluator.evaluate(r)) {
                 t.append("| ").append(r.cell().id()).append(" | ").append(b.metric()).append(" | ")
                         .append(io.repram.orchestrate.scenario.Threshold.formatNumber(b.measured())).append(" | ")
                         .append(b.expression()).append(" |\n");
             }
         }
+        String skipped = analysis.ranked().size() < analysis.results().size()
+                ? " Skipped cells are not judged." : "";
         if (t.length() == 0) {
-            return "All thresholds met in every finished cell: " + gates + ".";
+            return "All thresholds met in every " + (skipped.isEmpty() ? "finished" : "measured") + " cell: " + gates
+                    + "." + skipped;
         }
         return "Breached (gates: " + gates + "):\n\n| Cell | Metric | Measured | Required |\n|---|---|---:|---|\n"
-                + t.toString().stripTrailing();
+                + t.toString().stripTrailing() + (skipped.isEmpty() ? "" : "\n\n" + skipped.strip());
     }
 
     private static String resultsTable(ReportAnalysis analysis) {
@@ -156,7 +160,7 @@ public final class MarkdownReport {
                     r.cell().concurrency(), r.cell().payloadBytes(), Format.rate(r.load().requestsPerSec()),
                     Format.percent(r.load().successRate()), Format.ms(r.load().all().p50Nanos()),
                     Format.ms(r.load().all().p99Nanos()), Format.ms(r.load().all().maxNanos()),
-                    Format.count(r.load().failures()), r.status()));
+                    Format.count(r.load().failures()), r.measuredInFull() ? r.status() : r.status() + " (partial, not ranked)"));
         }
         return t.toString().stripTrailing();
     }
@@ -202,14 +206,29 @@ public final class MarkdownReport {
         List<CellResult> clean = measured.stream().filter(r -> !faulted.contains(r)).toList();
         String cleanPart = clean.isEmpty() ? "no cell ran without faults" : "without faults, " + costOf(clean);
         if (faulted.isEmpty()) {
-            return "no fault was injected; " + cleanPart + " (both counts must be 0).";
+            long lost = lostWrites(clean);
+            long corrupt = corruptReads(clean);
+            if (lost == 0 && corrupt == 0) {
+                return "no fault was injected; " + cleanPart + ".";
+            }
+            return "no fault was injected; " + cleanPart + ". Without faults no write may be lost and no read "
+                    + "corrupt, so the " + Format.count(lost + corrupt) + " lost or corrupt key(s) point at a replication fault "
+                    + "in the nodes: check their logs.";
         }
         return "with faults, " + costOf(faulted) + "; " + cleanPart + ".";
     }
 
+    private static long lostWrites(List<CellResult> cells) {
+        return cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().lostWrites()).sum();
+    }
+
+    private static long corruptReads(List<CellResult> cells) {
+        return cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().corruptReads()).sum();
+    }
+
     private static String costOf(List<CellResult> cells) {
-        long lost = cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().lostWrites()).sum();
-        long corrupt = cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().corruptReads()).sum();
+        long lost = lostWrites(cells);
+        long corrupt = corruptReads(cells);
         long timeouts = cells.stream().filter(r -> r.convergence() != null).mapToLong(r -> r.convergence().timeouts()).sum();
         double worstP99 = cells.stream().filter(r -> r.convergence() != null)
                 .mapToDouble(r -> r.convergence().p99Millis()).max().orElse(0);

@@ -4,12 +4,10 @@ import io.repram.orchestrate.results.AtomicFiles;
 import io.repram.orchestrate.results.CellFile;
 import io.repram.orchestrate.results.ContainerStatsCsv;
 import io.repram.orchestrate.results.ResultsDir;
-import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.ResultsJson;
 import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.results.RunResults;
 import io.repram.orchestrate.results.SummaryCsv;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.repram.orchestrate.analysis.ChartFile;
 import io.repram.orchestrate.analysis.ChartsMarkdown;
 import io.repram.orchestrate.analysis.HtmlReport;
@@ -151,18 +149,15 @@ public final class ResultsWriter {
         return Collections.unmodifiableList(new ArrayList<>(results));
     }
 
-    /** True when any recorded cell breached a threshold: the run should exit 99. */
+    /**
+     * True when any cell measured in full breached a threshold: the run should exit 99. A skipped
+     * cell is not judged, as in report.xml.
+     */
     public synchronized boolean anyBreach() {
-        return results.stream().anyMatch(r -> !evaluator.evaluate(r).isEmpty());
+        return results.stream().anyMatch(r -> r.measuredInFull() && !evaluator.evaluate(r).isEmpty());
     }
 
     private void writeJson(Path file, Object value) {
-        String json;
-        try {
-            json = ResultsJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new ResultsException("cannot serialise " + file.getFileName() + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, json + "\n");
+        AtomicFiles.write(file, ResultsJson.write(value) + "\n");
     }
 }

@@ -14,7 +14,6 @@ import io.repram.orchestrate.scenario.FaultSpec;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
 import io.repram.orchestrate.scenario.ScenarioLoader;
-import io.repram.orchestrate.scenario.Units;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -141,7 +140,7 @@ public final class RunSession {
                     RunInfo.of(prepared.scenario(), engine.environment(), Instant.now(), toolVersion));
             RunPlan plan = prepared.plan();
             console.accept("Results: " + writer.dir().path());
-            console.accept("Plan: " + plan.totalCells() + " cell(s), about " + Units.formatDuration(plan.estimatedDuration()));
+            console.accept(PlanEstimate.line(plan));
             display = displays.open(prepared.scenario().name() + " (" + writer.dir().path().getFileName() + ")",
                     writer.dir().path(), plan.totalCells(), control);
             Runner.Options options = new Runner.Options(runId(writer.dir()), request.basePort(), request.healthTimeout(),

@@ -199,7 +199,8 @@ public final class Runner {
         }
         CellResult result = new CellResult(cell, started, System.currentTimeMillis(), figures,
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
-                checked.faults(), checked.convergence(), checked.audit(), shares);
+                checked.faults(), checked.convergence(), checked.audit(), shares, stats.nodePeakCpuPercent(),
+                stats.nodePeakMemoryBytes());
         for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
         return new CellRun(result, !checked.restore().ok(), recorder);
     }

@@ -1,0 +1,32 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.scenario.RunPlan;
+import io.repram.orchestrate.scenario.Units;
+
+import java.time.Duration;
+
+/**
+ * The "Plan:" line a run prints before it starts. {@link RunPlan#estimatedDuration()} counts only
+ * warm-up, measured windows and cooldowns; each cluster size also costs its start-up, health
+ * checks, the end-of-cell audit and teardown, which the line adds as a stated allowance so the
+ * estimate is not short by that (a quick 3-node cell took about 40 s more than its load).
+ */
+final class PlanEstimate {
+
+    static final Duration ALLOWANCE_PER_CLUSTER = Duration.ofSeconds(40);
+
+    private PlanEstimate() {
+    }
+
+    static Duration total(RunPlan plan) {
+        return plan.estimatedDuration().plus(ALLOWANCE_PER_CLUSTER.multipliedBy(plan.blocks().size()));
+    }
+
+    /** {@code Plan: 2 cell(s) on 1 cluster(s), about 42s (2s of load and cooldowns + 40s start-up allowance per cluster)}. */
+    static String line(RunPlan plan) {
+        return "Plan: " + plan.totalCells() + " cell(s) on " + plan.blocks().size() + " cluster(s), about "
+                + Units.formatDuration(total(plan)) + " (" + Units.formatDuration(plan.estimatedDuration())
+                + " of warm-up, measured time and cooldowns + " + Units.formatDuration(ALLOWANCE_PER_CLUSTER)
+                + " start-up allowance per cluster)";
+    }
+}
