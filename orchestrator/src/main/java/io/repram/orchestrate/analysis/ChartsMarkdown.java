@@ -17,7 +17,7 @@ public final class ChartsMarkdown {
         if (charts.isEmpty()) {
             return "";
         }
-        return "\n## Charts\n\nPNG here, SVG linked. `report.html` is the same report as a single file with the charts inside it.\n\n"
+        return "\n## Charts\n\nPNG here, SVG linked; `report.html` has this report with the charts inside it.\n\n"
                 + embed(charts, base, "###") + "\n";
     }
 

@@ -85,7 +85,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of keys, op mix and payloads (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON result to FILE.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result (docs/results.md) to FILE; - writes it to stdout, which then carries nothing else (the table and progress are on stderr).")
     private Path jsonFile;
 
     @picocli.CommandLine.Mixin

@@ -17,6 +17,7 @@ import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,14 @@ public final class MarkdownReport {
         v.put("warmup", Units.formatDuration(s.warmup()));
         v.put("duration", Units.formatDuration(s.duration()));
         v.put("workload", workload(s.workload()));
+        String none = noneRanked(analysis);
         v.put("peak_throughput", analysis.peakThroughput().map(r -> Format.rate(r.load().requestsPerSec())
-                + " req/s — " + Format.cell(r.cell())).orElse("no cell finished"));
+                + " req/s — " + Format.cell(r.cell())).orElse(none));
         v.put("best_success_rate", analysis.bestSuccessRate().map(r -> Format.percent(r.load().successRate())
-                + " — " + Format.cell(r.cell())).orElse("no cell finished"));
+                + " — " + Format.cell(r.cell())).orElse(none));
         v.put("lowest_latency", analysis.lowestLatency().map(r -> "mean " + Format.ms(Math.round(r.load().all().meanNanos()))
                 + " ms, p99 " + Format.ms(r.load().all().p99Nanos()) + " ms — " + Format.cell(r.cell()))
-                .orElse("no cell finished"));
+                .orElse(none));
         v.put("scaling_table", scalingTable(analysis));
         // Only the local engines put every node on this machine's cores; swarm spreads them over machines.
         List<String> advice = Recommendations.of(analysis, "swarm".equals(info.driver()) ? 0 : info.cores());
@@ -93,6 +95,11 @@ public final class MarkdownReport {
         v.put("results_table", resultsTable(analysis) + replication(analysis.results())
                 + AvailabilitySection.render(analysis.results()) + AgentSection.render(analysis.results()) + PlacementSection.render(info.engineDetails()));
         return v;
+    }
+
+    /** What a highlight says when no cell may be ranked: none finished, or every one was skipped. */
+    private static String noneRanked(ReportAnalysis analysis) {
+        return analysis.results().isEmpty() ? "no cell finished" : "no cell was measured in full (every finished cell was skipped)";
     }
 
     private static String matrix(Matrix m) {
@@ -113,7 +120,7 @@ public final class MarkdownReport {
     private static String scalingTable(ReportAnalysis analysis) {
         List<ReportAnalysis.ScalingRow> rows = analysis.scaling();
         if (rows.isEmpty()) {
-            return "No cell finished.";
+            return Character.toUpperCase(noneRanked(analysis).charAt(0)) + noneRanked(analysis).substring(1) + ".";
         }
         StringBuilder t = new StringBuilder("| Nodes | Best req/s | At | Speed-up | Linear | Efficiency |\n"
                 + "|---:|---:|---|---:|---:|---:|\n");
@@ -226,14 +233,21 @@ public final class MarkdownReport {
         return cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().corruptReads()).sum();
     }
 
+    /** Only what was measured: a cell without an audit lost no writes that anyone counted. */
     private static String costOf(List<CellResult> cells) {
-        long lost = lostWrites(cells);
-        long corrupt = corruptReads(cells);
-        long timeouts = cells.stream().filter(r -> r.convergence() != null).mapToLong(r -> r.convergence().timeouts()).sum();
-        double worstP99 = cells.stream().filter(r -> r.convergence() != null)
-                .mapToDouble(r -> r.convergence().p99Millis()).max().orElse(0);
+        List<String> parts = new ArrayList<>();
+        List<CellResult> audited = cells.stream().filter(r -> r.audit() != null).toList();
+        if (!audited.isEmpty()) {
+            parts.add(Format.text("%d lost write(s), %d corrupt read(s)", lostWrites(audited), corruptReads(audited)));
+        }
+        List<ConvergenceFigures> probed = cells.stream().map(CellResult::convergence).filter(c -> c != null).toList();
+        if (!probed.isEmpty()) {
+            parts.add(Format.text("%d probe timeout(s), convergence p99 up to %.1f ms",
+                    probed.stream().mapToLong(ConvergenceFigures::timeouts).sum(),
+                    probed.stream().mapToDouble(ConvergenceFigures::p99Millis).max().orElse(0)));
+        }
         double successRate = cells.stream().mapToDouble(r -> r.load().successRate()).min().orElse(0);
-        return Format.text("%d lost write(s), %d corrupt read(s), %d probe timeout(s), convergence p99 up to %.1f ms, "
-                + "success rate down to %s", lost, corrupt, timeouts, worstP99, Format.percent(successRate));
+        parts.add("success rate down to " + Format.percent(successRate));
+        return String.join(", ", parts);
     }
 }

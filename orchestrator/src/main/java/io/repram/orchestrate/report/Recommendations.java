@@ -138,7 +138,7 @@ final class Recommendations {
                 && c.load().requestsPerSec() >= SWEET_SPOT_SHARE * best);
         return fewerReached
                 ? "; fewer workers already reached this throughput, so the cluster is saturated at this load"
-                : "; throughput was still rising at this concurrency, so the wait is queueing, not a throughput ceiling yet";
+                : "; throughput was still rising at this concurrency, so this is not yet the cluster's throughput limit";
     }
 
     private static void degraded(ReportAnalysis analysis, List<String> out) {

@@ -108,10 +108,6 @@ public final class ResultsWriter {
     }
 
     /**
-     * Re-renders report.xml, the charts, report.md and report.html from the cells recorded so far
-     * and container_stats.csv (also for the `report` command).
-     */
-    /**
      * Adds what the engine learns only once clusters ran (swarm placement, the stats source) to
      * run.json and to the reports written from now on. Nothing to do when {@code details} is null.
      */
@@ -121,9 +117,30 @@ public final class ResultsWriter {
         info = info.withEngineDetails(details);
     }
 
+    /**
+     * Re-renders report.xml, the charts, report.md and report.html from the cells recorded so far
+     * and container_stats.csv (also for the `report` command).
+     */
     public synchronized void writeReports() {
-        String markdown = writeTextReports(chartsSection());
-        HtmlReport.write(dir.reportHtml(), "REPRAM scale test: " + info.scenario().name(), markdown, dir.path());
+        List<ChartFile> charts;
+        try {
+            charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()));
+        } catch (RuntimeException e) {
+            // The figures matter more than their pictures: a chart failure must not cost the run its report.
+            String failed = "\n## Charts\n\nThe charts could not be drawn: " + e.getMessage()
+                    + ". Run `repram-orchestrate report " + dir.path() + "` to try again.\n";
+            HtmlReport.write(dir.reportHtml(), htmlTitle(), writeTextReports(failed), dir.path());
+            return;
+        }
+        writeTextReports(ChartsMarkdown.section(charts, dir.path()));
+        // report.md's charts section points the reader at report.html; report.html is where the
+        // charts already are, so its copy of the report has the charts without that pointer.
+        String inline = charts.isEmpty() ? "" : "\n## Charts\n\n" + ChartsMarkdown.embed(charts, dir.path(), "###") + "\n";
+        HtmlReport.write(dir.reportHtml(), htmlTitle(), MarkdownReport.render(template, info, results, inline), dir.path());
+    }
+
+    private String htmlTitle() {
+        return "REPRAM scale test: " + info.scenario().name();
     }
 
     private String writeTextReports(String chartsSection) {
@@ -131,17 +148,6 @@ public final class ResultsWriter {
         String markdown = MarkdownReport.render(template, info, results, chartsSection);
         AtomicFiles.write(dir.reportMd(), markdown);
         return markdown;
-    }
-
-    private String chartsSection() {
-        try {
-            List<ChartFile> charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()));
-            return ChartsMarkdown.section(charts, dir.path());
-        } catch (RuntimeException e) {
-            // The figures matter more than their pictures: a chart failure must not cost the run its report.
-            return "\n## Charts\n\nThe charts could not be drawn: " + e.getMessage()
-                    + ". Run `repram-orchestrate report " + dir.path() + "` to try again.\n";
-        }
     }
 
     /** Every cell recorded so far, including those of the run being resumed. */

@@ -1,26 +1,15 @@
 package io.repram.orchestrate.results;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-
-/** Latency percentiles of one histogram, in nanoseconds; JSON has them as whole microseconds. */
+/** Latency percentiles of one histogram, in nanoseconds. */
 public record LatencySummary(
         long count,
-        @JsonProperty("mean_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosDoubleIn.class) double meanNanos,
-        @JsonProperty("min_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosLongIn.class) long minNanos,
-        @JsonProperty("p50_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosLongIn.class) long p50Nanos,
-        @JsonProperty("p90_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosLongIn.class) long p90Nanos,
-        @JsonProperty("p99_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosLongIn.class) long p99Nanos,
-        @JsonProperty("p999_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosLongIn.class) long p999Nanos,
-        @JsonProperty("max_us") @JsonSerialize(using = Micros.NanosOut.class)
-        @JsonDeserialize(using = Micros.NanosLongIn.class) long maxNanos) {
+        double meanNanos,
+        long minNanos,
+        long p50Nanos,
+        long p90Nanos,
+        long p99Nanos,
+        long p999Nanos,
+        long maxNanos) {
 
     public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -1,7 +1,5 @@
 package io.repram.orchestrate.results;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,24 +42,19 @@ public record LoadFigures(
                 .thenComparingInt(NodeFigures::node));
     }
 
-    // The rates are derived, written for readers of the JSON and ignored when it is read back.
-    @JsonProperty(value = "requests_per_sec", access = JsonProperty.Access.READ_ONLY)
     public double requestsPerSec() {
         return elapsedSeconds <= 0 ? 0 : requests / elapsedSeconds;
     }
 
-    @JsonProperty(value = "puts_per_sec", access = JsonProperty.Access.READ_ONLY)
     public double putsPerSec() {
         return elapsedSeconds <= 0 ? 0 : puts / elapsedSeconds;
     }
 
-    @JsonProperty(value = "gets_per_sec", access = JsonProperty.Access.READ_ONLY)
     public double getsPerSec() {
         return elapsedSeconds <= 0 ? 0 : gets / elapsedSeconds;
     }
 
     /** Percent of requests that succeeded, 0..100. */
-    @JsonProperty(value = "success_percent", access = JsonProperty.Access.READ_ONLY)
     public double successRate() {
         return requests == 0 ? 0 : 100.0 * successes / requests;
     }

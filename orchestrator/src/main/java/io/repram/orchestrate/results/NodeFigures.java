@@ -1,7 +1,5 @@
 package io.repram.orchestrate.results;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +46,6 @@ public record NodeFigures(
      * @param startSeconds offset of its first interval from the start of the measured window
      * @param seconds      its length (the sum of its intervals' lengths)
      */
-    public record Outage(double startSeconds, @JsonProperty("length_seconds") double seconds) {
+    public record Outage(double startSeconds, double seconds) {
     }
 }

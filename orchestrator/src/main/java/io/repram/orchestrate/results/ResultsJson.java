@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,13 +19,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.repram.orchestrate.scenario.Units;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
  * The one JSON mapping of the results directory: snake_case keys like summary.csv and the
- * scenario files, durations written as in scenario files ("60s"), instants as ISO-8601.
+ * scenario files, durations written as in scenario files ("60s"), instants as ISO-8601, latencies
+ * as whole microseconds and every other decimal with at most {@value #DECIMALS} places.
  * Unknown keys are ignored on read, so files from another tool version still load. Every file
  * starts with {@code "schema_version"}; docs/results.md describes schema {@value #SCHEMA_VERSION}.
  */
@@ -48,14 +52,43 @@ public final class ResultsJson {
                         public Duration deserialize(JsonParser p, DeserializationContext c) throws IOException {
                             return Units.parseDuration(p.getValueAsString());
                         }
-                    }))
+                    })
+                    .addSerializer(Double.class, new Decimals())
+                    .addSerializer(Double.TYPE, new Decimals()))
+            .addMixIn(LatencySummary.class, ResultsMixIns.LatencySummaryNames.class)
+            .addMixIn(LoadFigures.class, ResultsMixIns.LoadFiguresNames.class)
+            .addMixIn(NodeFigures.Outage.class, ResultsMixIns.OutageNames.class)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // Keeps "2000.0" a decimal on its way through a tree (ResultsJson.write) instead of "2E+3".
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
+    /** Decimal places of every non-integral figure in a results file: rates, percents, seconds. */
+    public static final int DECIMALS = 3;
+
     private ResultsJson() {
+    }
+
+    /**
+     * Every decimal figure rounded to {@link #DECIMALS} places and written plain: no exponent
+     * ({@code 4.355581491791908E7}) and no binary noise ({@code 1400.0000000002}). Integral
+     * figures keep one decimal place so that a reader can tell a rate from a count. Not finite
+     * (no such figure is expected) is written as null: JSON has no NaN.
+     */
+    static final class Decimals extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator g, SerializerProvider p) throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                g.writeNull();
+                return;
+            }
+            BigDecimal d = BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            g.writeNumber(d.scale() < 1 ? d.setScale(1) : d);
+        }
     }
 
     public static ObjectMapper mapper() {
