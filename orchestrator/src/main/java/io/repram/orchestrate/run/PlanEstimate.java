@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.scenario.ClusterBlock;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Units;
 
@@ -20,6 +21,26 @@ final class PlanEstimate {
 
     static Duration total(RunPlan plan) {
         return plan.estimatedDuration().plus(ALLOWANCE_PER_CLUSTER.multipliedBy(plan.blocks().size()));
+    }
+
+    /**
+     * The time left while cell {@code position} (1-based, in plan order) has run for
+     * {@code cellElapsedMillis}: the rest of this cell, then every later cell with its cooldown, and
+     * the same start-up allowance for each cluster size still to start, so that the remaining time
+     * shown during the run agrees with the "Plan:" line.
+     */
+    static long remainingMillis(RunPlan plan, int position, long cellElapsedMillis) {
+        long perCell = plan.scenario().warmup().plus(plan.scenario().duration()).toMillis();
+        long remaining = Math.max(0, perCell - cellElapsedMillis);
+        int seen = 0;
+        for (ClusterBlock block : plan.blocks()) {
+            for (int i = 0; i < block.cells().size(); i++) {
+                if (++seen <= position) continue;
+                remaining += perCell + (i > 0 ? plan.betweenCells().toMillis()
+                        : plan.betweenClusterSizes().toMillis() + ALLOWANCE_PER_CLUSTER.toMillis());
+            }
+        }
+        return remaining;
     }
 
     /** {@code Plan: 2 cell(s) on 1 cluster(s), about 42s (2s of load and cooldowns + 40s start-up allowance per cluster)}. */

@@ -226,8 +226,7 @@ public final class Runner {
         long cellElapsed = (now - cellStartNanos) / 1_000_000;
         Scenario s = plan.scenario();
         long perCellMillis = s.warmup().plus(s.duration()).toMillis();
-        long remaining = Math.max(0, perCellMillis - cellElapsed)
-                + (plan.totalCells() - position) * (perCellMillis + s.cooldown().betweenScenarios().toMillis());
+        long remaining = PlanEstimate.remainingMillis(plan, position, cellElapsed);
         List<LiveSnapshot.NodeLive> nodes = new ArrayList<>();
         for (NodeEndpoint n : cluster.nodes()) {
             NodeWatcher.NodeStatus st = watcher.status(n.index());

@@ -3,7 +3,6 @@ package io.repram.orchestrate.run;
 import io.repram.orchestrate.gate.ThresholdEvaluator;
 import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.results.CellResult;
-import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.scenario.Scenario;
 
 import java.util.ArrayList;
@@ -52,7 +51,9 @@ final class SummaryTable {
     static List<String> lines(List<CellResult> results, Scenario scenario, int width) {
         if (results.isEmpty()) return List.of("No cell finished.");
         ThresholdEvaluator thresholds = ThresholdEvaluator.forScenario(scenario);
-        List<Row> rows = results.stream().map(r -> new Row(r, thresholds.evaluate(r))).toList();
+        // A skipped cell is not judged, as in report.xml and the exit code.
+        List<Row> rows = results.stream().map(r -> new Row(r, r.measuredInFull() ? thresholds.evaluate(r) : List.of()))
+                .toList();
         List<Column> kept = fit(rows, width);
         List<String> lines = new ArrayList<>();
         lines.add("");

@@ -170,4 +170,15 @@ class ResultsWriterTest {
                     "1nodes_10conc_1024bytes.json", "5nodes_50conc_1024bytes.json")), names.toString());
         }
     }
+
+    @Test
+    void reportMdPointsAtReportHtmlAndReportHtmlDoesNotPointAtItself() throws IOException {
+        ResultsWriter writer = writeAll();
+        writer.writeReports();
+        String md = Files.readString(writer.dir().reportMd());
+        String html = Files.readString(writer.dir().reportHtml());
+        assertTrue(md.contains("## Charts") && md.contains("`report.html`"), "report.md names report.html: " + md);
+        assertTrue(html.contains("Charts") && html.contains("data:image/png"), "report.html has the charts inline");
+        assertFalse(html.contains("report.html"), "report.html describes itself: " + html);
+    }
 }

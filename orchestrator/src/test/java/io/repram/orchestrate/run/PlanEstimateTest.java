@@ -28,5 +28,10 @@ class PlanEstimateTest {
         assertEquals(Duration.ofSeconds(220), PlanEstimate.total(plan));
         assertEquals("Plan: 2 cell(s) on 2 cluster(s), about 3m40s (2m20s of warm-up, measured time and cooldowns"
                 + " + 40s start-up allowance per cluster)", PlanEstimate.line(plan));
+        // 5 s into the first cell: its other 60 s, then the 3-node cluster's cooldown, allowance and cell.
+        assertEquals(60_000 + 10_000 + 40_000 + 65_000, PlanEstimate.remainingMillis(plan, 1, 5_000));
+        assertEquals(PlanEstimate.total(plan).toMillis(), PlanEstimate.remainingMillis(plan, 1, 0)
+                + PlanEstimate.ALLOWANCE_PER_CLUSTER.toMillis(), "at the start, the plan minus the first start-up");
+        assertEquals(0, PlanEstimate.remainingMillis(plan, 2, 65_000));
     }
 }

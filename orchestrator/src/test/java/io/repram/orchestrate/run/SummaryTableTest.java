@@ -66,4 +66,16 @@ class SummaryTableTest {
         assertTrue(header.contains("verdict"), header);
         assertEquals(List.of("a b", "  c"), SummaryTable.wrap("a b c", 3));
     }
+
+    @Test
+    void aSkippedCellIsNotJudged() {
+        CellResult slow = cell(1, 5000, 91_234, 1234);
+        CellResult skipped = new CellResult(slow.cell(), 0, 10_000, slow.load(), 100, 1L << 30, "skipped",
+                "skipped by the user");
+        List<String> lines = SummaryTable.lines(List.of(skipped), SCENARIO, 80);
+        assertTrue(lines.get(2).endsWith("skipped"), lines.get(2));
+        String all = String.join("\n", lines);
+        assertFalse(all.contains("BREACH") || all.contains("breached"), all);
+        assertTrue(all.contains("skipped: skipped by the user"), all);
+    }
 }
