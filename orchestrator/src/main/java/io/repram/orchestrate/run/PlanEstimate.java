@@ -50,4 +50,10 @@ final class PlanEstimate {
                 + " of warm-up, measured time and cooldowns + " + Units.formatDuration(ALLOWANCE_PER_CLUSTER)
                 + " start-up allowance per cluster)";
     }
+
+    /** {@code Took 1m58s; the plan said about 1m45s.}: the estimate checked against the clock. */
+    static String tookLine(Duration took, RunPlan plan) {
+        return "Took " + Units.formatDuration(Duration.ofSeconds(Math.round(took.toMillis() / 1000.0)))
+                + "; the plan said about " + Units.formatDuration(total(plan)) + ".";
+    }
 }

@@ -57,8 +57,8 @@ class ResultsSchemaTest {
                 new ConvergenceFigures(20, 0, 1, 5000, 12.5, 80.25, 120.0),
                 new AuditFigures(500, 480, List.of(0, 1, 2), 50, 2, 0, 1,
                         List.of(new AuditFigures.NodeReplicas(0, "listing", 3, List.of("pause node 0 at 5.50 s"))),
-                        2000, null),
-                List.of(new AgentShare(0, "agent-0", "local process 1", 20000, 2000.0, 100.0, 10, 2000, 55.5, 80.0,
+                        2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.0912)),
+                List.of(new AgentShare(0, "agent-0", "local process 1", 20000, 2000.0, 100.0, 10, 2000, 55.555_555_5, 80.0,
                         2.0, 1500, 9000, false, null)),
                 81.0, 310L << 20);
     }
@@ -76,6 +76,39 @@ class ResultsSchemaTest {
         assertFalse(tree.path("result").path("load").has("s_per_sec"), json);
         assertEquals(43556, tree.path("result").path("load").path("all").path("mean_us").asLong());
         assertTrue(tree.path("result").path("load").path("all").path("mean_us").isIntegralNumber());
+        assertFalse(json.contains("E7") || json.contains("E+"), "no exponents: " + json);
+        assertTrue(json.contains("\"avg_cpu_percent\" : 55.556,"), "decimals rounded to 3 places: " + json);
+    }
+
+    /** Every field name a script can meet in a cell file, summary.csv or load --json is in docs/results.md. */
+    @Test
+    void docsResultsMdNamesEveryField() throws Exception {
+        String docs = Files.readString(Path.of(System.getProperty("repram.repo.root", ".."), "docs", "results.md"));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        fieldNames(ResultsJson.mapper().readTree(FIXTURES.resolve("golden-cell.json").toFile()), names);
+        names.addAll(List.of(Files.readString(FIXTURES.resolve("golden-summary-header.csv")).strip().split(",")));
+        RunInfo info = new RunInfo(SCENARIO, "docker", "27.3.1", 2, 8L << 30, "sha256:abc",
+                Instant.parse("2025-01-02T03:04:05Z"), "0.1.0");
+        JsonNode run = ResultsJson.mapper().readTree(ResultsJson.write(info));
+        run.fieldNames().forEachRemaining(names::add);
+        io.repram.orchestrate.load.LoadSpec spec = io.repram.orchestrate.load.LoadSpec.of(
+                List.of(java.net.URI.create("http://127.0.0.1:8080")), SCENARIO.workload(), 10, 1024,
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), 1);
+        fieldNames(io.repram.orchestrate.load.LoadReport.json(spec, fullCell().load()), names);
+        List<String> missing = names.stream().filter(n -> !docs.contains("`" + n + "`")).toList();
+        assertEquals(List.of(), missing, "fields without a word in docs/results.md");
+    }
+
+    /** Object keys, recursively; the keys of maps of counts (errors by class) are values, not fields. */
+    private static void fieldNames(JsonNode node, java.util.Set<String> out) {
+        if (node.isArray()) {
+            node.forEach(n -> fieldNames(n, out));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                out.add(e.getKey());
+                if (!e.getKey().equals("errors_by_class")) fieldNames(e.getValue(), out);
+            });
+        }
     }
 
     @Test

@@ -33,5 +33,6 @@ class PlanEstimateTest {
         assertEquals(PlanEstimate.total(plan).toMillis(), PlanEstimate.remainingMillis(plan, 1, 0)
                 + PlanEstimate.ALLOWANCE_PER_CLUSTER.toMillis(), "at the start, the plan minus the first start-up");
         assertEquals(0, PlanEstimate.remainingMillis(plan, 2, 65_000));
+        assertEquals("Took 3m58s; the plan said about 3m40s.", PlanEstimate.tookLine(Duration.ofMillis(237_600), plan));
     }
 }
