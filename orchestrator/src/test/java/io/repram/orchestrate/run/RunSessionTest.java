@@ -120,7 +120,7 @@ class RunSessionTest {
         assertTrue(console.stream().anyMatch(l -> l.startsWith("1nodes_4conc_256bytes") && l.endsWith("  ok")),
                 "the summary table: " + console);
         assertEquals("Report: " + dir.reportMd(), console.get(console.size() - 1));
-        assertTrue(console.get(console.size() - 2).matches("Took \\d+s; the plan said about 42s\\."), console.toString());
+        assertTrue(console.get(console.size() - 2).matches("Took \\S+; the plan said about 42s\\."), console.toString());
 
         RecordingDisplay display = displays.get(0);
         assertEquals(1, displays.size());
