@@ -54,6 +54,11 @@ class SkippedCellsTest {
         assertTrue(top.stream().noneMatch(r -> r.values().get("status").equals("skipped")), top.toString());
         assertEquals(2000.0, top.get(0).requestsPerSec());
 
+        CommandRun cli = CommandRun.of(new io.repram.orchestrate.cli.ConsolidateCommand(), tmp.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("1 skipped cell(s) left out"), cli.out());
+        assertFalse(cli.out().contains("9,000.0"), cli.out());
+
         Baseline baseline = Baseline.of(run, null, null);
         assertTrue(baseline.top().stream().noneMatch(r -> r.cell().id().equals(SKIPPED_ID)));
         assertEquals(2000.0, baseline.expectedRps());
