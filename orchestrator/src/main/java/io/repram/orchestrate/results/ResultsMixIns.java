@@ -1,6 +1,7 @@
 package io.repram.orchestrate.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
@@ -41,8 +42,11 @@ final class ResultsMixIns {
     /**
      * {@link LoadFigures}' derived rates, written for readers of the file and ignored when it is
      * read back. Named explicitly: left to bean naming, {@code getsPerSec()} reads as a getter of
-     * {@code sPerSec} (schema 1's {@code "s_per_sec"}).
+     * {@code sPerSec} (schema 1's {@code "s_per_sec"}). The order is fixed: reflection lists
+     * methods in no particular order, and a golden file needs one.
      */
+    @JsonPropertyOrder({"requests", "successes", "failures", "puts", "gets", "elapsed_seconds", "all", "put", "get",
+            "errors_by_class", "nodes", "requests_per_sec", "puts_per_sec", "gets_per_sec", "success_percent"})
     abstract static class LoadFiguresNames {
         @JsonProperty(value = "requests_per_sec", access = JsonProperty.Access.READ_ONLY)
         abstract double requestsPerSec();

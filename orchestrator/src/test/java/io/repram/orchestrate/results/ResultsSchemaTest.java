@@ -57,7 +57,7 @@ class ResultsSchemaTest {
                 new ConvergenceFigures(20, 0, 1, 5000, 12.5, 80.25, 120.0),
                 new AuditFigures(500, 480, List.of(0, 1, 2), 50, 2, 0, 1,
                         List.of(new AuditFigures.NodeReplicas(0, "listing", 3, List.of("pause node 0 at 5.50 s"))),
-                        2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.0912)),
+                        2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.091)),
                 List.of(new AgentShare(0, "agent-0", "local process 1", 20000, 2000.0, 100.0, 10, 2000, 55.555_555_5, 80.0,
                         2.0, 1500, 9000, false, null)),
                 81.0, 310L << 20);
@@ -121,7 +121,9 @@ class ResultsSchemaTest {
         assertEquals(2_001_000, read.load().all().p50Nanos(), "2000.6 µs rounds to 2001");
         assertEquals(fullCell().convergence(), read.convergence());
         assertEquals(fullCell().audit(), read.audit());
-        assertEquals(fullCell().agents(), read.agents());
+        assertEquals(55.556, read.agents().get(0).avgCpuPercent(), "decimals keep 3 places");
+        assertEquals(ResultsJson.write(CellFile.of(fullCell(), List.of())), ResultsJson.write(CellFile.of(read, List.of())),
+                "what is read back writes the same file");
         assertEquals(fullCell().faults(), read.faults());
         assertEquals(fullCell().load().nodes(), read.load().nodes());
         assertEquals(Double.valueOf(81.0), read.nodePeakCpuPercent());
