@@ -37,11 +37,12 @@ wait_peers() { # port expected_peers
   echo "node on port $1 did not see $2 peers" >&2; exit 1
 }
 mix() { # label url
-  ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --size 1024 --put-percent 70 --json "/tmp/bench-$1.json" >/dev/null
+  ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --size 1024 --put-percent 70 --json "/tmp/bench-$1.json" 2>"/tmp/bench-$1.log" \
+    || { cat "/tmp/bench-$1.log" >&2; exit 1; }
   python3 - "$1" "/tmp/bench-$1.json" <<'PY'
 import json,sys
-d=json.load(open(sys.argv[2])); l=d["latency_ms"]
-print(f"| {sys.argv[1]} (70/30 mix, ours) | {d['requests_per_sec']:,.0f} | {d['success_rate']:.2f}% | {l['p50']:.2f} | {l['p99']:.2f} | {l['p999']:.2f} |")
+d=json.load(open(sys.argv[2])); l=d["latency"]
+print(f"| {sys.argv[1]} (70/30 mix, ours) | {d['requests_per_sec']:,.0f} | {d['success_percent']:.2f}% | {l['p50_us']/1e3:.2f} | {l['p99_us']/1e3:.2f} | {l['p999_us']/1e3:.2f} |")
 PY
 }
 wrk_put() { # label url

@@ -25,7 +25,7 @@ summary=$(ls "$work"/results/*/summary.csv)
 read -r rps success p99 < <(python3 - "$summary" <<'PY'
 import csv, sys
 row = next(csv.DictReader(open(sys.argv[1])))
-print(row["requests_per_sec"], row["success_rate"], int(row["p99_ns"]) / 1e6)
+print(row["requests_per_sec"], row["success_percent"], int(row["p99_latency_us"]) / 1e3)
 PY
 )
 
@@ -48,10 +48,11 @@ node_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
 # Warm the node's JIT with both clients before measuring either.
 wrk -t2 -c50 -d10s -s node/bench/put.lua "http://127.0.0.1:$PORT" >/dev/null
-$CLI load --url "http://127.0.0.1:$PORT" -c 50 -d 10s --size 1024 --put-percent 100 >/dev/null
+$CLI load --url "http://127.0.0.1:$PORT" -c 50 -d 10s --size 1024 --put-percent 100 >/dev/null 2>>"$work/load.log" \
+  || { cat "$work/load.log" >&2; exit 1; }
 wrk_rps=$(wrk -t2 -c50 -d${SECONDS_EACH}s -s node/bench/put.lua "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {print $2}')
 $CLI load --url "http://127.0.0.1:$PORT" -c 50 -d ${SECONDS_EACH}s --warmup 2s --size 1024 --put-percent 100 \
-  --json "$work/load.json" >/dev/null
+  --json "$work/load.json" 2>>"$work/load.log" || { cat "$work/load.log" >&2; exit 1; }
 gen_rps=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["requests_per_sec"])' "$work/load.json")
 ratio=$(awk -v g="$gen_rps" -v w="$wrk_rps" 'BEGIN { printf "%.2f", (w > 0 ? g / w : 0) }')
 

@@ -64,7 +64,7 @@ wrk_before=$(run_wrk before | tail -1)
 echo "load generator -c $CONNS -d ${DURATION}s (after ${WARMUP}s warm-up) ..."
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -cp "$JAR" io.repram.orchestrate.cli.LoadCommand --url "$URL" -c "$CONNS" \
-  -d "${DURATION}s" --warmup "${WARMUP}s" --put-percent 0 --json "$work/loadgen.json" >"$work/loadgen.txt"
+  -d "${DURATION}s" --warmup "${WARMUP}s" --put-percent 0 --json "$work/loadgen.json" 2>"$work/loadgen.txt"
 grep -E '^(Requests|Throughput|Success|Latency|  all)' "$work/loadgen.txt" || true
 gen_rps=$(sed -n 's/.*"requests_per_sec" : \([0-9.]*\).*/\1/p' "$work/loadgen.json")
 wrk_after=$(run_wrk after | tail -1)

@@ -46,8 +46,12 @@ public record Baseline(RunResults run, List<CellResult> top, double peakCpuPerce
             source = monitoring != null ? monitoringSource + " (" + stats.size() + " samples)"
                     : "the run's container_stats.csv (" + stats.size() + " samples)";
         } else {
-            cpu = run.cells().stream().mapToDouble(CellResult::peakCpuPercent).max().orElse(0);
-            memory = run.cells().stream().mapToDouble(r -> r.peakMemoryBytes() / (1024.0 * 1024.0)).max().orElse(0);
+            // Schema 2 cells know their busiest node; a schema 1 cell only its cluster sum (an upper bound).
+            List<CellResult> full = measuredInFull(run.cells());
+            cpu = full.stream().mapToDouble(r -> r.nodePeakCpuPercent() != null ? r.nodePeakCpuPercent()
+                    : r.peakCpuPercent()).max().orElse(0);
+            memory = full.stream().mapToDouble(r -> (r.nodePeakMemoryBytes() != null ? r.nodePeakMemoryBytes()
+                    : r.peakMemoryBytes()) / (1024.0 * 1024.0)).max().orElse(0);
             source = "the per-cell peaks in the cell files (no container_stats.csv)";
         }
         long requests = healthy.stream().mapToLong(r -> r.load().all().count()).sum();
@@ -57,14 +61,28 @@ public record Baseline(RunResults run, List<CellResult> top, double peakCpuPerce
         return new Baseline(run, top, cpu, memory, source, latencyMs, expected);
     }
 
-    /** Cells with at least 99% success; when none reached that, every cell, so there is still a baseline. */
+    /**
+     * Cells with at least 99% success; when none reached that, every cell, so there is still a
+     * baseline. Skipped cells never count: their figures cover an unknown part of the window.
+     */
     static List<CellResult> healthy(List<CellResult> cells) {
-        List<CellResult> ok = cells.stream().filter(r -> r.load().successRate() >= MIN_SUCCESS_PERCENT).toList();
-        return ok.isEmpty() ? cells : ok;
+        List<CellResult> full = measuredInFull(cells);
+        List<CellResult> ok = full.stream().filter(r -> r.load().successRate() >= MIN_SUCCESS_PERCENT).toList();
+        return ok.isEmpty() ? full : ok;
+    }
+
+    static List<CellResult> measuredInFull(List<CellResult> cells) {
+        return cells.stream().filter(CellResult::measuredInFull).toList();
+    }
+
+    /** Cells left out of the baseline because they were skipped. */
+    public List<CellResult> skipped() {
+        return run.cells().stream().filter(r -> !r.measuredInFull()).toList();
     }
 
     public boolean allCellsBelowSuccessTarget() {
-        return !run.cells().isEmpty() && run.cells().stream().allMatch(r -> r.load().successRate() < MIN_SUCCESS_PERCENT);
+        List<CellResult> full = measuredInFull(run.cells());
+        return !full.isEmpty() && full.stream().allMatch(r -> r.load().successRate() < MIN_SUCCESS_PERCENT);
     }
 
     public double cpuAlertPercent() {

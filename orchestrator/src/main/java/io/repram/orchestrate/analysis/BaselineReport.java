@@ -44,7 +44,7 @@ public final class BaselineReport {
                         b.run().runInfo().cores(), b.run().runInfo().imageId()));
         md.append("\n## Top configurations\n\n");
         if (b.top().isEmpty()) {
-            md.append("No cell finished, so there is no baseline.\n");
+            md.append("No cell was measured in full, so there is no baseline.\n");
         } else {
             md.append(b.allCellsBelowSuccessTarget()
                     ? "No cell reached 99% success; these are the best of all cells, so fix the errors before relying on them.\n\n"
@@ -59,6 +59,11 @@ public final class BaselineReport {
                         r.load().requestsPerSec(), r.load().successRate(), r.load().all().meanNanos() / 1e6,
                         r.load().all().p50Nanos() / 1e6, r.load().all().p99Nanos() / 1e6));
             }
+        }
+        if (!b.skipped().isEmpty()) {
+            md.append("\nLeft out (skipped, so measured over only part of their window): ")
+                    .append(String.join(", ", b.skipped().stream().map(r -> "`" + r.cell().id() + "`").toList()))
+                    .append(".\n");
         }
         md.append("\n## Alert thresholds\n\n")
                 .append("Peaks from ").append(b.peakSource()).append(".\n\n")

@@ -43,11 +43,15 @@ public final class CapacityPlan {
     private CapacityPlan() {
     }
 
-    /** Best throughput per cluster size among cells with at least {@code minSuccessPercent}; all cells if none has. */
+    /**
+     * Best throughput per cluster size among cells with at least {@code minSuccessPercent}; all cells
+     * if none has. Skipped cells are never on the curve.
+     */
     public static List<Point> curve(List<CellResult> cells, double minSuccessPercent) {
-        List<CellResult> healthy = cells.stream().filter(r -> r.load().successRate() >= minSuccessPercent).toList();
+        List<CellResult> full = cells.stream().filter(CellResult::measuredInFull).toList();
+        List<CellResult> healthy = full.stream().filter(r -> r.load().successRate() >= minSuccessPercent).toList();
         Map<Integer, Double> best = new TreeMap<>();
-        for (CellResult r : healthy.isEmpty() ? cells : healthy) {
+        for (CellResult r : healthy.isEmpty() ? full : healthy) {
             best.merge(r.cell().clusterSize(), r.load().requestsPerSec(), Math::max);
         }
         return best.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();

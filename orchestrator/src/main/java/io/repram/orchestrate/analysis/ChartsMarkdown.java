@@ -15,16 +15,20 @@ public final class ChartsMarkdown {
      * Markdown file is in); empty when there are no charts, so the section disappears.
      */
     public static String section(List<ChartFile> charts, Path base) {
-        return section(new RunCharts.Rendered(charts, Map.of()), base);
+        return section(new RunCharts.Rendered(charts, Map.of()), base, true);
     }
 
-    /** As {@link #section(List, Path)}, with each cell's own charts under a heading per cell after the run's. */
-    public static String section(RunCharts.Rendered charts, Path base) {
+    /**
+     * As {@link #section(List, Path)}, with each cell's own charts under a heading per cell after the run's.
+     *
+     * @param pointToHtml say that report.html holds the charts inline (true in report.md, false in report.html itself)
+     */
+    public static String section(RunCharts.Rendered charts, Path base, boolean pointToHtml) {
         if (charts.isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("\n## Charts\n\nPNG here, SVG linked; `report.html` has this report with "
-                + "the charts inside it.\n\n");
+        StringBuilder md = new StringBuilder("\n## Charts\n\n").append(pointToHtml
+                ? "PNG here, SVG linked; `report.html` has this report with the charts inside it.\n\n" : "");
         if (!charts.run().isEmpty()) {
             md.append(embed(charts.run(), base, "###")).append('\n');
         }

@@ -5,7 +5,9 @@ import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.ResultsJson;
 import io.repram.orchestrate.results.RunInfo;
+import io.repram.orchestrate.results.SchemaV1;
 import io.repram.orchestrate.results.SummaryCsv;
+import io.repram.orchestrate.results.CellResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,8 +30,9 @@ import java.util.stream.Stream;
 
 /**
  * Every run under a test-results directory in one table: {@code consolidated.csv} has the run's
- * directory, start time and scenario, then the summary.csv columns. Runs are read from their
- * summary.csv, so runs of older tool versions (and without run.json) are included too.
+ * directory, start time and scenario, then the summary.csv columns (schema 2). Runs are read from their
+ * summary.csv, so runs of older tool versions (and without run.json) are included too, their
+ * schema 1 columns mapped to schema 2's.
  */
 public final class Consolidation {
 
@@ -39,7 +42,7 @@ public final class Consolidation {
     private static final Pattern DIR_STAMP = Pattern.compile(ResultsDir.PREFIX + "(\\d{8}_\\d{6})");
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    /** One summary.csv row of one run, with its values by column name. */
+    /** One summary.csv row of one run, with its values by schema 2 column name (older rows are mapped). */
     public record Row(String runDir, String timestamp, String scenario, Map<String, String> values) {
 
         public double requestsPerSec() {
@@ -47,12 +50,17 @@ public final class Consolidation {
         }
 
         public double successRate() {
-            return number("success_rate");
+            return number("success_percent");
+        }
+
+        /** Whether the row's cell ran its whole window: a skipped cell's counts cover an unknown part of it. */
+        public boolean measuredInFull() {
+            return !CellResult.SKIPPED.equals(values.getOrDefault("status", ""));
         }
 
         public String configuration() {
             return values.getOrDefault("cluster_size", "?") + " nodes × " + values.getOrDefault("concurrency", "?")
-                    + " workers × " + values.getOrDefault("data_size", "?") + " B";
+                    + " workers × " + values.getOrDefault("payload_bytes", "?") + " B";
         }
 
         private double number(String column) {
@@ -101,7 +109,7 @@ public final class Consolidation {
         List<Row> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(dir.resolve("summary.csv")); CSVParser csv = READ.parse(in)) {
             for (CSVRecord r : csv) {
-                rows.add(new Row(name, timestamp, scenario, r.toMap()));
+                rows.add(new Row(name, timestamp, scenario, SummaryCsv.asCurrent(r.toMap())));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new ResultsException("cannot read " + dir.resolve("summary.csv") + ": " + e.getMessage()
@@ -117,8 +125,8 @@ public final class Consolidation {
             return null;
         }
         try {
-            return ResultsJson.mapper().readValue(file.toFile(), RunInfo.class);
-        } catch (IOException e) {
+            return ResultsJson.read(file, RunInfo.class, SchemaV1::upgradeRun);
+        } catch (ResultsException e) {
             return null;
         }
     }
@@ -141,9 +149,9 @@ public final class Consolidation {
         return file;
     }
 
-    /** The {@code limit} highest-throughput rows with at least 99% success. */
+    /** The {@code limit} highest-throughput rows with at least 99% success, skipped cells left out. */
     public static List<Row> top(List<Row> rows, int limit) {
-        return rows.stream().filter(r -> r.successRate() >= MIN_SUCCESS_PERCENT)
+        return rows.stream().filter(Row::measuredInFull).filter(r -> r.successRate() >= MIN_SUCCESS_PERCENT)
                 .sorted(Comparator.comparingDouble(Row::requestsPerSec).reversed()).limit(limit).toList();
     }
 }

@@ -53,10 +53,14 @@ public final class ConsolidateCommand implements Callable<Integer> {
         long runs = rows.stream().map(Consolidation.Row::runDir).distinct().count();
         out.println("Wrote " + file + ": " + rows.size() + " cells from " + runs + " runs.");
         List<Consolidation.Row> best = Consolidation.top(rows, top);
+        long skipped = rows.stream().filter(r -> !r.measuredInFull()).count();
+        String leftOut = skipped == 0 ? "" : "; " + skipped + " skipped cell(s) left out, their figures cover part of a window";
         if (best.isEmpty()) {
-            out.println("No cell reached " + Consolidation.MIN_SUCCESS_PERCENT + "% success, so none is ranked.");
+            out.println("No cell measured in full reached " + Consolidation.MIN_SUCCESS_PERCENT + "% success, so none is ranked"
+                    + leftOut + ".");
         } else {
-            out.println("Top configurations by throughput (success >= " + Consolidation.MIN_SUCCESS_PERCENT + "%):");
+            out.println("Top configurations by throughput (success >= " + Consolidation.MIN_SUCCESS_PERCENT + "%"
+                    + leftOut + "):");
             for (int i = 0; i < best.size(); i++) {
                 Consolidation.Row r = best.get(i);
                 out.println(String.format(Locale.ROOT, "%3d. %,12.1f req/s  %8.3f%%  %-32s %s", i + 1,

@@ -85,7 +85,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of keys, op mix and payloads (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON result to FILE.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result (docs/results.md) to FILE; - writes it to stdout, which then carries nothing else (the table and progress are on stderr).")
     private Path jsonFile;
 
     @picocli.CommandLine.Mixin
@@ -96,9 +96,13 @@ public final class LoadCommand implements Callable<Integer> {
     /** The {@code cell} label and ndjson field of a standalone load: it has no matrix. */
     static final String CELL = "load";
 
+    /** {@code --json -}: the JSON goes to stdout, alone, so the output can be piped into jq. */
+    static final String STDOUT = "-";
+
     @Override
     public Integer call() {
-        PrintWriter out = commandSpec.commandLine().getOut();
+        // Human text goes to stderr, so stdout carries nothing but the JSON of `--json -`.
+        PrintWriter out = commandSpec.commandLine().getErr();
         LoadSpec spec = LoadSpec.of(parseUrls(urls), new Workload(putPercent, ttlSeconds, keySpace, rate, Workload.Targets.ALL),
                 concurrency, sizeBytes, warmup, duration, timeout, seed);
         LoadGenerator generator = new LoadGenerator(spec);
@@ -136,9 +140,12 @@ public final class LoadCommand implements Callable<Integer> {
             out.print(LoadReport.table(figures));
             out.println();
             String json = LoadReport.prettyJson(spec, figures);
-            out.println(json);
             out.flush();
-            if (jsonFile != null) {
+            if (jsonFile != null && jsonFile.toString().equals(STDOUT)) {
+                PrintWriter stdout = commandSpec.commandLine().getOut();
+                stdout.println(json);
+                stdout.flush();
+            } else if (jsonFile != null) {
                 writeJson(json);
             }
             if (figures.successes() == 0) {
@@ -198,7 +205,11 @@ public final class LoadCommand implements Callable<Integer> {
         return result;
     }
 
-    /** Prints a progress line every five seconds, for the warm-up and for the measured window. */
+    /**
+     * Prints a progress line every five seconds, for the warm-up and for the measured window. Each
+     * phase counts from its own start, time and requests alike, and the rate is labelled as the
+     * average it is.
+     */
     static final class ProgressPrinter implements java.util.function.Consumer<IntervalFigures> {
         private final PrintWriter out;
         private boolean warmup = true;
@@ -226,9 +237,11 @@ public final class LoadCommand implements Callable<Integer> {
             failures += interval.failures();
             // Half a second of slack: intervals are about, not exactly, one second long.
             if (seconds + 0.5 >= nextPrintSeconds) {
-                out.printf(Locale.ROOT, "%s: %ds elapsed, %d requests (%d successful, %d failed), %.2f req/sec%n",
-                        interval.warmup() ? "Warm-up" : "Progress", Math.round(seconds), requests, successes, failures,
-                        seconds <= 0 ? 0 : requests / seconds);
+                String phase = interval.warmup() ? "warm-up" : "measured window";
+                out.printf(Locale.ROOT, "%s %ds: %d requests (%d successful, %d failed), avg %.2f req/s since the %s "
+                                + "began, last interval %.2f req/s%n",
+                        interval.warmup() ? "Warm-up" : "Measured", Math.round(seconds), requests, successes, failures,
+                        seconds <= 0 ? 0 : requests / seconds, phase, interval.requestsPerSec());
                 out.flush();
                 while (nextPrintSeconds <= seconds + 0.5) {
                     nextPrintSeconds += PROGRESS_EVERY_SECONDS;

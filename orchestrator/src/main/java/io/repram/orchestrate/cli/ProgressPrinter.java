@@ -11,12 +11,15 @@ import java.util.Locale;
 
 /**
  * Plain progress for CI logs and non-terminal stdout: one line per event, a progress line every
- * {@code everySeconds} while a cell runs, and one result line per finished cell.
+ * {@code everySeconds} while a cell runs, and one result line per finished cell. A progress line
+ * names its phase: warm-up lines give the interval's rate only (warm-up is not counted), measured
+ * lines count time and requests from the start of the measured window, both alike.
  */
 public final class ProgressPrinter implements RunDisplay {
     private final PrintWriter out;
     private final long everyMillis;
     private long lastPrintedAtMillis;
+    private double measuredSeconds;
 
     public ProgressPrinter(PrintWriter out, int everySeconds) {
         this.out = out;
@@ -26,23 +29,27 @@ public final class ProgressPrinter implements RunDisplay {
     @Override
     public void cellStarted(Cell cell, int position, int total) {
         lastPrintedAtMillis = 0;
+        measuredSeconds = 0;
         out.printf(Locale.ROOT, "[%d/%d] %s: %d node(s), %d workers, %d-byte values%n",
                 position, total, cell.id(), cell.clusterSize(), cell.concurrency(), cell.payloadBytes());
     }
 
     @Override
     public void live(LiveSnapshot s) {
+        // The snapshot's counts cover the measured window only, so its time is summed here the same way.
+        if (!s.interval().warmup()) measuredSeconds += s.interval().intervalSeconds();
         if (s.cellElapsedMillis() - lastPrintedAtMillis < everyMillis) return;
         lastPrintedAtMillis = s.cellElapsedMillis();
         if (s.interval().warmup()) {
-            out.printf(Locale.ROOT, "Warm-up: %ds elapsed, %.2f req/sec%n",
+            out.printf(Locale.ROOT, "Warm-up (not counted): %ds into the cell, %.2f req/s in the last interval%n",
                     s.cellElapsedMillis() / 1000, s.interval().requestsPerSec());
             return;
         }
         long failed = s.cellRequests() - s.cellSuccesses();
-        out.printf(Locale.ROOT, "Progress: %ds elapsed, %d requests (%d successful, %d failed), %.2f req/sec%n",
-                s.cellElapsedMillis() / 1000, s.cellRequests(), s.cellSuccesses(), failed,
-                s.interval().requestsPerSec());
+        out.printf(Locale.ROOT, "Progress, measured %ds: %d requests (%d successful, %d failed), avg %.2f req/s "
+                        + "since the measured window began, %.2f req/s in the last interval%n",
+                Math.round(measuredSeconds), s.cellRequests(), s.cellSuccesses(), failed,
+                measuredSeconds <= 0 ? 0 : s.cellRequests() / measuredSeconds, s.interval().requestsPerSec());
     }
 
     @Override

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.repram.orchestrate.results.LatencySummary;
 import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.results.ResultsJson;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders one load run's figures as a text table and as JSON; latencies in milliseconds. */
+/** Renders one load run's figures as a text table (latencies in milliseconds) and as JSON (schema 2). */
 public final class LoadReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -16,19 +17,20 @@ public final class LoadReport {
     private LoadReport() {
     }
 
+    /**
+     * The result in results schema 2 (docs/results.md): units in every name, latencies as whole
+     * microseconds in the same shape as a cell file's {@code load.all}.
+     */
     public static ObjectNode json(LoadSpec spec, LoadFigures figures) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put(ResultsJson.SCHEMA_VERSION_KEY, ResultsJson.SCHEMA_VERSION);
         var targets = root.putArray("targets");
         for (URI target : spec.targets()) {
             targets.add(target.toString());
         }
         root.put("mode", spec.openLoop() ? "open" : "closed");
         root.put("concurrency", spec.concurrency());
-        if (spec.openLoop()) {
-            root.put("rate", spec.ratePerSecond());
-        } else {
-            root.putNull("rate");
-        }
+        root.put("offered_requests_per_sec", spec.openLoop() ? (Integer) spec.ratePerSecond() : null);
         root.put("payload_bytes", spec.payloadBytes());
         root.put("put_percent", spec.putPercent());
         root.put("ttl_seconds", spec.ttlSeconds());
@@ -41,11 +43,11 @@ public final class LoadReport {
         root.put("requests_per_sec", round(figures.requestsPerSec(), 2));
         root.put("puts_per_sec", round(figures.putsPerSec(), 2));
         root.put("gets_per_sec", round(figures.getsPerSec(), 2));
-        root.put("success_rate", round(figures.successRate(), 3));
-        latency(root.putObject("latency_ms"), figures.all());
-        latency(root.putObject("put_latency_ms"), figures.put());
-        latency(root.putObject("get_latency_ms"), figures.get());
-        ObjectNode errors = root.putObject("errors");
+        root.put("success_percent", round(figures.successRate(), 3));
+        root.set("latency", ResultsJson.mapper().valueToTree(figures.all()));
+        root.set("put_latency", ResultsJson.mapper().valueToTree(figures.put()));
+        root.set("get_latency", ResultsJson.mapper().valueToTree(figures.get()));
+        ObjectNode errors = root.putObject("errors_by_class");
         figures.errorsByClass().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> errors.put(e.getKey(), e.getValue()));
         return root;
@@ -85,16 +87,6 @@ public final class LoadReport {
     private static void row(StringBuilder out, String label, LatencySummary s) {
         out.append(String.format(Locale.ROOT, "%-14s %9d %9.3f %9.3f %9.3f %9.3f %9.3f %9.3f%n", label, s.count(),
                 s.meanNanos() / 1e6, ms(s.p50Nanos()), ms(s.p90Nanos()), ms(s.p99Nanos()), ms(s.p999Nanos()), ms(s.maxNanos())));
-    }
-
-    private static void latency(ObjectNode node, LatencySummary s) {
-        node.put("count", s.count());
-        node.put("mean", round(s.meanNanos() / 1e6, 3));
-        node.put("p50", round(ms(s.p50Nanos()), 3));
-        node.put("p90", round(ms(s.p90Nanos()), 3));
-        node.put("p99", round(ms(s.p99Nanos()), 3));
-        node.put("p999", round(ms(s.p999Nanos()), 3));
-        node.put("max", round(ms(s.maxNanos()), 3));
     }
 
     private static double ms(long nanos) {

@@ -21,7 +21,7 @@ final class AgentSection {
         }
         StringBuilder t = new StringBuilder("\n\n## Load agents\n\n"
                 + "The load came from distributed load agents; their HdrHistograms were merged, so the percentiles "
-                + "above are exact. An agent counts as saturated when its CPU averaged 90% or more of the cores it "
+                + "above are over every agent's requests (not an average of the agents' percentiles). An agent counts as saturated when its CPU averaged 90% or more of the cores it "
                 + "may use, or when more than 1% of its requests left over 10 ms after they could have (p99 send "
                 + "slip > 10 ms): then the cell measured the agent as much as the cluster.\n\n"
                 + "| Cell | Offered load | Agent | Placement | Connections / rate | Requests | req/s | Share "

@@ -17,6 +17,7 @@ import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,15 +77,17 @@ public final class MarkdownReport {
         v.put("warmup", Units.formatDuration(s.warmup()));
         v.put("duration", Units.formatDuration(s.duration()));
         v.put("workload", workload(s.workload()));
+        String none = noneRanked(analysis);
         v.put("peak_throughput", analysis.peakThroughput().map(r -> Format.rate(r.load().requestsPerSec())
-                + " req/s — " + Format.cell(r.cell())).orElse("no cell finished"));
+                + " req/s — " + Format.cell(r.cell())).orElse(none));
         v.put("best_success_rate", analysis.bestSuccessRate().map(r -> Format.percent(r.load().successRate())
-                + " — " + Format.cell(r.cell())).orElse("no cell finished"));
+                + " — " + Format.cell(r.cell())).orElse(none));
         v.put("lowest_latency", analysis.lowestLatency().map(r -> "mean " + Format.ms(Math.round(r.load().all().meanNanos()))
                 + " ms, p99 " + Format.ms(r.load().all().p99Nanos()) + " ms — " + Format.cell(r.cell()))
-                .orElse("no cell finished"));
+                .orElse(none));
         v.put("scaling_table", scalingTable(analysis));
-        List<String> advice = Recommendations.of(analysis, info.cores());
+        // Only the local engines put every node on this machine's cores; swarm spreads them over machines.
+        List<String> advice = Recommendations.of(analysis, "swarm".equals(info.driver()) ? 0 : info.cores());
         v.put("recommendations", advice.isEmpty() ? "No cell finished, so there is nothing to recommend yet."
                 : advice.stream().map(a -> "- " + a).collect(Collectors.joining("\n")));
         v.put("thresholds", thresholds(s, analysis));
@@ -92,6 +95,11 @@ public final class MarkdownReport {
         v.put("results_table", resultsTable(analysis) + replication(analysis.results())
                 + AvailabilitySection.render(analysis.results()) + AgentSection.render(analysis.results()) + PlacementSection.render(info.engineDetails()));
         return v;
+    }
+
+    /** What a highlight says when no cell may be ranked: none finished, or every one was skipped. */
+    private static String noneRanked(ReportAnalysis analysis) {
+        return analysis.results().isEmpty() ? "no cell finished" : "no cell was measured in full (every finished cell was skipped)";
     }
 
     private static String matrix(Matrix m) {
@@ -112,7 +120,7 @@ public final class MarkdownReport {
     private static String scalingTable(ReportAnalysis analysis) {
         List<ReportAnalysis.ScalingRow> rows = analysis.scaling();
         if (rows.isEmpty()) {
-            return "No cell finished.";
+            return Character.toUpperCase(noneRanked(analysis).charAt(0)) + noneRanked(analysis).substring(1) + ".";
         }
         StringBuilder t = new StringBuilder("| Nodes | Best req/s | At | Speed-up | Linear | Efficiency |\n"
                 + "|---:|---:|---|---:|---:|---:|\n");
@@ -131,18 +139,21 @@ public final class MarkdownReport {
         }
         String gates = evaluator.thresholds().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", "));
         StringBuilder t = new StringBuilder();
-        for (CellResult r : analysis.results()) {
+        for (CellResult r : analysis.ranked()) {
             for (Breach b : evaluator.evaluate(r)) {
                 t.append("| ").append(r.cell().id()).append(" | ").append(b.metric()).append(" | ")
                         .append(io.repram.orchestrate.scenario.Threshold.formatNumber(b.measured())).append(" | ")
                         .append(b.expression()).append(" |\n");
             }
         }
+        String skipped = analysis.ranked().size() < analysis.results().size()
+                ? " Skipped cells are not judged." : "";
         if (t.length() == 0) {
-            return "All thresholds met in every finished cell: " + gates + ".";
+            return "All thresholds met in every " + (skipped.isEmpty() ? "finished" : "measured") + " cell: " + gates
+                    + "." + skipped;
         }
         return "Breached (gates: " + gates + "):\n\n| Cell | Metric | Measured | Required |\n|---|---|---:|---|\n"
-                + t.toString().stripTrailing();
+                + t.toString().stripTrailing() + (skipped.isEmpty() ? "" : "\n\n" + skipped.strip());
     }
 
     private static String resultsTable(ReportAnalysis analysis) {
@@ -156,7 +167,7 @@ public final class MarkdownReport {
                     r.cell().concurrency(), r.cell().payloadBytes(), Format.rate(r.load().requestsPerSec()),
                     Format.percent(r.load().successRate()), Format.ms(r.load().all().p50Nanos()),
                     Format.ms(r.load().all().p99Nanos()), Format.ms(r.load().all().maxNanos()),
-                    Format.count(r.load().failures()), r.status()));
+                    Format.count(r.load().failures()), r.measuredInFull() ? r.status() : r.status() + " (partial, not ranked)"));
         }
         return t.toString().stripTrailing();
     }
@@ -202,19 +213,41 @@ public final class MarkdownReport {
         List<CellResult> clean = measured.stream().filter(r -> !faulted.contains(r)).toList();
         String cleanPart = clean.isEmpty() ? "no cell ran without faults" : "without faults, " + costOf(clean);
         if (faulted.isEmpty()) {
-            return "no fault was injected; " + cleanPart + " (both counts must be 0).";
+            long lost = lostWrites(clean);
+            long corrupt = corruptReads(clean);
+            if (lost == 0 && corrupt == 0) {
+                return "no fault was injected; " + cleanPart + ".";
+            }
+            return "no fault was injected; " + cleanPart + ". Without faults no write may be lost and no read "
+                    + "corrupt, so the " + Format.count(lost + corrupt) + " lost or corrupt key(s) point at a replication fault "
+                    + "in the nodes: check their logs.";
         }
         return "with faults, " + costOf(faulted) + "; " + cleanPart + ".";
     }
 
+    private static long lostWrites(List<CellResult> cells) {
+        return cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().lostWrites()).sum();
+    }
+
+    private static long corruptReads(List<CellResult> cells) {
+        return cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().corruptReads()).sum();
+    }
+
+    /** Only what was measured: a cell without an audit lost no writes that anyone counted. */
     private static String costOf(List<CellResult> cells) {
-        long lost = cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().lostWrites()).sum();
-        long corrupt = cells.stream().filter(r -> r.audit() != null).mapToLong(r -> r.audit().corruptReads()).sum();
-        long timeouts = cells.stream().filter(r -> r.convergence() != null).mapToLong(r -> r.convergence().timeouts()).sum();
-        double worstP99 = cells.stream().filter(r -> r.convergence() != null)
-                .mapToDouble(r -> r.convergence().p99Millis()).max().orElse(0);
+        List<String> parts = new ArrayList<>();
+        List<CellResult> audited = cells.stream().filter(r -> r.audit() != null).toList();
+        if (!audited.isEmpty()) {
+            parts.add(Format.text("%d lost write(s), %d corrupt read(s)", lostWrites(audited), corruptReads(audited)));
+        }
+        List<ConvergenceFigures> probed = cells.stream().map(CellResult::convergence).filter(c -> c != null).toList();
+        if (!probed.isEmpty()) {
+            parts.add(Format.text("%d probe timeout(s), convergence p99 up to %.1f ms",
+                    probed.stream().mapToLong(ConvergenceFigures::timeouts).sum(),
+                    probed.stream().mapToDouble(ConvergenceFigures::p99Millis).max().orElse(0)));
+        }
         double successRate = cells.stream().mapToDouble(r -> r.load().successRate()).min().orElse(0);
-        return Format.text("%d lost write(s), %d corrupt read(s), %d probe timeout(s), convergence p99 up to %.1f ms, "
-                + "success rate down to %s", lost, corrupt, timeouts, worstP99, Format.percent(successRate));
+        parts.add("success rate down to " + Format.percent(successRate));
+        return String.join(", ", parts);
     }
 }

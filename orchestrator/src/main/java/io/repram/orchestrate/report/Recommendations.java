@@ -85,12 +85,13 @@ final class Recommendations {
     }
 
     private static void errors(ReportAnalysis analysis, List<String> out) {
-        List<CellResult> failing = analysis.results().stream()
+        List<CellResult> failing = analysis.ranked().stream()
                 .filter(r -> r.load().successRate() < SUCCESS_WARNING_PERCENT)
                 .sorted(Comparator.comparingDouble(r -> r.load().successRate())).toList();
         if (failing.isEmpty()) {
-            if (!analysis.results().isEmpty()) {
-                out.add(Format.text("Every cell answered at least %.1f%% of its requests successfully.",
+            if (!analysis.ranked().isEmpty()) {
+                out.add(Format.text("Every %scell answered at least %.1f%% of its requests successfully.",
+                        analysis.ranked().size() < analysis.results().size() ? "measured " : "",
                         SUCCESS_WARNING_PERCENT));
             }
             return;
@@ -107,12 +108,12 @@ final class Recommendations {
     }
 
     private static void latency(ReportAnalysis analysis, List<String> out) {
-        for (CellResult r : analysis.results()) {
+        for (CellResult r : analysis.ranked()) {
             double p99 = r.load().all().p99Nanos() / 1e6;
             double p50 = r.load().all().p50Nanos() / 1e6;
             if (p99 > P99_WARNING_MS) {
-                out.add(Format.text("Latency: %s has a p99 of %s ms; the cluster is saturated at this load.",
-                        Format.cell(r.cell()), Format.ms(r.load().all().p99Nanos())));
+                out.add(Format.text("Latency: %s has a p99 of %s ms, above %.0f ms%s.", Format.cell(r.cell()),
+                        Format.ms(r.load().all().p99Nanos()), P99_WARNING_MS, why(analysis, r)));
             } else if (p50 > 0 && p99 / p50 > TAIL_RATIO_WARNING) {
                 out.add(Format.text("Latency: %s has a long tail, p99 %.0f× p50 (%s vs %s ms): look for GC pauses "
                                 + "or CPU contention.", Format.cell(r.cell()), p99 / p50,
@@ -121,8 +122,32 @@ final class Recommendations {
         }
     }
 
+    /**
+     * What the concurrency sweep says about a high p99, in the terms the sweep's own sentence uses:
+     * saturated only when fewer workers already reached {@link #SWEET_SPOT_SHARE} of the throughput
+     * seen up to this cell, so the report never calls a cell both saturated and still rising.
+     */
+    private static String why(ReportAnalysis analysis, CellResult r) {
+        List<CellResult> sweep = analysis.concurrencySweeps().getOrDefault(r.cell().clusterSize(), List.of());
+        if (!sweep.contains(r)) {
+            return "";
+        }
+        List<CellResult> upTo = sweep.stream().filter(c -> c.cell().concurrency() <= r.cell().concurrency()).toList();
+        double best = upTo.stream().mapToDouble(c -> c.load().requestsPerSec()).max().orElse(0);
+        boolean fewerReached = upTo.stream().anyMatch(c -> c.cell().concurrency() < r.cell().concurrency()
+                && c.load().requestsPerSec() >= SWEET_SPOT_SHARE * best);
+        return fewerReached
+                ? "; fewer workers already reached this throughput, so the cluster is saturated at this load"
+                : "; throughput was still rising at this concurrency, so this is not yet the cluster's throughput limit";
+    }
+
     private static void degraded(ReportAnalysis analysis, List<String> out) {
-        analysis.results().stream().filter(r -> !"ok".equals(r.status())).forEach(r -> out.add(Format.text(
-                "Degraded: %s — %s.", Format.cell(r.cell()), r.statusReason() == null ? r.status() : r.statusReason())));
+        analysis.results().stream().filter(r -> !CellResult.OK.equals(r.status())).forEach(r -> out.add(
+                r.measuredInFull()
+                        ? Format.text("Degraded: %s — %s.", Format.cell(r.cell()),
+                                r.statusReason() == null ? r.status() : r.statusReason())
+                        : Format.text("Skipped: %s — %s; its figures cover only part of its window, so it is listed "
+                                + "in the tables but left out of every ranking above.", Format.cell(r.cell()),
+                                r.statusReason() == null ? r.status() : r.statusReason())));
     }
 }

@@ -9,7 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The figures report.md is built from, computed from the finished cells alone. */
+/**
+ * The figures report.md is built from, computed from the finished cells alone. Highlights,
+ * scaling and sweeps rank only cells measured in full ({@link CellResult#measuredInFull()}): a
+ * skipped cell is listed in the tables but never ranked.
+ */
 public final class ReportAnalysis {
 
     /**
@@ -27,33 +31,41 @@ public final class ReportAnalysis {
     }
 
     private final List<CellResult> results;
+    private final List<CellResult> ranked;
 
     public ReportAnalysis(List<CellResult> results) {
         this.results = results.stream().sorted(Comparator.comparingInt(r -> r.cell().index())).toList();
+        this.ranked = this.results.stream().filter(CellResult::measuredInFull).toList();
     }
 
+    /** Every finished cell, skipped ones included, in run order. */
     public List<CellResult> results() {
         return results;
     }
 
+    /** The cells whose figures may be compared: every finished cell except skipped ones, in run order. */
+    public List<CellResult> ranked() {
+        return ranked;
+    }
+
     public Optional<CellResult> peakThroughput() {
-        return results.stream().max(Comparator.comparingDouble(r -> r.load().requestsPerSec()));
+        return ranked.stream().max(Comparator.comparingDouble(r -> r.load().requestsPerSec()));
     }
 
     /** Highest success rate; among equals, the one with the highest throughput. */
     public Optional<CellResult> bestSuccessRate() {
-        return results.stream().max(Comparator.comparingDouble((CellResult r) -> r.load().successRate())
+        return ranked.stream().max(Comparator.comparingDouble((CellResult r) -> r.load().successRate())
                 .thenComparingDouble(r -> r.load().requestsPerSec()));
     }
 
     /** Lowest mean latency among cells that completed requests. */
     public Optional<CellResult> lowestLatency() {
-        return results.stream().filter(r -> r.load().all().count() > 0)
+        return ranked.stream().filter(r -> r.load().all().count() > 0)
                 .min(Comparator.comparingDouble(r -> r.load().all().meanNanos()));
     }
 
     public List<ScalingRow> scaling() {
-        Map<Integer, CellResult> bestBySize = results.stream().collect(Collectors.toMap(
+        Map<Integer, CellResult> bestBySize = ranked.stream().collect(Collectors.toMap(
                 r -> r.cell().clusterSize(), r -> r,
                 (a, b) -> a.load().requestsPerSec() >= b.load().requestsPerSec() ? a : b, TreeMap::new));
         if (bestBySize.isEmpty()) {
@@ -74,7 +86,7 @@ public final class ReportAnalysis {
      */
     public Map<Integer, List<CellResult>> concurrencySweeps() {
         Map<Integer, List<CellResult>> sweeps = new TreeMap<>();
-        results.stream().collect(Collectors.groupingBy(r -> r.cell().clusterSize(), TreeMap::new, Collectors.toList()))
+        ranked.stream().collect(Collectors.groupingBy(r -> r.cell().clusterSize(), TreeMap::new, Collectors.toList()))
                 .forEach((size, cells) -> {
                     int payload = cells.stream().mapToInt(r -> r.cell().payloadBytes()).min().orElse(0);
                     List<CellResult> sweep = cells.stream().filter(r -> r.cell().payloadBytes() == payload)

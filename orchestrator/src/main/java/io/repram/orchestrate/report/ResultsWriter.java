@@ -4,12 +4,10 @@ import io.repram.orchestrate.results.AtomicFiles;
 import io.repram.orchestrate.results.CellFile;
 import io.repram.orchestrate.results.ContainerStatsCsv;
 import io.repram.orchestrate.results.ResultsDir;
-import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.ResultsJson;
 import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.results.RunResults;
 import io.repram.orchestrate.results.SummaryCsv;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.repram.orchestrate.analysis.ChartsMarkdown;
 import io.repram.orchestrate.analysis.HtmlReport;
 import io.repram.orchestrate.analysis.RunCharts;
@@ -109,10 +107,6 @@ public final class ResultsWriter {
     }
 
     /**
-     * Re-renders report.xml, the charts, report.md and report.html from the cells recorded so far
-     * and container_stats.csv (also for the `report` command).
-     */
-    /**
      * Adds what the engine learns only once clusters ran (swarm placement, the stats source) to
      * run.json and to the reports written from now on. Nothing to do when {@code details} is null.
      */
@@ -122,9 +116,30 @@ public final class ResultsWriter {
         info = info.withEngineDetails(details);
     }
 
+    /**
+     * Re-renders report.xml, the charts, report.md and report.html from the cells recorded so far
+     * and container_stats.csv (also for the `report` command).
+     */
     public synchronized void writeReports() {
-        String markdown = writeTextReports(chartsSection());
-        HtmlReport.write(dir.reportHtml(), "REPRAM scale test: " + info.scenario().name(), markdown, dir.path());
+        RunCharts.Rendered charts;
+        try {
+            charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()), info.scenario().warmup());
+        } catch (RuntimeException e) {
+            // The figures matter more than their pictures: a chart failure must not cost the run its report.
+            String failed = "\n## Charts\n\nThe charts could not be drawn: " + e.getMessage()
+                    + ". Run `repram-orchestrate report " + dir.path() + "` to try again.\n";
+            HtmlReport.write(dir.reportHtml(), htmlTitle(), writeTextReports(failed), dir.path());
+            return;
+        }
+        writeTextReports(ChartsMarkdown.section(charts, dir.path(), true));
+        // report.md's charts section points the reader at report.html; report.html is where the
+        // charts already are, so its copy of the report has the charts without that pointer.
+        HtmlReport.write(dir.reportHtml(), htmlTitle(),
+                MarkdownReport.render(template, info, results, ChartsMarkdown.section(charts, dir.path(), false)), dir.path());
+    }
+
+    private String htmlTitle() {
+        return "REPRAM scale test: " + info.scenario().name();
     }
 
     private String writeTextReports(String chartsSection) {
@@ -134,35 +149,20 @@ public final class ResultsWriter {
         return markdown;
     }
 
-    private String chartsSection() {
-        try {
-            RunCharts.Rendered charts = RunCharts.render(dir.path(), results, StatsCsvReader.readDir(dir.path()),
-                    info.scenario().warmup());
-            return ChartsMarkdown.section(charts, dir.path());
-        } catch (RuntimeException e) {
-            // The figures matter more than their pictures: a chart failure must not cost the run its report.
-            return "\n## Charts\n\nThe charts could not be drawn: " + e.getMessage()
-                    + ". Run `repram-orchestrate report " + dir.path() + "` to try again.\n";
-        }
-    }
-
     /** Every cell recorded so far, including those of the run being resumed. */
     public synchronized List<CellResult> results() {
         return Collections.unmodifiableList(new ArrayList<>(results));
     }
 
-    /** True when any recorded cell breached a threshold: the run should exit 99. */
+    /**
+     * True when any cell measured in full breached a threshold: the run should exit 99. A skipped
+     * cell is not judged, as in report.xml.
+     */
     public synchronized boolean anyBreach() {
-        return results.stream().anyMatch(r -> !evaluator.evaluate(r).isEmpty());
+        return results.stream().anyMatch(r -> r.measuredInFull() && !evaluator.evaluate(r).isEmpty());
     }
 
     private void writeJson(Path file, Object value) {
-        String json;
-        try {
-            json = ResultsJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new ResultsException("cannot serialise " + file.getFileName() + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, json + "\n");
+        AtomicFiles.write(file, ResultsJson.write(value) + "\n");
     }
 }

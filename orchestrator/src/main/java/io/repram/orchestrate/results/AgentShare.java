@@ -1,5 +1,7 @@
 package io.repram.orchestrate.results;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One distributed load agent's part of a cell's measured window.
  *
@@ -24,12 +26,12 @@ public record AgentShare(
         double requestsPerSec,
         double sharePercent,
         int concurrency,
-        Integer offeredRatePerSecond,
+        @JsonProperty("offered_requests_per_sec") Integer offeredRatePerSecond,
         double avgCpuPercent,
         double peakCpuPercent,
         double cpuLimitCores,
-        long p99SendSlipMicros,
-        long maxSendSlipMicros,
+        @JsonProperty("p99_send_slip_us") long p99SendSlipMicros,
+        @JsonProperty("max_send_slip_us") long maxSendSlipMicros,
         boolean saturated,
         String saturationReason) {
 

@@ -1,5 +1,7 @@
 package io.repram.orchestrate.results;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -29,7 +31,7 @@ public record AuditFigures(
         long corruptReads,
         long failedReads,
         List<NodeReplicas> missingReplicas,
-        long settleMillis,
+        @JsonProperty("settle_ms") long settleMillis,
         Sample sample) {
 
     public AuditFigures {

@@ -1,7 +1,6 @@
 package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.results.CellResult;
-import io.repram.orchestrate.results.Breach;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
 
@@ -9,6 +8,7 @@ import java.util.List;
  * The content of {@code <N>nodes_<C>conc_<B>bytes.json}: the full cell result, with the headline
  * figures and threshold breaches repeated on top for people reading it with jq.
  *
+ * @param successRate  percent of requests that succeeded, 0..100
  * @param lostWrites   the audit's lost writes, null when the cell had no audit
  * @param corruptReads the audit's corrupt reads, null when the cell had no audit
  * @param worstNode    index of the node with the lowest availability, null without per-node figures
@@ -18,7 +18,7 @@ public record CellFile(
         String cellId,
         String status,
         double requestsPerSec,
-        double successRate,
+        @JsonProperty("success_percent") double successRate,
         Long lostWrites,
         Long corruptReads,
         Integer worstNode,

@@ -1,5 +1,7 @@
 package io.repram.orchestrate.results;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One fault on a cell's timeline: either applied by the scenario, or undone by the runner after
  * the cell so that the next cell starts on a whole cluster.
@@ -10,7 +12,7 @@ package io.repram.orchestrate.results;
  * @param origin       {@link #SCENARIO} or {@link #RESTORE}
  * @param error        why the engine could not apply it, or null when {@code ok}
  */
-public record FaultEvent(long offsetMillis, String action, int nodeIndex, String origin, boolean ok, String error) {
+public record FaultEvent(@JsonProperty("offset_ms") long offsetMillis, String action, int nodeIndex, String origin, boolean ok, String error) {
 
     public static final String SCENARIO = "scenario";
     public static final String RESTORE = "restore";

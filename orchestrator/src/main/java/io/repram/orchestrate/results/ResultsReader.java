@@ -1,7 +1,5 @@
 package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.results.CellResult;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,26 +22,17 @@ public final class ResultsReader {
 
     public static RunResults read(Path dir) {
         ResultsDir results = ResultsDir.open(dir);
-        RunInfo info = readJson(results.runJson(), RunInfo.class);
+        RunInfo info = ResultsJson.read(results.runJson(), RunInfo.class, SchemaV1::upgradeRun);
         List<CellResult> cells = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
                 p -> CELL_FILE.matcher(p.getFileName().toString()).matches())) {
             for (Path f : files) {
-                cells.add(readJson(f, CellFile.class).result());
+                cells.add(ResultsJson.read(f, CellFile.class, SchemaV1::upgradeCell).result());
             }
         } catch (IOException e) {
             throw new ResultsException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         cells.sort(Comparator.comparingInt(c -> c.cell().index()));
         return new RunResults(results, info, cells);
-    }
-
-    private static <T> T readJson(Path file, Class<T> type) {
-        try {
-            return ResultsJson.mapper().readValue(file.toFile(), type);
-        } catch (IOException e) {
-            throw new ResultsException("cannot read " + file + ": " + e.getMessage()
-                    + " (the file is damaged; delete it to re-run that part with --resume)", e);
-        }
     }
 }

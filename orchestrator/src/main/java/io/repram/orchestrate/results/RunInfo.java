@@ -1,7 +1,8 @@
 package io.repram.orchestrate.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.repram.orchestrate.engine.EngineDetails;
 import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.scenario.Scenario;
@@ -14,12 +15,14 @@ import java.time.Instant;
  * {@code run.json}: what was run, where and with what, so a results directory explains itself.
  *
  * @param scenario      the scenario after command-line overrides, node secrets redacted (see
- *                      {@link Secrets}): results are uploaded as CI artifacts
+ *                      {@link Secrets}): results are uploaded as CI artifacts. Written with the
+ *                      scenario file's keys, so it loads as a scenario file (see {@link ScenarioJson})
  * @param engineVersion the Docker Engine version, or the JVM version for the process driver
  * @param imageId       the node image id (docker) or the node jar's SHA-256 (process)
  * @param engineDetails multi-host engines only (swarm): node placement and the stats source
  */
 public record RunInfo(
+        @JsonSerialize(using = ScenarioJson.Out.class) @JsonDeserialize(using = ScenarioJson.In.class)
         Scenario scenario,
         String driver,
         String engineVersion,
@@ -54,11 +57,6 @@ public record RunInfo(
      */
     public static void recordEngineDetails(Path runJson, RunInfo info, EngineDetails details) {
         if (details == null) return;
-        try {
-            AtomicFiles.write(runJson, ResultsJson.mapper()
-                    .writeValueAsString(info.withEngineDetails(details)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("run.json cannot be serialised: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(runJson, ResultsJson.write(info.withEngineDetails(details)) + "\n");
     }
 }

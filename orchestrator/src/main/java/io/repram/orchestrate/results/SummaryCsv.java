@@ -1,30 +1,31 @@
 package io.repram.orchestrate.results;
 
-import io.repram.orchestrate.results.AuditFigures;
-import io.repram.orchestrate.results.CellResult;
-import io.repram.orchestrate.results.ConvergenceFigures;
-import io.repram.orchestrate.results.FaultEvent;
-import io.repram.orchestrate.results.LatencySummary;
-import io.repram.orchestrate.results.LoadFigures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code summary.csv}: one row per finished cell in run order. The first six columns are exactly
- * the old framework's, so existing spreadsheets and scripts keep working.
+ * {@code summary.csv}: one row per finished cell in run order, schema 2 (docs/results.md): every
+ * column with a unit carries it in its name, latencies are whole microseconds, and the last
+ * column, {@code schema_version}, says which layout a row follows. Files without that column are
+ * schema 1 and are read through {@link SchemaV1#upgradeCsvRow}.
  */
 public final class SummaryCsv {
 
+    public static final String SCHEMA_VERSION_COLUMN = ResultsJson.SCHEMA_VERSION_KEY;
+
     public static final List<String> HEADER = List.of(
-            "cluster_size", "concurrency", "data_size", "requests_per_sec", "success_rate", "avg_latency_ns",
-            "p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns", "error_count", "put_per_sec", "get_per_sec",
-            "peak_cpu_percent", "peak_memory_mb", "status", "faults", "lost_writes", "corrupt_reads",
-            "convergence_p50_ms", "convergence_p99_ms", "convergence_max_ms", "convergence_timeouts",
-            "missing_replicas", "worst_node", "worst_node_availability_percent");
+            "cluster_size", "concurrency", "payload_bytes", "requests_per_sec", "success_percent",
+            "mean_latency_us", "p50_latency_us", "p90_latency_us", "p99_latency_us", "p999_latency_us",
+            "max_latency_us", "error_count", "puts_per_sec", "gets_per_sec",
+            "node_peak_cpu_percent", "cluster_peak_cpu_percent", "node_peak_memory_bytes", "cluster_peak_memory_bytes",
+            "status", "faults", "lost_writes", "corrupt_reads",
+            "convergence_p50_us", "convergence_p99_us", "convergence_max_us", "convergence_timeouts",
+            "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN);
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -60,28 +61,39 @@ public final class SummaryCsv {
                 r.cell().payloadBytes(),
                 fixed(load.requestsPerSec(), 2),
                 fixed(load.successRate(), 3),
-                Math.round(all.meanNanos()),
-                all.p50Nanos(),
-                all.p90Nanos(),
-                all.p99Nanos(),
-                all.p999Nanos(),
-                all.maxNanos(),
+                Micros.fromNanos(all.meanNanos()),
+                Micros.fromNanos(all.p50Nanos()),
+                Micros.fromNanos(all.p90Nanos()),
+                Micros.fromNanos(all.p99Nanos()),
+                Micros.fromNanos(all.p999Nanos()),
+                Micros.fromNanos(all.maxNanos()),
                 load.failures(),
                 fixed(load.putsPerSec(), 2),
                 fixed(load.getsPerSec(), 2),
+                r.nodePeakCpuPercent() == null ? "" : fixed(r.nodePeakCpuPercent(), 1),
                 fixed(r.peakCpuPercent(), 1),
-                fixed(r.peakMemoryBytes() / (1024.0 * 1024.0), 1),
+                r.nodePeakMemoryBytes() == null ? "" : r.nodePeakMemoryBytes(),
+                r.peakMemoryBytes(),
                 r.status(),
                 r.faults().stream().filter(f -> FaultEvent.SCENARIO.equals(f.origin())).count(),
                 audit == null ? "" : audit.lostWrites(),
                 audit == null ? "" : audit.corruptReads(),
-                conv == null ? "" : fixed(conv.p50Millis(), 3),
-                conv == null ? "" : fixed(conv.p99Millis(), 3),
-                conv == null ? "" : fixed(conv.maxMillis(), 3),
+                conv == null ? "" : Micros.fromMillis(conv.p50Millis()),
+                conv == null ? "" : Micros.fromMillis(conv.p99Millis()),
+                conv == null ? "" : Micros.fromMillis(conv.maxMillis()),
                 conv == null ? "" : conv.timeouts(),
                 audit == null || audit.missingReplicas().isEmpty() ? "" : audit.missingReplicasTotal(),
                 load.worstNode().map(n -> (Object) n.node()).orElse(""),
-                load.worstNode().map(n -> (Object) fixed(n.availabilityPercent(), 1)).orElse(""));
+                load.worstNode().map(n -> (Object) fixed(n.availabilityPercent(), 1)).orElse(""),
+                ResultsJson.SCHEMA_VERSION);
+    }
+
+    /**
+     * A row read from any summary.csv as schema 2 columns: a row of a file without the
+     * {@code schema_version} column is schema 1 and is mapped (renamed columns, latencies to µs).
+     */
+    public static Map<String, String> asCurrent(Map<String, String> row) {
+        return row.containsKey(SCHEMA_VERSION_COLUMN) ? row : SchemaV1.upgradeCsvRow(row);
     }
 
     private static String fixed(double value, int decimals) {

@@ -14,7 +14,6 @@ import io.repram.orchestrate.scenario.FaultSpec;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
 import io.repram.orchestrate.scenario.ScenarioLoader;
-import io.repram.orchestrate.scenario.Units;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -141,7 +140,8 @@ public final class RunSession {
                     RunInfo.of(prepared.scenario(), engine.environment(), Instant.now(), toolVersion));
             RunPlan plan = prepared.plan();
             console.accept("Results: " + writer.dir().path());
-            console.accept("Plan: " + plan.totalCells() + " cell(s), about " + Units.formatDuration(plan.estimatedDuration()));
+            console.accept(PlanEstimate.line(plan));
+            long startedNanos = System.nanoTime();
             display = displays.open(prepared.scenario().name() + " (" + writer.dir().path().getFileName() + ")",
                     writer.dir().path(), plan.totalCells(), control);
             Runner.Options options = new Runner.Options(runId(writer.dir()), request.basePort(), request.healthTimeout(),
@@ -160,7 +160,7 @@ public final class RunSession {
                     : writer.anyBreach() ? RunOutcome.Status.BREACHED : RunOutcome.Status.FINISHED;
             RunOutcome done = new RunOutcome(status, writer.dir(), prepared.scenario(), writer.results());
             // Still under the shutdown hook's wait: after Ctrl-C the JVM exits once `finished` is released.
-            summarize(done);
+            summarize(done, PlanEstimate.tookLine(java.time.Duration.ofNanos(System.nanoTime() - startedNanos), plan));
             return done;
         } catch (ResultsException e) {
             // The run's input was read fine before this point: a results write failing now is the
@@ -178,8 +178,9 @@ public final class RunSession {
         }
     }
 
-    private void summarize(RunOutcome outcome) {
+    private void summarize(RunOutcome outcome, String took) {
         SummaryTable.lines(outcome.cells(), outcome.scenario()).forEach(console);
+        console.accept(took);
         Path dir = outcome.resultsDir().path();
         console.accept("Report: " + outcome.resultsDir().reportMd());
         if (outcome.status() == RunOutcome.Status.INTERRUPTED) {

@@ -199,7 +199,8 @@ public final class Runner {
         }
         CellResult result = new CellResult(cell, started, System.currentTimeMillis(), figures,
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
-                checked.faults(), checked.convergence(), checked.audit(), shares);
+                checked.faults(), checked.convergence(), checked.audit(), shares, stats.nodePeakCpuPercent(),
+                stats.nodePeakMemoryBytes());
         for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
         return new CellRun(result, !checked.restore().ok(), recorder);
     }
@@ -225,8 +226,7 @@ public final class Runner {
         long cellElapsed = (now - cellStartNanos) / 1_000_000;
         Scenario s = plan.scenario();
         long perCellMillis = s.warmup().plus(s.duration()).toMillis();
-        long remaining = Math.max(0, perCellMillis - cellElapsed)
-                + (plan.totalCells() - position) * (perCellMillis + s.cooldown().betweenScenarios().toMillis());
+        long remaining = PlanEstimate.remainingMillis(plan, position, cellElapsed);
         List<LiveSnapshot.NodeLive> nodes = new ArrayList<>();
         for (NodeEndpoint n : cluster.nodes()) {
             NodeWatcher.NodeStatus st = watcher.status(n.index());

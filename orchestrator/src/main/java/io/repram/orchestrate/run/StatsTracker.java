@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Receives the engine's per-node resource samples (on the sampler's thread), keeps the latest per
- * node, derives network rates, and tracks the cluster's peak CPU and memory within a window (one
+ * node, derives network rates, and tracks the cluster's (summed) and the busiest node's peak CPU and
+ * memory within a window (one
  * cell's measured period). Samples are also kept until {@link #drainSamples()} hands them to the
  * results writer, so the sampler thread never does file I/O.
  */
@@ -21,6 +22,8 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
     private boolean windowOpen;
     private double peakCpuPercent;
     private long peakMemoryBytes;
+    private double nodePeakCpuPercent;
+    private long nodePeakMemoryBytes;
 
     @Override
     public synchronized void accept(NodeStatsSample s) {
@@ -43,6 +46,8 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
             }
             peakCpuPercent = Math.max(peakCpuPercent, cpu);
             peakMemoryBytes = Math.max(peakMemoryBytes, mem);
+            nodePeakCpuPercent = Math.max(nodePeakCpuPercent, s.cpuPercent());
+            nodePeakMemoryBytes = Math.max(nodePeakMemoryBytes, s.memoryBytes());
         }
     }
 
@@ -57,6 +62,8 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
         windowOpen = true;
         peakCpuPercent = 0;
         peakMemoryBytes = 0;
+        nodePeakCpuPercent = 0;
+        nodePeakMemoryBytes = 0;
     }
 
     public synchronized void closeWindow() {
@@ -69,6 +76,16 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
 
     public synchronized long peakMemoryBytes() {
         return peakMemoryBytes;
+    }
+
+    /** The busiest single node's highest CPU sample in the window (100 = one core). */
+    public synchronized double nodePeakCpuPercent() {
+        return nodePeakCpuPercent;
+    }
+
+    /** The largest single node's highest memory sample in the window. */
+    public synchronized long nodePeakMemoryBytes() {
+        return nodePeakMemoryBytes;
     }
 
     public synchronized NodeStatsSample latest(int nodeIndex) {

@@ -1,11 +1,13 @@
 package io.repram.orchestrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -28,8 +30,8 @@ class LoadCommandTest {
         return cli.execute(args);
     }
 
-    @Test
-    void printsTableAndJsonAndWritesTheJsonFile(@TempDir Path dir) throws Exception {
+    /** A node that answers PUT 201 and GET 200, on an ephemeral port. */
+    private static HttpServer node() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         server.setExecutor(Executors.newFixedThreadPool(2));
@@ -46,6 +48,12 @@ class LoadCommandTest {
             }
         });
         server.start();
+        return server;
+    }
+
+    @Test
+    void printsTheTableToStderrAndWritesTheJsonFile(@TempDir Path dir) throws Exception {
+        HttpServer server = node();
         Path json = dir.resolve("out/result.json");
         try {
             int code = run("--url", "http://127.0.0.1:" + server.getAddress().getPort(), "-c", "4", "-d", "1s",
@@ -54,20 +62,41 @@ class LoadCommandTest {
         } finally {
             server.stop(0);
         }
-        String printed = out.toString();
-        assertTrue(printed.contains("Throughput"), printed);
-        assertTrue(printed.contains("\"requests_per_sec\""), printed);
+        assertTrue(err.toString().contains("Throughput"), err.toString());
+        assertEquals("", out.toString(), "stdout carries only the JSON of --json -");
         JsonNode result = new ObjectMapper().readTree(Files.readString(json));
+        assertEquals(2, result.get("schema_version").asInt());
         assertTrue(result.get("requests").asLong() > 0);
         assertTrue(result.get("requests_per_sec").asDouble() > 0);
-        assertEquals(100.0, result.get("success_rate").asDouble());
-        for (String percentile : new String[] {"p50", "p90", "p99", "p999", "max"}) {
-            assertTrue(result.get("latency_ms").has(percentile), percentile);
+        assertEquals(100.0, result.get("success_percent").asDouble());
+        for (String percentile : new String[] {"p50_us", "p90_us", "p99_us", "p999_us", "max_us", "mean_us"}) {
+            assertTrue(result.get("latency").get(percentile).isIntegralNumber(), percentile);
         }
-        assertTrue(result.get("latency_ms").get("max").asDouble() >= result.get("latency_ms").get("p50").asDouble());
-        assertTrue(result.get("errors").isEmpty());
+        assertTrue(result.get("latency").get("max_us").asLong() >= result.get("latency").get("p50_us").asLong());
+        assertTrue(result.get("errors_by_class").isEmpty());
         assertEquals(60, result.get("put_percent").asInt());
         assertEquals(128, result.get("payload_bytes").asInt());
+        assertTrue(result.get("offered_requests_per_sec").isNull(), "closed loop");
+    }
+
+    @Test
+    void jsonDashWritesTheJsonAloneToStdoutAndNoFileNamedDash(@TempDir Path dir) throws Exception {
+        HttpServer server = node();
+        String cwd = System.getProperty("user.dir");
+        try {
+            int code = run("--url", "http://127.0.0.1:" + server.getAddress().getPort(), "-c", "2", "-d", "500ms",
+                    "--json", "-");
+            assertEquals(0, code, err.toString());
+        } finally {
+            server.stop(0);
+        }
+        JsonNode result = new ObjectMapper().readTree(out.toString());
+        assertTrue(result.get("requests").asLong() > 0, out.toString());
+        assertEquals(out.toString().strip(), new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(result).strip(), "nothing but one JSON document on stdout");
+        assertTrue(err.toString().contains("Throughput"), err.toString());
+        assertTrue(err.toString().contains("Load: "), err.toString());
+        assertFalse(Files.exists(Path.of(cwd, "-")), "no file named -");
     }
 
     @Test
@@ -79,7 +108,7 @@ class LoadCommandTest {
         int code = run("--url", "http://127.0.0.1:" + port, "-c", "1", "-d", "300ms");
         assertEquals(ExitCodes.ERROR, code);
         assertTrue(err.toString().contains("no request succeeded"), err.toString());
-        assertTrue(out.toString().contains("\"connect\""), out.toString());
+        assertTrue(err.toString().contains("connect="), err.toString());
     }
 
     @Test
@@ -117,8 +146,11 @@ class LoadCommandTest {
         }
         String[] printed = lines.toString().split("\\R");
         assertEquals(3, printed.length, lines.toString());
-        assertEquals("Warm-up: 5s elapsed, 50 requests (50 successful, 0 failed), 10.00 req/sec", printed[0]);
-        assertEquals("Progress: 5s elapsed, 500 requests (495 successful, 5 failed), 100.00 req/sec", printed[1]);
-        assertEquals("Progress: 10s elapsed, 1000 requests (990 successful, 10 failed), 100.00 req/sec", printed[2]);
+        assertEquals("Warm-up 5s: 50 requests (50 successful, 0 failed), avg 10.00 req/s since the warm-up began, "
+                + "last interval 10.00 req/s", printed[0]);
+        assertEquals("Measured 5s: 500 requests (495 successful, 5 failed), avg 100.00 req/s since the measured "
+                + "window began, last interval 100.00 req/s", printed[1]);
+        assertEquals("Measured 10s: 1000 requests (990 successful, 10 failed), avg 100.00 req/s since the measured "
+                + "window began, last interval 100.00 req/s", printed[2]);
     }
 }

@@ -40,8 +40,9 @@ class RunCommandSwarmDockerTest {
             }
             List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
             assertEquals(3, csv.size(), "header + one row per cell: " + csv);
-            assertTrue(csv.get(0).startsWith("cluster_size,concurrency,data_size,requests_per_sec,success_rate,avg_latency_ns,"
-                    + "p50_ns,p90_ns,p99_ns,p999_ns,max_ns,error_count,put_per_sec,get_per_sec,peak_cpu_percent,peak_memory_mb"),
+            assertTrue(csv.get(0).startsWith("cluster_size,concurrency,payload_bytes,requests_per_sec,success_percent,mean_latency_us,"
+                    + "p50_latency_us,p90_latency_us,p99_latency_us,p999_latency_us,max_latency_us,error_count,puts_per_sec,"
+                    + "gets_per_sec,node_peak_cpu_percent,cluster_peak_cpu_percent,node_peak_memory_bytes,cluster_peak_memory_bytes"),
                     csv.get(0));
             for (String f : List.of("1nodes_10conc_1024bytes.json", "3nodes_10conc_1024bytes.json", "cluster_1_metrics.txt",
                     "cluster_3_metrics.txt", "run.json", "report.md", "report.xml", "container_stats.csv")) {

@@ -50,7 +50,7 @@ class RunCommandTest {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing in " + dir);
         }
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
-        assertTrue(csv.get(0).startsWith("cluster_size,concurrency,data_size,requests_per_sec,success_rate,avg_latency_ns"));
+        assertTrue(csv.get(0).startsWith("cluster_size,concurrency,payload_bytes,requests_per_sec,success_percent,mean_latency_us"));
         assertTrue(csv.get(1).startsWith("3,4,512,"), csv.get(1));
 
         JsonNode runJson = new ObjectMapper().readTree(dir.resolve("run.json").toFile());

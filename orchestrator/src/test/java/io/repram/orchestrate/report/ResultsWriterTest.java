@@ -63,29 +63,28 @@ class ResultsWriterTest {
     }
 
     @Test
-    void summaryCsvStartsWithTheOldColumnsAndHasOneRowPerCell() throws IOException {
+    void summaryCsvHasTheSchema2ColumnsAndOneRowPerCell() throws IOException {
         ResultsWriter writer = writeAll();
         List<String> lines = Files.readAllLines(writer.dir().summaryCsv());
-        assertEquals("cluster_size,concurrency,data_size,requests_per_sec,success_rate,avg_latency_ns,"
-                + "p50_ns,p90_ns,p99_ns,p999_ns,max_ns,error_count,put_per_sec,get_per_sec,"
-                + "peak_cpu_percent,peak_memory_mb,status,faults,lost_writes,corrupt_reads,"
-                + "convergence_p50_ms,convergence_p99_ms,convergence_max_ms,convergence_timeouts,"
-                + "missing_replicas,worst_node,worst_node_availability_percent", lines.get(0));
+        assertEquals(Files.readString(Path.of("src/test/resources/results/golden-summary-header.csv")).strip(),
+                lines.get(0));
         List<CSVRecord> rows = csv(writer.dir().summaryCsv());
         assertEquals(6, rows.size());
         CSVRecord last = rows.get(5);
         assertEquals("5", last.get("cluster_size"));
         assertEquals("50", last.get("concurrency"));
-        assertEquals("1024", last.get("data_size"));
+        assertEquals("1024", last.get("payload_bytes"));
         assertEquals("3700.00", last.get("requests_per_sec"));
-        assertEquals("97.000", last.get("success_rate"));
-        assertEquals("9900000", last.get("avg_latency_ns"));
-        assertEquals("35000000", last.get("p99_ns"));
+        assertEquals("97.000", last.get("success_percent"));
+        assertEquals("9900", last.get("mean_latency_us"));
+        assertEquals("35000", last.get("p99_latency_us"));
         assertEquals("1110", last.get("error_count"));
-        assertEquals("2590.00", last.get("put_per_sec"));
-        assertEquals("155.5", last.get("peak_cpu_percent"));
-        assertEquals("305.0", last.get("peak_memory_mb"));
+        assertEquals("2590.00", last.get("puts_per_sec"));
+        assertEquals("155.5", last.get("cluster_peak_cpu_percent"));
+        assertEquals("", last.get("node_peak_cpu_percent"), "the fixture has no per-node peak");
+        assertEquals(Long.toString(305L << 20), last.get("cluster_peak_memory_bytes"));
         assertEquals("degraded", last.get("status"));
+        assertEquals("2", last.get("schema_version"));
     }
 
     @Test
@@ -93,7 +92,8 @@ class ResultsWriterTest {
         ResultsWriter writer = writeAll();
         Path cellFile = writer.dir().path().resolve("5nodes_50conc_1024bytes.json");
         String json = Files.readString(cellFile);
-        assertTrue(json.contains("\"p999_nanos\" : 52500000"), json);
+        assertTrue(json.startsWith("{\n  \"schema_version\" : 2,"), json);
+        assertTrue(json.contains("\"p999_us\" : 52500"), json);
         assertTrue(json.contains("\"status_503\" : 1110"), json);
         assertTrue(json.contains("\"metric\" : \"success_rate\""), json);
 
@@ -169,5 +169,16 @@ class ResultsWriterTest {
             assertTrue(names.containsAll(Set.of("run.json", "summary.csv", "report.md", "report.xml",
                     "1nodes_10conc_1024bytes.json", "5nodes_50conc_1024bytes.json")), names.toString());
         }
+    }
+
+    @Test
+    void reportMdPointsAtReportHtmlAndReportHtmlDoesNotPointAtItself() throws IOException {
+        ResultsWriter writer = writeAll();
+        writer.writeReports();
+        String md = Files.readString(writer.dir().reportMd());
+        String html = Files.readString(writer.dir().reportHtml());
+        assertTrue(md.contains("## Charts") && md.contains("`report.html`"), "report.md names report.html: " + md);
+        assertTrue(html.contains("Charts") && html.contains("data:image/png"), "report.html has the charts inline");
+        assertFalse(html.contains("report.html"), "report.html describes itself: " + html);
     }
 }

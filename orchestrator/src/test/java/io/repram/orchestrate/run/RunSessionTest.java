@@ -115,10 +115,12 @@ class RunSessionTest {
             assertTrue(Files.isRegularFile(dir.path().resolve(f)), f + " missing in " + dir);
         }
         assertEquals(3, Files.readAllLines(dir.summaryCsv()).size(), "header + 2 cells");
-        assertEquals(List.of("Results: " + dir.path(), "Plan: 2 cell(s), about 2s"), console.subList(0, 2));
+        assertEquals(List.of("Results: " + dir.path(), "Plan: 2 cell(s) on 1 cluster(s), about 42s (2s of warm-up, "
+                + "measured time and cooldowns + 40s start-up allowance per cluster)"), console.subList(0, 2));
         assertTrue(console.stream().anyMatch(l -> l.startsWith("1nodes_4conc_256bytes") && l.endsWith("  ok")),
                 "the summary table: " + console);
         assertEquals("Report: " + dir.reportMd(), console.get(console.size() - 1));
+        assertTrue(console.get(console.size() - 2).matches("Took \\S+; the plan said about 42s\\."), console.toString());
 
         RecordingDisplay display = displays.get(0);
         assertEquals(1, displays.size());
@@ -174,7 +176,8 @@ class RunSessionTest {
         assertEquals(dir, resumed.resultsDir().path());
         assertEquals(List.of("1nodes_2conc_256bytes", "1nodes_4conc_256bytes"),
                 resumed.cells().stream().map(c -> c.cell().id()).toList());
-        assertTrue(console.contains("Plan: 1 cell(s), about 1s"), console.toString());
+        assertTrue(console.contains("Plan: 1 cell(s) on 1 cluster(s), about 41s (1s of warm-up, measured time and "
+                + "cooldowns + 40s start-up allowance per cluster)"), console.toString());
 
         RunSession noEngine = new RunSession(() -> {
             throw new AssertionError("a finished run must not open an engine");
