@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Plain progress for CI logs and non-terminal stdout: one line per event, a progress line every
- * {@code everySeconds} while a cell runs, and one result line per finished cell.
+ * {@code everySeconds} while a cell runs (none when it is 0: {@code --quiet}), and one result line
+ * per finished cell.
  */
 public final class ProgressPrinter implements RunDisplay {
     private final PrintWriter out;
@@ -32,7 +33,7 @@ public final class ProgressPrinter implements RunDisplay {
 
     @Override
     public void live(LiveSnapshot s) {
-        if (s.cellElapsedMillis() - lastPrintedAtMillis < everyMillis) return;
+        if (everyMillis <= 0 || s.cellElapsedMillis() - lastPrintedAtMillis < everyMillis) return;
         lastPrintedAtMillis = s.cellElapsedMillis();
         if (s.interval().warmup()) {
             out.printf(Locale.ROOT, "Warm-up: %ds elapsed, %.2f req/sec%n",
