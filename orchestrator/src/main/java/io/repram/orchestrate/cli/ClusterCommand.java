@@ -99,12 +99,7 @@ public class ClusterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws EngineException {
             String runId = name != null ? name : "c" + UUID.randomUUID().toString().substring(0, 6);
-            if (clusterSize == null) clusterSize = legacySize;
-            if (clusterSize == null) {
-                throw new IllegalArgumentException("cluster up needs the number of nodes: --cluster-size N, e.g. --cluster-size 3");
-            }
-            int size = clusterSize;
-            if (size < 1) throw new IllegalArgumentException("--cluster-size must be at least 1, was " + size);
+            int size = nodes();
             if (basePort < 0 || basePort > 65535) throw new IllegalArgumentException("--base-port must be 0-65535");
             if (healthTimeout.isZero()) throw new IllegalArgumentException("--health-timeout must be above 0");
             NodeContainerPlan.requireValidRunId(runId);
@@ -140,6 +135,16 @@ public class ClusterCommand implements Callable<Integer> {
                     // the hook is running already
                 }
             }
+        }
+
+        /** The number of nodes: --cluster-size, or its old name --size. */
+        int nodes() {
+            Integer n = clusterSize != null ? clusterSize : legacySize;
+            if (n == null) {
+                throw new IllegalArgumentException("cluster up needs the number of nodes: --cluster-size N, e.g. --cluster-size 3");
+            }
+            if (n < 1) throw new IllegalArgumentException("--cluster-size must be at least 1, was " + n);
+            return n;
         }
 
         static long parseBytes(String text) {

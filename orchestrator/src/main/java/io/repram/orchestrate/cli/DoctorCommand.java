@@ -50,8 +50,7 @@ public class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (legacySize != null) portCount = legacySize;
-        if (portCount < 1) throw new IllegalArgumentException("--port-count must be at least 1, was " + portCount);
+        portCount = ports();
         nodeJar = NodeJarLocation.orDefault(nodeJar);
         try (DockerAdmin docker = DockerAdmin.connect()) {
             DockerAdmin.DaemonInfo d = docker.daemon();
@@ -73,6 +72,13 @@ public class DoctorCommand implements Callable<Integer> {
         checkJlink();
         System.out.println(failures == 0 ? "All required checks passed." : failures + " check(s) failed.");
         return failures == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** How many ports to check: --port-count, or its old name --size. */
+    int ports() {
+        int n = legacySize != null ? legacySize : portCount;
+        if (n < 1) throw new IllegalArgumentException("--port-count must be at least 1, was " + n);
+        return n;
     }
 
     /** Only --driver swarm needs a swarm, so its absence is a warning, never a failure. */
