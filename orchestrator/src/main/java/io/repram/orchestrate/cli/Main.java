@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -99,6 +100,12 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // -q with -v is a usage error for every command, before any of them starts anything.
+        cl.setExecutionStrategy(parsed -> {
+            List<CommandLine> commands = parsed.asCommandLineList();
+            Verbosity.of(commands.get(commands.size() - 1).getCommandSpec());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 
@@ -109,7 +116,7 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         err.println(name + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         String debug = System.getenv("REPRAM_DEBUG");
-        if ((debug != null && !debug.isBlank()) || Verbosity.of(cl.getCommandSpec()).verbose()) e.printStackTrace(err);
+        if ((debug != null && !debug.isBlank()) || Verbosity.given(cl.getCommandSpec(), "--verbose")) e.printStackTrace(err);
         err.flush();
         return cl.getExitCodeExceptionMapper().getExitCode(e);
     }

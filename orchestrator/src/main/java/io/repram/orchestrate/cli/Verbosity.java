@@ -1,5 +1,6 @@
 package io.repram.orchestrate.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -16,16 +17,17 @@ enum Verbosity {
     /** slf4j-simple's default level, read when the first logger is made (simplelogger.properties says warn). */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
-    /** What the user asked for on {@code spec}'s command or any command above it. */
+    /**
+     * What the user asked for on {@code spec}'s command or any command above it.
+     *
+     * @throws CommandLine.ParameterException for both -q and -v (Main checks before any command runs)
+     */
     static Verbosity of(CommandSpec spec) {
-        boolean quiet = false;
-        boolean verbose = false;
-        for (CommandSpec s = spec; s != null; s = s.parent()) {
-            quiet |= given(s, "--quiet");
-            verbose |= given(s, "--verbose");
-        }
+        boolean quiet = given(spec, "--quiet");
+        boolean verbose = given(spec, "--verbose");
         if (quiet && verbose) {
-            throw new IllegalArgumentException("-q/--quiet and -v/--verbose exclude each other; give one of them");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "-q/--quiet and -v/--verbose exclude each other; give one of them");
         }
         return quiet ? QUIET : verbose ? VERBOSE : NORMAL;
     }
@@ -54,8 +56,12 @@ enum Verbosity {
         };
     }
 
-    private static boolean given(CommandSpec spec, String name) {
-        OptionSpec o = spec.findOption(name);
-        return o != null && Boolean.TRUE.equals(o.getValue());
+    /** Whether {@code name} was given on {@code spec}'s command or any command above it. */
+    static boolean given(CommandSpec spec, String name) {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            OptionSpec o = s.findOption(name);
+            if (o != null && Boolean.TRUE.equals(o.getValue())) return true;
+        }
+        return false;
     }
 }
