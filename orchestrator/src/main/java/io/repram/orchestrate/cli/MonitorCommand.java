@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 "Writes monitoring-results/monitoring_YYYYMMDD_HHMMSS/ with container_stats.csv, app_metrics.csv,"
                         + " cluster_metrics.csv and monitoring_report.md. Stops after --duration, on q, or on Ctrl-C."},
         footer = {"%nExamples:",
-                "  repram-orchestrate monitor                  # the cluster from `cluster up`, 5 min",
+                "  repram-orchestrate monitor                    # the cluster up cluster, 5 min",
                 "  repram-orchestrate monitor --cluster c1a2b3 -d 30m",
                 "  repram-orchestrate monitor --url http://127.0.0.1:8080,http://127.0.0.1:8081 \\",
                 "      --no-dashboard",

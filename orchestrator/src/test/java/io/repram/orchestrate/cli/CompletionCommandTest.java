@@ -51,11 +51,11 @@ class CompletionCommandTest {
         Path file = tmp.resolve("repram-orchestrate.bash");
         Files.writeString(file, script);
         bash("bash -n " + file);
-        // As a user's shell would: source it, then ask for the completions of a partly typed command.
+        // As a user's shell would: source it (compopt complains outside a real completion; ignored), then ask for the completions of a partly typed command.
         String completions = bash("source " + file + "; fn=$(complete -p repram-orchestrate | sed 's/.*-F \\([^ ]*\\).*/\\1/');"
                 + " COMP_WORDS=(repram-orchestrate clu); COMP_CWORD=1; COMP_LINE='repram-orchestrate clu'; COMP_POINT=22;"
-                + " $fn; echo \"${COMPREPLY[@]}\"; COMP_WORDS=(repram-orchestrate cluster up --clu); COMP_CWORD=3;"
-                + " COMP_LINE='repram-orchestrate cluster up --clu'; COMP_POINT=35; $fn; echo \"${COMPREPLY[@]}\"");
+                + " $fn 2>/dev/null; echo \"${COMPREPLY[@]}\"; COMP_WORDS=(repram-orchestrate cluster up --clu); COMP_CWORD=3;"
+                + " COMP_LINE='repram-orchestrate cluster up --clu'; COMP_POINT=35; $fn 2>/dev/null; echo \"${COMPREPLY[@]}\"");
         List<String> lines = completions.lines().toList();
         assertEquals("cluster", lines.get(lines.size() - 2).strip(), completions);
         assertEquals("--cluster-size", lines.get(lines.size() - 1).strip(), completions);

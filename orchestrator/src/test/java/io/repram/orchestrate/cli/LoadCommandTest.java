@@ -100,7 +100,7 @@ class LoadCommandTest {
     @Test
     void helpShowsAnExample() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().contains("Example:"));
+        assertTrue(out.toString().contains("Examples:"));
         assertTrue(out.toString().contains("repram-orchestrate load --url"));
     }
 
