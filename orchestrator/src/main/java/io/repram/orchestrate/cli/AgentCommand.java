@@ -18,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
                 "It drives the load at the nodes it is given and reports interval HdrHistograms back; it serves"
                         + " until stopped. The orchestrator starts agents itself (load: {agents: N} or run --agents N):"
                         + " run this by hand only to test one, or in the agent image."},
-        footer = {"", "Control API: GET /v1/agent, POST /v1/agent/plan, GET /v1/agent/intervals?after=SEQ,",
-                "  GET /v1/agent/result, GET /v1/agent/writes, POST /v1/agent/stop", "",
+        footer = {"", "Control API: GET /v1/agent, POST /v1/agent/plan,",
+                "  GET /v1/agent/intervals?after=SEQ, GET /v1/agent/result, GET /v1/agent/writes,",
+                "  POST /v1/agent/stop", "",
                 "Examples:",
                 "  repram-orchestrate agent --port 7070",
                 "  # in a container:",

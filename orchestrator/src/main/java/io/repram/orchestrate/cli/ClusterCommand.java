@@ -48,8 +48,8 @@ public class ClusterCommand implements Callable<Integer> {
                     "  repram-orchestrate cluster up --cluster-size 7 --base-port 9000",
                     "  repram-orchestrate cluster up --cluster-size 5 -e REPRAM_REPLICATION=5",
                     "  repram-orchestrate cluster up --cluster-size 3 --image my-repram:dev",
-                    "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,"
-                            + " 5 node unhealthy, 6 image missing."})
+                    "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,",
+                    "  5 node unhealthy, 6 image missing."})
     static class Up implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code doctor}: checks the prerequisites and says how to fix each one. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks the prerequisites: Docker reachable and its version, the userland proxy,"
-                + " cores and memory, the node image, free ports. Each check prints OK, WARN or FAIL with the fix."},
+        description = {"Checks the prerequisites: Docker, the userland proxy, cores, memory, the image, ports.",
+                "Each check prints OK, WARN or FAIL with the fix; Docker's version and where it answers are shown."},
         footer = {"%nExamples:%n  repram-orchestrate doctor",
                 "  repram-orchestrate doctor --base-port 9000 --port-count 7",
                 "%nExit codes: 0 no FAIL (warnings allowed), 1 at least one FAIL, 2 bad option."})

@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
                 "  repram-orchestrate run scenarios/quick.yaml   # 3 nodes, 25 workers, 60 s",
                 "  repram-orchestrate run --help                 # every option of a run",
                 "  source <(repram-orchestrate completion bash)  # tab completion",
-                "", "Exit codes: 0 ok, 1 error, 2 bad usage or input, 3 Docker unavailable, 4 port taken,",
-                "  5 node unhealthy, 6 image missing, 99 threshold breached, 130 interrupted.",
+                "", "Exit codes: 0 ok, 1 error, 2 bad usage or input, 3 Docker unavailable,",
+                "  4 port taken, 5 node unhealthy, 6 image missing, 99 threshold breached,",
+                "  130 interrupted.",
                 "A failure prints one line, repram-orchestrate COMMAND: MESSAGE, on stderr;",
                 "  set REPRAM_DEBUG=1 to get its stack trace as well."},
         mixinStandardHelpOptions = true, versionProvider = Main.Version.class)

@@ -44,8 +44,8 @@ import java.util.concurrent.Callable;
                 "  repram-orchestrate monitor --cluster c1a2b3 -d 30m",
                 "  repram-orchestrate monitor --url http://127.0.0.1:8080,http://127.0.0.1:8081 \\",
                 "      --no-dashboard",
-                "%nExit codes: 0 ok, 1 error (no cluster found), 2 bad input (several clusters, bad option),"
-                        + " 3 Docker unavailable."})
+                "%nExit codes: 0 ok, 1 error (no cluster found), 2 bad input (several clusters,",
+                "  a bad option), 3 Docker unavailable."})
 public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--url", split = ",", paramLabel = "URL",

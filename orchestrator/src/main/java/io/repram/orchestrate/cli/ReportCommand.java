@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
                 "  repram-orchestrate report test-results/scale_test_20250101_120000",
                 "  repram-orchestrate report test-results/scale_test_20250101_120000 \\",
                 "      --template my-report.md",
-                "", "Exit codes: 0 ok, 1 error, 2 bad input (not a results directory, unreadable template)."},
+                "", "Exit codes: 0 ok, 1 error, 2 bad input (not a results directory, an unreadable",
+                "  template)."},
         mixinStandardHelpOptions = true)
 public final class ReportCommand implements Callable<Integer> {
 

@@ -43,8 +43,9 @@ import java.util.concurrent.Callable;
                 "  # CI: plain log lines, exit 99 on a breached threshold:",
                 "  repram-orchestrate run scenarios/smoke.yaml --ci",
                 "  repram-orchestrate run --resume test-results/scale_test_20261128_101500",
-                "", "Exit codes: 0 ok (all thresholds met), 1 error, 2 bad input, 3 Docker unavailable,",
-                "  4 port taken, 5 node unhealthy, 6 image missing, 99 threshold breached, 130 interrupted."},
+                "", "Exit codes: 0 ok (all thresholds met), 1 error, 2 bad input,",
+                "  3 Docker unavailable, 4 port taken, 5 node unhealthy, 6 image missing,",
+                "  99 threshold breached, 130 interrupted."},
         mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
 
