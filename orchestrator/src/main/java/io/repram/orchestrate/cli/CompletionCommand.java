@@ -8,6 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code completion bash|zsh}: picocli's completion script for every command and option. */
@@ -23,7 +25,15 @@ public final class CompletionCommand implements Callable<Integer> {
 
     enum Shell { BASH, ZSH }
 
-    @Parameters(index = "0", paramLabel = "bash|zsh", description = "The shell: ${COMPLETION-CANDIDATES}.")
+    /** The shells as users type them (the enum's own names would complete as BASH and ZSH). */
+    static final class ShellNames extends ArrayList<String> {
+        ShellNames() {
+            super(List.of("bash", "zsh"));
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "bash|zsh", completionCandidates = ShellNames.class,
+            description = "The shell: ${COMPLETION-CANDIDATES}.")
     Shell shell;
 
     @Spec

@@ -55,10 +55,13 @@ class CompletionCommandTest {
         String completions = bash("source " + file + "; fn=$(complete -p repram-orchestrate | sed 's/.*-F \\([^ ]*\\).*/\\1/');"
                 + " COMP_WORDS=(repram-orchestrate clu); COMP_CWORD=1; COMP_LINE='repram-orchestrate clu'; COMP_POINT=22;"
                 + " $fn 2>/dev/null; echo \"${COMPREPLY[@]}\"; COMP_WORDS=(repram-orchestrate cluster up --clu); COMP_CWORD=3;"
-                + " COMP_LINE='repram-orchestrate cluster up --clu'; COMP_POINT=35; $fn 2>/dev/null; echo \"${COMPREPLY[@]}\"");
+                + " COMP_LINE='repram-orchestrate cluster up --clu'; COMP_POINT=35; $fn 2>/dev/null; echo \"${COMPREPLY[@]}\";"
+                + " COMP_WORDS=(repram-orchestrate completion z); COMP_CWORD=2;"
+                + " COMP_LINE='repram-orchestrate completion z'; COMP_POINT=31; $fn 2>/dev/null; echo \"${COMPREPLY[@]}\"");
         List<String> lines = completions.lines().toList();
-        assertEquals("cluster", lines.get(lines.size() - 2).strip(), completions);
-        assertEquals("--cluster-size", lines.get(lines.size() - 1).strip(), completions);
+        assertEquals("cluster", lines.get(lines.size() - 3).strip(), completions);
+        assertEquals("--cluster-size", lines.get(lines.size() - 2).strip(), completions);
+        assertEquals("zsh", lines.get(lines.size() - 1).strip(), completions);
     }
 
     @Test
