@@ -141,7 +141,7 @@ public class ClusterCommand implements Callable<Integer> {
         int nodes() {
             Integer n = clusterSize != null ? clusterSize : legacySize;
             if (n == null) {
-                throw new IllegalArgumentException("cluster up needs the number of nodes: --cluster-size N, e.g. --cluster-size 3");
+                throw new IllegalArgumentException("the number of nodes is missing: give --cluster-size N, e.g. --cluster-size 3");
             }
             if (n < 1) throw new IllegalArgumentException("--cluster-size must be at least 1, was " + n);
             return n;
