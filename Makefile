@@ -64,8 +64,8 @@ docker-scale-test-quick: quick ## (old name) quick scale test
 docker-scale-test-full: full ## (old name) full scale test
 docker-scale-test-stress: stress ## (old name) stress test
 docker-compose-cluster: build ## (old name) a 3-node cluster that stays up
-	$(CLI) cluster up --size 3
+	$(CLI) cluster up --cluster-size 3
 docker-monitor: build ## watch a running cluster for 5 minutes
-	$(CLI) monitor --duration 300 --interval 5
+	$(CLI) monitor -d 5m --interval 5s
 docker-monitor-long: build ## watch a running cluster for 30 minutes
-	$(CLI) monitor --duration 1800 --interval 5
+	$(CLI) monitor -d 30m --interval 5s

@@ -37,7 +37,7 @@ wait_peers() { # port expected_peers
   echo "node on port $1 did not see $2 peers" >&2; exit 1
 }
 mix() { # label url
-  ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --size 1024 --put-percent 70 --json "/tmp/bench-$1.json" 2>"/tmp/bench-$1.log" \
+  ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --payload-bytes 1024 --put-percent 70 --json "/tmp/bench-$1.json" 2>"/tmp/bench-$1.log" \
     || { cat "/tmp/bench-$1.log" >&2; exit 1; }
   python3 - "$1" "/tmp/bench-$1.json" <<'PY'
 import json,sys

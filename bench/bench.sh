@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: the three figures of the runner issue, each beside its goal.
 #  1. the quick scenario's shape (3 nodes, 25 workers, 1 KB, 70% PUT, all nodes), 20 s after a warm-up;
-#  2. `cluster up --size 7` until every node is healthy and sees its peers;
+#  2. `cluster up --cluster-size 7` until every node is healthy and sees its peers;
 #  3. our load generator's req/s over wrk's, both doing 1 KB PUTs against the same single node.
 # Needs Docker (for 1 and 2) and wrk. Absolute figures are noisy on a shared 2-core box.
 set -euo pipefail
@@ -29,10 +29,10 @@ print(row["requests_per_sec"], row["success_percent"], int(row["p99_latency_us"]
 PY
 )
 
-echo "== 2/3 cluster up --size 7 =="
+echo "== 2/3 cluster up --cluster-size 7 =="
 $CLI image build >/dev/null
 t0=$(date +%s.%N)
-$CLI cluster up --size 7 >"$work/up.txt"
+$CLI cluster up --cluster-size 7 >"$work/up.txt"
 t1=$(date +%s.%N)
 $CLI cluster down --all >/dev/null
 wall_seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
@@ -48,10 +48,10 @@ node_pid=$!
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break; sleep 0.2; done
 # Warm the node's JIT with both clients before measuring either.
 wrk -t2 -c50 -d10s -s node/bench/put.lua "http://127.0.0.1:$PORT" >/dev/null
-$CLI load --url "http://127.0.0.1:$PORT" -c 50 -d 10s --size 1024 --put-percent 100 >/dev/null 2>>"$work/load.log" \
+$CLI load --url "http://127.0.0.1:$PORT" -c 50 -d 10s --payload-bytes 1024 --put-percent 100 >/dev/null 2>>"$work/load.log" \
   || { cat "$work/load.log" >&2; exit 1; }
 wrk_rps=$(wrk -t2 -c50 -d${SECONDS_EACH}s -s node/bench/put.lua "http://127.0.0.1:$PORT" | awk '/Requests\/sec/ {print $2}')
-$CLI load --url "http://127.0.0.1:$PORT" -c 50 -d ${SECONDS_EACH}s --warmup 2s --size 1024 --put-percent 100 \
+$CLI load --url "http://127.0.0.1:$PORT" -c 50 -d ${SECONDS_EACH}s --warmup 2s --payload-bytes 1024 --put-percent 100 \
   --json "$work/load.json" 2>>"$work/load.log" || { cat "$work/load.log" >&2; exit 1; }
 gen_rps=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["requests_per_sec"])' "$work/load.json")
 ratio=$(awk -v g="$gen_rps" -v w="$wrk_rps" 'BEGIN { printf "%.2f", (w > 0 ? g / w : 0) }')
@@ -63,5 +63,5 @@ echo "|---|---|---|---|"
 printf '| quick shape: req/s | %.0f | >= 4,000 | %s |\n' "$rps" "$(verdict "$rps" 4000 '>=')"
 printf '| quick shape: success | %.2f%% | 100%% | %s |\n' "$success" "$(verdict "$success" 100 '>=')"
 printf '| quick shape: p99 | %.2f ms | <= 20 ms | %s |\n' "$p99" "$(verdict "$p99" 20 '<=')"
-printf '| cluster up --size 7 to healthy | %s s (command wall time %s s) | <= 6 s | %s |\n' "$up_seconds" "$wall_seconds" "$(verdict "$up_seconds" 6 '<=')"
+printf '| cluster up --cluster-size 7 to healthy | %s s (command wall time %s s) | <= 6 s | %s |\n' "$up_seconds" "$wall_seconds" "$(verdict "$up_seconds" 6 '<=')"
 printf '| load generator / wrk (1 KB PUT, 1 node) | %.0f / %.0f = %s | >= 0.8 | %s |\n' "$gen_rps" "$wrk_rps" "$ratio" "$(verdict "$ratio" 0.8 '>=')"

@@ -14,15 +14,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "agent",
-        description = {"Runs a distributed load agent: waits for load plans from `run` over HTTP, drives the",
-                "load at the nodes it is given and reports interval HdrHistograms back. Serves until stopped.",
-                "The orchestrator starts agents itself (load: {agents: N} or run --agents N); run this by hand",
-                "only to test one, or in the agent image."},
-        footer = {"", "Control API: GET /v1/agent, POST /v1/agent/plan, GET /v1/agent/intervals?after=SEQ,",
-                "  GET /v1/agent/result, GET /v1/agent/writes, POST /v1/agent/stop", "",
+        description = {"Runs a distributed load agent, which takes its load plans from `run` over HTTP.",
+                "It drives the load at the nodes it is given and reports interval HdrHistograms back; it serves"
+                        + " until stopped. The orchestrator starts agents itself (load: {agents: N} or run --agents N):"
+                        + " run this by hand only to test one, or in the agent image."},
+        footer = {"", "Control API: GET /v1/agent, POST /v1/agent/plan,",
+                "  GET /v1/agent/intervals?after=SEQ, GET /v1/agent/result, GET /v1/agent/writes,",
+                "  POST /v1/agent/stop", "",
                 "Examples:",
                 "  repram-orchestrate agent --port 7070",
-                "  repram-orchestrate agent --port 7070 --bind 0.0.0.0 --id agent-1   # in a container"},
+                "  # in a container:",
+                "  repram-orchestrate agent --port 7070 --bind 0.0.0.0 --id agent-1"},
         mixinStandardHelpOptions = true)
 public final class AgentCommand implements Callable<Integer> {
 

@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "baseline",
-        description = {"Writes performance-baseline.md from a run: the top 5 configurations, alert thresholds",
-                "(CPU 80% and memory 90% of the observed peaks, latency 2x the average, throughput below 80% of",
-                "expected) and, with --target-rps, the nodes needed, read from the measured scaling curve."},
+        description = {"Writes performance-baseline.md from a run: top configurations, alert thresholds, capacity.",
+                "It lists the top 5 configurations; alert thresholds (CPU 80%% and memory 90%% of the observed peaks,"
+                        + " latency 2x the average, throughput below 80%% of expected); and, with --target-rps, the"
+                        + " nodes needed, read from the measured scaling curve."},
         footer = {"", "Examples:",
-                "  repram-orchestrate baseline test-results/scale_test_20250101_120000 --target-rps 20000",
-                "  repram-orchestrate baseline test-results/scale_test_20250101_120000 monitoring/ --target-rps 5000",
+                "  repram-orchestrate baseline test-results/scale_test_20250101_120000 \\",
+                "      --target-rps 20000",
+                "  repram-orchestrate baseline test-results/scale_test_20250101_120000 \\",
+                "      monitoring-results/monitoring_20250101_120500 --target-rps 5000",
                 "", "Exit codes: 0 ok, 1 error, 2 bad input."},
         mixinStandardHelpOptions = true)
 public final class BaselineCommand implements Callable<Integer> {

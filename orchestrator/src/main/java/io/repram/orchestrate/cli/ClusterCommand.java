@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Start, list and remove clusters that outlive the command.",
         subcommands = {ClusterCommand.Up.class, ClusterCommand.Down.class, ClusterCommand.Ls.class},
-        footer = {"%nExample:%n  repram-orchestrate cluster up --size 3 && repram-orchestrate cluster ls"})
+        footer = {"%nExamples:%n  repram-orchestrate cluster up --cluster-size 3", "  repram-orchestrate cluster ls"})
 public class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,21 +45,26 @@ public class ClusterCommand implements Callable<Integer> {
             description = {"Starts N nodes (node 0 first, then the rest in parallel) on their own Docker network,"
                     + " waits until every node is healthy and sees N-1 peers, prints their 127.0.0.1 URLs and exits,"
                     + " leaving the cluster running."},
-            footer = {"%nExamples:%n  repram-orchestrate cluster up --size 3",
-                    "  repram-orchestrate cluster up --size 7 --base-port 9000",
-                    "  repram-orchestrate cluster up --size 5 -e REPRAM_REPLICATION=5",
-                    "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,"
-                            + " 5 node unhealthy, 6 image missing."})
+            footer = {"%nExamples:%n  repram-orchestrate cluster up --cluster-size 3",
+                    "  repram-orchestrate cluster up --cluster-size 7 --base-port 9000",
+                    "  repram-orchestrate cluster up --cluster-size 5 -e REPRAM_REPLICATION=5",
+                    "  repram-orchestrate cluster up --cluster-size 3 --image my-repram:dev",
+                    "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,",
+                    "  5 node unhealthy, 6 image missing."})
     static class Up implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--size", required = true, description = "Number of nodes.")
-        int size;
+        @Option(names = "--cluster-size", paramLabel = "N", description = "Number of nodes (required).")
+        Integer clusterSize;
+
+        // The old name, kept working but out of the help: it meant nodes here, ports in doctor, bytes in load.
+        @Option(names = "--size", paramLabel = "N", hidden = true)
+        Integer legacySize;
 
         @Option(names = "--base-port", defaultValue = "8080", description = "Node i is published on 127.0.0.1:(P+i)."
-                + " Default ${DEFAULT-VALUE}, falling back to free ports when taken; given explicitly, a taken port is an error;"
-                + " 0 = any free ports.")
+                + " Default ${DEFAULT-VALUE}, so a kept cluster has URLs you can type, falling back to free ports when"
+                + " taken; given explicitly, a taken port is an error; 0 = any free ports. (`run` defaults to free ports.)")
         int basePort;
 
         @Option(names = "--image", defaultValue = ImageBuilder.DEFAULT_TAG,
@@ -87,14 +92,15 @@ public class ClusterCommand implements Callable<Integer> {
                         + " throughput: the image's default (what `run` uses). Applies to the default image only.")
         String jvm;
 
-        @Option(names = "--health-timeout", defaultValue = "60", paramLabel = "DURATION",
-                description = "How long to wait for health: seconds or e.g. 2m (default ${DEFAULT-VALUE} s).")
+        @Option(names = "--health-timeout", defaultValue = "60s", paramLabel = "DURATION",
+                description = "How long nodes get to become healthy and see their peers, e.g. 90s, 2m"
+                        + " (default: ${DEFAULT-VALUE}).")
         Duration healthTimeout;
 
         @Override
         public Integer call() throws EngineException {
             String runId = name != null ? name : "c" + UUID.randomUUID().toString().substring(0, 6);
-            if (size < 1) throw new IllegalArgumentException("--size must be at least 1, was " + size);
+            int size = nodes();
             if (basePort < 0 || basePort > 65535) throw new IllegalArgumentException("--base-port must be 0-65535");
             if (healthTimeout.isZero()) throw new IllegalArgumentException("--health-timeout must be above 0");
             NodeContainerPlan.requireValidRunId(runId);
@@ -105,7 +111,7 @@ public class ClusterCommand implements Callable<Integer> {
             if (jvm.equals("fast-start")) env.putIfAbsent("JAVA_TOOL_OPTIONS", ImageBuilder.FAST_START_JAVA_OPTIONS);
             boolean strict = spec.commandLine().getParseResult().hasMatchedOption("--base-port") && basePort > 0;
             DockerEngine engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.orDefault(nodeJar), strict, true,
-                    System.err::println));
+                    Verbosity.of(spec).progress(System.err::println)));
             // Ctrl-C while starting removes the half-started cluster; after detach() close() keeps it.
             Thread hook = new Thread(engine::close, "cluster-up-cleanup");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -132,6 +138,16 @@ public class ClusterCommand implements Callable<Integer> {
                     // the hook is running already
                 }
             }
+        }
+
+        /** The number of nodes: --cluster-size, or its old name --size. */
+        int nodes() {
+            Integer n = clusterSize != null ? clusterSize : legacySize;
+            if (n == null) {
+                throw new IllegalArgumentException("the number of nodes is missing: give --cluster-size N, e.g. --cluster-size 3");
+            }
+            if (n < 1) throw new IllegalArgumentException("--cluster-size must be at least 1, was " + n);
+            return n;
         }
 
         static long parseBytes(String text) {

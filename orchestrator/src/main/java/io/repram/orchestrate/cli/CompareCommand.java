@@ -21,12 +21,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare",
-        description = {"Compares two runs cell by cell: req/s, p99 latency and success rate of every cell whose",
-                "parameters match (cluster size, concurrency, payload, PUT share, rate, targets, duration).",
-                "Prints a table and writes comparison.md with charts."},
+        description = {"Compares two runs cell by cell: req/s, p99 latency and success rate.",
+                "Cells are paired when their parameters match (cluster size, concurrency, payload, PUT share, rate,"
+                        + " targets, duration). A change of req/s or p99 counts only when its 95%% confidence"
+                        + " interval over the cells' per-second figures excludes zero and it is at least --min-effect;"
+                        + " cells without enough seconds fall back to the --noise band. Prints a table and writes"
+                        + " comparison.md with charts."},
         footer = {"", "Example:",
                 "  repram-orchestrate compare test-results/scale_test_20250101_120000 \\",
-                "      test-results/scale_test_20250108_120000 --min-effect 5% --fail-on-regression",
+                "      test-results/scale_test_20250108_120000 --min-effect 5%% --fail-on-regression",
                 "", "Exit codes: 0 ok, 1 error, 2 bad input or no matching cells, 99 regression (with",
                 "  --fail-on-regression)."},
         mixinStandardHelpOptions = true)
@@ -39,12 +42,12 @@ public final class CompareCommand implements Callable<Integer> {
     Path runB;
 
     @Option(names = "--noise", paramLabel = "PERCENT", defaultValue = "5%",
-            description = "Changes within this relative size are noise, not regressions (default: ${DEFAULT-VALUE}).")
+            description = "Changes within this relative size are noise, not regressions (default: 5%%).")
     String noise;
 
     @Option(names = "--min-effect", paramLabel = "PERCENT", defaultValue = "5%",
             description = "The smallest change of req/s or p99 called a regression or improvement, even when "
-                    + "its confidence interval excludes zero (default: ${DEFAULT-VALUE}).")
+                    + "its confidence interval excludes zero (default: 5%%).")
     String minEffect;
 
     @Option(names = "--fail-on-regression", description = "Exit 99 when any compared cell regressed: a significant "

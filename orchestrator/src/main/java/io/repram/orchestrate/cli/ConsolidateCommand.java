@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "consolidate",
-        description = {"Collects the summary.csv of every run under a directory into consolidated.csv and prints",
-                "the highest-throughput configurations among those with at least 99% success."},
+        description = {"Collects the summary.csv of every run under a directory into consolidated.csv.",
+                "Then it prints the highest-throughput configurations among those with at least 99%% success."},
         footer = {"", "Example:",
                 "  repram-orchestrate consolidate test-results/",
                 "", "Exit codes: 0 ok, 1 error, 2 bad input (not a directory, no runs in it)."},

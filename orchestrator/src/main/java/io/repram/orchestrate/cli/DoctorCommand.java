@@ -20,17 +20,24 @@ import java.util.concurrent.Callable;
 
 /** {@code doctor}: checks the prerequisites and says how to fix each one. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Checks the prerequisites: Docker reachable and its version, the userland proxy,"
-                + " cores and memory, the node image, free ports. Each check prints OK, WARN or FAIL with the fix."},
+        description = {"Checks the prerequisites: Docker, the userland proxy, cores, memory, the image, ports.",
+                "Each check prints OK, WARN or FAIL with the fix; Docker's version and where it answers are shown."},
         footer = {"%nExamples:%n  repram-orchestrate doctor",
-                "  repram-orchestrate doctor --base-port 9000 --size 7",
-                "%nExit codes: 0 no FAIL (warnings allowed), 1 at least one FAIL."})
+                "  repram-orchestrate doctor --base-port 9000 --port-count 7",
+                "%nExit codes: 0 no FAIL (warnings allowed), 1 at least one FAIL, 2 bad option."})
 public class DoctorCommand implements Callable<Integer> {
-    @Option(names = "--base-port", defaultValue = "8080", description = "First port to check (default ${DEFAULT-VALUE}).")
+    @Option(names = "--base-port", defaultValue = "8080",
+            description = "First port to check (default ${DEFAULT-VALUE}, where `cluster up` publishes node 0).")
     int basePort;
 
-    @Option(names = "--size", defaultValue = "7", description = "How many ports from the base port to check (default ${DEFAULT-VALUE}).")
-    int size;
+    // A field initialiser, not defaultValue: the hidden old name must not reset what --port-count set.
+    @Option(names = "--port-count", paramLabel = "N",
+            description = "How many ports from the base port to check, one per node (default: ${DEFAULT-VALUE}).")
+    int portCount = 7;
+
+    // The old name, kept working but out of the help: --size meant nodes in cluster up and bytes in load.
+    @Option(names = "--size", paramLabel = "N", hidden = true)
+    Integer legacySize;
 
     @Option(names = "--image", defaultValue = ImageBuilder.DEFAULT_TAG, description = "Node image to look for (default ${DEFAULT-VALUE}).")
     String image;
@@ -43,6 +50,7 @@ public class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        portCount = ports();
         nodeJar = NodeJarLocation.orDefault(nodeJar);
         try (DockerAdmin docker = DockerAdmin.connect()) {
             DockerAdmin.DaemonInfo d = docker.daemon();
@@ -64,6 +72,13 @@ public class DoctorCommand implements Callable<Integer> {
         checkJlink();
         System.out.println(failures == 0 ? "All required checks passed." : failures + " check(s) failed.");
         return failures == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    /** How many ports to check: --port-count, or its old name --size. */
+    int ports() {
+        int n = legacySize != null ? legacySize : portCount;
+        if (n < 1) throw new IllegalArgumentException("--port-count must be at least 1, was " + n);
+        return n;
     }
 
     /** Only --driver swarm needs a swarm, so its absence is a warning, never a failure. */
@@ -130,10 +145,10 @@ public class DoctorCommand implements Callable<Integer> {
 
     private void checkPorts(Set<Integer> published) {
         List<Integer> taken = new ArrayList<>();
-        for (int p = basePort; p < basePort + size && p < 65536; p++) {
+        for (int p = basePort; p < basePort + portCount && p < 65536; p++) {
             if (!HostPorts.isFree(p, published)) taken.add(p);
         }
-        String range = "127.0.0.1:" + basePort + "-" + (basePort + size - 1);
+        String range = "127.0.0.1:" + basePort + "-" + (basePort + portCount - 1);
         if (taken.isEmpty()) {
             ok("Ports " + range + " are free");
         } else {

@@ -35,6 +35,9 @@ public class ImageCommand implements Callable<Integer> {
                     "  repram-orchestrate image build --node-jar /tmp/repram-node.jar --force",
                     "%nExit codes: 0 ok, 1 error, 3 Docker unavailable, 6 image could not be built."})
     static class Build implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--node-jar", paramLabel = "PATH",
                 description = "Node jar (default: node/target/repram-node.jar in the repository).")
         Path nodeJar;
@@ -46,7 +49,8 @@ public class ImageCommand implements Callable<Integer> {
         public Integer call() throws EngineException {
             try (DockerAdmin docker = DockerAdmin.connect()) {
                 long start = System.nanoTime();
-                ImageBuilder.Result r = docker.buildImage(NodeJarLocation.orDefault(nodeJar), force, System.out::println);
+                ImageBuilder.Result r = docker.buildImage(NodeJarLocation.orDefault(nodeJar), force,
+                        Verbosity.of(spec).progress(System.out::println));
                 System.out.printf("%s %s: %s (jar sha256 %s, CDS archive: %s)%n", ImageBuilder.DEFAULT_TAG,
                         r.imageId(), r.rebuilt() ? String.format("built in %.1f s", (System.nanoTime() - start) / 1e9)
                                 : "up to date, not rebuilt", r.jarSha256().substring(0, 12), r.cdsArchive() ? "yes" : "no");

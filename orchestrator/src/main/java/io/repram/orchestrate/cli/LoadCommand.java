@@ -38,9 +38,11 @@ import picocli.CommandLine.Spec;
             "GETs read only keys this run wrote; with --put-percent 0 the run is GET-only and reads random keys.",
             "Without --rate, each of the -c connections sends requests back to back (closed loop); with --rate,",
             "requests arrive at that constant rate and latency counts from each intended start (open loop)."},
-        footer = {"", "Example:",
-            "  repram-orchestrate load --url http://127.0.0.1:8080,http://127.0.0.1:8081 -c 50 -d 120s --size 1024",
-            "  repram-orchestrate load --url http://127.0.0.1:8080 -c 25 -d 60s --rate 2000 --json result.json",
+        footer = {"", "Examples:",
+            "  repram-orchestrate load --url http://127.0.0.1:8080,http://127.0.0.1:8081 \\",
+            "      -c 50 -d 120s --payload-bytes 1024",
+            "  repram-orchestrate load --url http://127.0.0.1:8080 -c 25 -d 60s --rate 2000 \\",
+            "      --json result.json",
             "", "Exit codes: 0 ok, 1 error (no request succeeded), 2 bad usage or input."})
 public final class LoadCommand implements Callable<Integer> {
 
@@ -64,8 +66,15 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Load before the measured time, left out of the result (default ${DEFAULT-VALUE}).")
     private Duration warmup;
 
-    @Option(names = "--size", defaultValue = "1024", paramLabel = "BYTES", description = "PUT payload size (default ${DEFAULT-VALUE}).")
-    private int sizeBytes;
+    // A field initialiser, not defaultValue: the hidden old name must not reset what --payload-bytes set.
+    @Option(names = "--payload-bytes", paramLabel = "BYTES", description = "PUT payload size (default ${DEFAULT-VALUE}).")
+    private int sizeBytes = 1024;
+
+    // The old name, kept working but out of the help: --size meant nodes in cluster up and ports in doctor.
+    @Option(names = "--size", paramLabel = "BYTES", hidden = true)
+    private void legacySize(int bytes) {
+        sizeBytes = bytes;
+    }
 
     @Option(names = "--put-percent", defaultValue = "" + ScenarioDefaults.PUT_PERCENT, description = "Share of PUTs, 0..100 (default ${DEFAULT-VALUE}).")
     private int putPercent;
@@ -129,7 +138,7 @@ public final class LoadCommand implements Callable<Integer> {
             live.cellStarted(CELL, spec.targets().size());
             IntervalRecorder recorder = IntervalRecorder.streaming(CELL, spec.openLoop() ? spec.ratePerSecond() : null,
                     spec.warmup().toMillis(), spec.targets().stream().map(Object::toString).toList());
-            ProgressPrinter progress = new ProgressPrinter(out);
+            ProgressPrinter progress = new ProgressPrinter(Verbosity.of(commandSpec).quiet() ? null : out);
             LoadFigures figures = generator.runDetailed(detail -> {
                 progress.accept(detail.figures());
                 IntervalRecord record = recorder.add(detail, List.of());
@@ -219,12 +228,14 @@ public final class LoadCommand implements Callable<Integer> {
         private long failures;
         private long nextPrintSeconds = PROGRESS_EVERY_SECONDS;
 
+        /** @param out where the lines go; null prints none ({@code --quiet}) */
         ProgressPrinter(PrintWriter out) {
             this.out = out;
         }
 
         @Override
         public void accept(IntervalFigures interval) {
+            if (out == null) return; // --quiet
             if (warmup && !interval.warmup()) {
                 warmup = false;
                 seconds = 0;

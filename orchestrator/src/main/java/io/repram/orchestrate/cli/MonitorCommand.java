@@ -41,11 +41,12 @@ import java.util.concurrent.Callable;
                         + " cluster_metrics.csv and monitoring_report.md. Stops after --duration, on q, or on Ctrl-C;"
                         + " it only watches, so the nodes keep running."},
         footer = {"%nExamples:",
-                "  repram-orchestrate monitor                                   the cluster from `cluster up`, 5 min",
-                "  repram-orchestrate monitor --cluster c1a2b3 --duration 30m",
-                "  repram-orchestrate monitor --url http://127.0.0.1:8080,http://127.0.0.1:8081 --no-dashboard",
-                "%nExit codes: 0 ok, 1 error (no cluster found), 2 bad input (several clusters, bad option),"
-                        + " 3 Docker unavailable."})
+                "  repram-orchestrate monitor                    # the cluster up cluster, 5 min",
+                "  repram-orchestrate monitor --cluster c1a2b3 -d 30m",
+                "  repram-orchestrate monitor --url http://127.0.0.1:8080,http://127.0.0.1:8081 \\",
+                "      --no-dashboard",
+                "%nExit codes: 0 ok, 1 error (no cluster found), 2 bad input (several clusters,",
+                "  a bad option), 3 Docker unavailable."})
 public class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--url", split = ",", paramLabel = "URL",
@@ -56,12 +57,12 @@ public class MonitorCommand implements Callable<Integer> {
             description = "Which cluster from `cluster ls` to watch when several are up.")
     String clusterId;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "300",
-            description = "How long to watch: seconds or e.g. 5m, 1h (default: ${DEFAULT-VALUE} s).")
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", defaultValue = "5m",
+            description = "How long to watch, e.g. 300s, 5m, 1h (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5",
-            description = "Time between CSV rows, whole seconds, e.g. 5 or 10s (default: ${DEFAULT-VALUE} s);"
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Time between CSV rows, whole seconds, e.g. 5s or 10s (default: ${DEFAULT-VALUE});"
                     + " the dashboard refreshes every second.")
     Duration interval;
 
@@ -69,9 +70,16 @@ public class MonitorCommand implements Callable<Integer> {
             description = "Nodes the cluster should have, for the health score (default: the number of nodes found).")
     Integer clusterSize;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "monitoring-results",
+    // A field initialiser, not defaultValue: the hidden old name must not reset what --results-dir set.
+    @Option(names = "--results-dir", paramLabel = "DIR",
             description = "Parent of the monitoring directory (default: ${DEFAULT-VALUE}).")
-    Path outputParent;
+    Path outputParent = Path.of("monitoring-results");
+
+    // The old name, kept working but out of the help: `run` calls the same thing --results-dir.
+    @Option(names = "--output", paramLabel = "DIR", hidden = true)
+    void legacyOutput(Path dir) {
+        outputParent = dir;
+    }
 
     @picocli.CommandLine.Mixin
     MetricsOptions metrics = new MetricsOptions();
@@ -115,7 +123,7 @@ public class MonitorCommand implements Callable<Integer> {
             dir = Monitor.createDir(outputParent, LocalDateTime.now());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.ERROR, "cannot create a directory in " + outputParent.toAbsolutePath()
-                    + ": " + e.getMessage() + "\nFix: choose a writable parent with --output DIR.", e);
+                    + ": " + e.getMessage() + "\nFix: choose a writable parent with --results-dir DIR.", e);
         }
         Monitor monitor = new Monitor(source, stats, options, new NodeReader(probe));
         Thread hook = new Thread(() -> {

@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * Plain progress for CI logs and non-terminal stdout: one line per event, a progress line every
- * {@code everySeconds} while a cell runs, and one result line per finished cell. A progress line
- * names its phase: warm-up lines give the interval's rate only (warm-up is not counted), measured
- * lines count time and requests from the start of the measured window, both alike.
+ * {@code everySeconds} while a cell runs (none when it is 0: {@code --quiet}), and one result line
+ * per finished cell. A progress line names its phase: warm-up lines give the interval's rate only
+ * (warm-up is not counted), measured lines count time and requests from the start of the measured
+ * window, both alike.
  */
 public final class ProgressPrinter implements RunDisplay {
     private final PrintWriter out;
@@ -38,7 +39,7 @@ public final class ProgressPrinter implements RunDisplay {
     public void live(LiveSnapshot s) {
         // The snapshot's counts cover the measured window only, so its time is summed here the same way.
         if (!s.interval().warmup()) measuredSeconds += s.interval().intervalSeconds();
-        if (s.cellElapsedMillis() - lastPrintedAtMillis < everyMillis) return;
+        if (everyMillis <= 0 || s.cellElapsedMillis() - lastPrintedAtMillis < everyMillis) return;
         lastPrintedAtMillis = s.cellElapsedMillis();
         if (s.interval().warmup()) {
             out.printf(Locale.ROOT, "Warm-up (not counted): %ds into the cell, %.2f req/s in the last interval%n",

@@ -18,12 +18,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "report",
-        description = {"Re-renders a run's reports from its saved data only (never touches Docker):",
-                "report.md, report.html, report.xml and the charts under charts/."},
+        description = {"Re-renders a run's reports from its saved data only, without Docker.",
+                "It rewrites report.md, report.html, report.xml and the charts under charts/."},
         footer = {"", "Examples:",
                 "  repram-orchestrate report test-results/scale_test_20250101_120000",
-                "  repram-orchestrate report test-results/scale_test_20250101_120000 --template my-report.md",
-                "", "Exit codes: 0 ok, 1 error, 2 bad input (not a results directory, unreadable template)."},
+                "  repram-orchestrate report test-results/scale_test_20250101_120000 \\",
+                "      --template my-report.md",
+                "", "Exit codes: 0 ok, 1 error, 2 bad input (not a results directory, an unreadable",
+                "  template)."},
         mixinStandardHelpOptions = true)
 public final class ReportCommand implements Callable<Integer> {
 

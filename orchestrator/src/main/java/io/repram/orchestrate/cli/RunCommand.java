@@ -36,13 +36,16 @@ import java.util.concurrent.Callable;
                 "to test-results/scale_test_YYYYMMDD_HHMMSS/ after every cell, so a crash loses nothing."},
         footer = {"", "Examples:",
                 "  repram-orchestrate run scenarios/quick.yaml",
-                "  repram-orchestrate run --quick --duration 20s",
-                "  repram-orchestrate run --cluster-size 5 --concurrency 75 --duration 180s --payload-bytes 1024",
-                "  repram-orchestrate run scenarios/quick.yaml --agents 2   # load from 2 agent processes",
-                "  repram-orchestrate run scenarios/smoke.yaml --ci        # CI: plain log, exit 99 on a breached threshold",
+                "  repram-orchestrate run --quick -d 20s",
+                "  repram-orchestrate run --cluster-size 5 -c 75 -d 180s --payload-bytes 1024",
+                "  repram-orchestrate run scenarios/quick.yaml --image my-repram:dev",
+                "  repram-orchestrate run scenarios/quick.yaml --agents 2   # load from 2 agents",
+                "  # CI: plain log lines, exit 99 on a breached threshold:",
+                "  repram-orchestrate run scenarios/smoke.yaml --ci",
                 "  repram-orchestrate run --resume test-results/scale_test_20261128_101500",
-                "", "Exit codes: 0 ok (all thresholds met), 1 error, 2 bad input, 3 Docker unavailable,",
-                "  4 port taken, 5 node unhealthy, 6 image missing, 99 threshold breached, 130 interrupted."},
+                "", "Exit codes: 0 ok (all thresholds met), 1 error, 2 bad input,",
+                "  3 Docker unavailable, 4 port taken, 5 node unhealthy, 6 image missing,",
+                "  99 threshold breached, 130 interrupted."},
         mixinStandardHelpOptions = true)
 public final class RunCommand implements Callable<Integer> {
 
@@ -55,10 +58,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stress", description = "Run scenarios/stress.yaml (64 KB to 1 MB values).") boolean stress;
 
     @Option(names = "--cluster-size", paramLabel = "N", description = "Only this cluster size.") Integer clusterSize;
-    @Option(names = "--concurrency", paramLabel = "C", description = "Only this many workers.") Integer concurrency;
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Measured time per cell, e.g. 60s, 3m, 1m30s, PT2M.")
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "C", description = "Only this many workers.") Integer concurrency;
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Measured time per cell, e.g. 60s, 3m, 1m30s, PT2M.")
     Duration duration;
     @Option(names = "--payload-bytes", paramLabel = "BYTES", description = "Only this value size.") Integer payloadBytes;
+    @Option(names = "--image", paramLabel = "NAME",
+            description = "Any REPRAM-compatible node image; overrides the scenario's image: key (default: that key, else "
+                    + "repram-node:latest, built when missing). The process driver runs the node jar and records it only.")
+    String image;
     @Option(names = "--agents", paramLabel = "N",
             description = "Generate the load with N distributed load agents (1..64) instead of in-process; "
                     + "0 forces the in-process generator. Overrides the scenario's load: {agents: N}.")
@@ -75,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Swarm driver: reach nodes through a 127.0.0.1 gateway container (default; host is not implemented).")
     EngineFactory.PublishMode publishMode;
     @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "0",
-            description = "Publish node i on 127.0.0.1:PORT+i (the old framework used 8080). Default: free ports.")
+            description = "Publish node i on 127.0.0.1:PORT+i (the old framework used 8080). Default 0: free ports, so a"
+                    + " run never collides with a cluster kept by `cluster up`, which defaults to 8080.")
     int basePort;
     @Option(names = "--health-timeout", paramLabel = "DURATION", defaultValue = "60s",
             description = "How long nodes get to become healthy and see their peers (default: ${DEFAULT-VALUE}).")
@@ -106,11 +114,12 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunRequest request = new RunRequest(presetOrFile(),
-                new ScenarioOverrides(clusterSize, concurrency, duration, payloadBytes, agents),
+                new ScenarioOverrides(clusterSize, concurrency, duration, payloadBytes, agents, image),
                 resume, resultsParent, basePort, healthTimeout, RunRequest.DEFAULT_REQUEST_TIMEOUT);
         // The engine keeps its progress sink for the whole run, the dashboard included: routed, so
         // that the dashboard can take those lines off the terminal while it is up.
-        ConsoleRoute progress = new ConsoleRoute(out::println);
+        Verbosity verbosity = Verbosity.of(spec);
+        ConsoleRoute progress = new ConsoleRoute(verbosity.progress(out::println));
         ConsoleRoute warnings = new ConsoleRoute(w -> err.println("warning: " + w));
         List<RunListener> recorders = new ArrayList<>();
         List<IntervalLogStream> streams = outputs.openStreams();
@@ -122,7 +131,8 @@ public final class RunCommand implements Callable<Integer> {
             if (endpoint != null) recorders.add(new MetricsListener(live));
             RunSession session = new RunSession(() -> openEngine(progress),
                     (runName, resultsDir, cellCount, control) ->
-                            display(runName, resultsDir, cellCount, control, List.of(progress, warnings), out, err),
+                            display(runName, resultsDir, cellCount, control, List.of(progress, warnings), out, err,
+                                    verbosity),
                     out::println, warnings, Main.version(), recorders);
             return exitCode(session.run(request));
         } finally {
@@ -138,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The full-screen dashboard on an interactive terminal, else progress lines. */
     private RunDisplay display(String runName, Path resultsDir, int cellCount, RunControl control,
-                               List<ConsoleRoute> routes, PrintWriter out, PrintWriter err) {
+                               List<ConsoleRoute> routes, PrintWriter out, PrintWriter err, Verbosity verbosity) {
         boolean ciMode = ci || "true".equalsIgnoreCase(System.getenv("CI"));
         if (!ciMode && !noDashboard && System.console() != null) {
             try {
@@ -147,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
                 err.println("No dashboard (" + e.getMessage() + "); printing progress lines instead.");
             }
         }
-        return new ProgressPrinter(out, 5);
+        return new ProgressPrinter(out, verbosity.progressSeconds());
     }
 
     private static int exitCode(RunOutcome outcome) {

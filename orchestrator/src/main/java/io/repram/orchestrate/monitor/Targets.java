@@ -101,7 +101,7 @@ public final class Targets {
         if (clusters.isEmpty()) {
             throw new MonitorException("No REPRAM cluster found: no container carries the labels"
                     + " io.repram.orchestrate.keep=true and io.repram.orchestrate.role=node (made by `cluster up`)."
-                    + "\nFix: start one with `repram-orchestrate cluster up --size 3` (make docker-compose-cluster),"
+                    + "\nFix: start one with `repram-orchestrate cluster up --cluster-size 3` (make docker-compose-cluster),"
                     + " or watch running nodes with --url http://127.0.0.1:8080,http://127.0.0.1:8081",
                     Reason.ERROR);
         }

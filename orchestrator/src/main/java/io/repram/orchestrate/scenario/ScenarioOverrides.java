@@ -6,20 +6,26 @@ import java.util.List;
 
 /**
  * Ad-hoc command-line axes ({@code --cluster-size 5 --concurrency 75 --duration 180s
- * --payload-bytes 1024 --agents 3}). Each non-null value replaces that whole axis of the scenario;
- * {@code --agents 0} forces the in-process generator.
+ * --payload-bytes 1024 --agents 3 --image NAME}). Each non-null value replaces that whole axis of
+ * the scenario (or its {@code image:}); {@code --agents 0} forces the in-process generator.
  */
 public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes,
-                                Integer agents) {
+                                Integer agents, String image) {
 
-    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null, null);
+    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null, null, null);
 
     public ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes) {
-        this(clusterSize, concurrency, duration, payloadBytes, null);
+        this(clusterSize, concurrency, duration, payloadBytes, null, null);
+    }
+
+    public ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes,
+                             Integer agents) {
+        this(clusterSize, concurrency, duration, payloadBytes, agents, null);
     }
 
     public boolean isEmpty() {
-        return clusterSize == null && concurrency == null && duration == null && payloadBytes == null && agents == null;
+        return clusterSize == null && concurrency == null && duration == null && payloadBytes == null && agents == null
+                && image == null;
     }
 
     /** The scenario of a run without a file: the defaults with these overrides. */
@@ -43,6 +49,9 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
                     + Units.formatDuration(ScenarioDefaults.MIN_DURATION) + ".."
                     + Units.formatDuration(ScenarioDefaults.MAX_DURATION));
         }
+        if (image != null && (image.isBlank() || image.chars().anyMatch(Character::isWhitespace))) {
+            problems.add("--image '" + image + "' is not an image name; give one like repram-node:latest");
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
@@ -58,7 +67,7 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new Scenario(scenario.name(), scenario.image(), matrix, window, scenario.warmup(), scenario.cooldown(),
+        return new Scenario(scenario.name(), image == null ? scenario.image() : image, matrix, window, scenario.warmup(), scenario.cooldown(),
                 scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load);
     }
 

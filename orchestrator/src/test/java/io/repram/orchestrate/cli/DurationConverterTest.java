@@ -58,7 +58,7 @@ class DurationConverterTest {
         assertEquals(Duration.ofMinutes(5), parsedValue(Main.commandLine(), "monitor", "--duration",
                 "monitor", "--duration", "PT5M"));
         assertEquals(Duration.ofMinutes(2), parsedValue(Main.commandLine(), "cluster up", "--health-timeout",
-                "cluster", "up", "--size", "1", "--health-timeout", "2m"));
+                "cluster", "up", "--cluster-size", "1", "--health-timeout", "2m"));
         assertEquals(Duration.ofMillis(2500), parsedValue(Main.commandLine(), "load", "--timeout",
                 "load", "--url", "http://127.0.0.1:8080", "--timeout", "2500ms"));
     }

@@ -57,7 +57,7 @@ class LoadCommandTest {
         Path json = dir.resolve("out/result.json");
         try {
             int code = run("--url", "http://127.0.0.1:" + server.getAddress().getPort(), "-c", "4", "-d", "1s",
-                    "--size", "128", "--put-percent", "60", "--json", json.toString());
+                    "--payload-bytes", "128", "--put-percent", "60", "--json", json.toString());
             assertEquals(0, code, err.toString());
         } finally {
             server.stop(0);
@@ -129,7 +129,7 @@ class LoadCommandTest {
     @Test
     void helpShowsAnExample() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().contains("Example:"));
+        assertTrue(out.toString().contains("Examples:"));
         assertTrue(out.toString().contains("repram-orchestrate load --url"));
     }
 

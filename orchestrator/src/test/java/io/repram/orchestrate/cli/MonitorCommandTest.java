@@ -120,7 +120,7 @@ class MonitorCommandTest {
             }
         });
         int code = run("--url", url(a) + "," + url(b), "--duration", "3", "--interval", "1", "--no-dashboard",
-                "--output", tmp.toString());
+                "--results-dir", tmp.toString());
         writes.join();
         assertEquals(0, code, console.err());
         Path dir = onlyDir(tmp);
@@ -173,7 +173,7 @@ class MonitorCommandTest {
     void overallRpsIsTheRateTheNodesServe(@TempDir Path tmp) throws Exception {
         try (SteadyRateNode a = new SteadyRateNode("steady-1", 150); SteadyRateNode b = new SteadyRateNode("steady-2", 50)) {
             int code = run("--url", a.url() + "," + b.url(), "--duration", "4", "--interval", "2", "--no-dashboard",
-                    "--output", tmp.toString());
+                    "--results-dir", tmp.toString());
             assertEquals(0, code, console.err());
         }
         List<CSVRecord> cluster = rows(onlyDir(tmp).resolve("cluster_metrics.csv"), List.of("timestamp", "overall_rps",
@@ -196,7 +196,7 @@ class MonitorCommandTest {
         RepramNode b = node("n2");
         put(a, "k");
         CompletableFuture<Integer> monitor = CompletableFuture.supplyAsync(() -> run("--url", url(a) + "," + url(b),
-                "--duration", "4", "--interval", "1", "--cluster-size", "2", "--no-dashboard", "--output", tmp.toString()));
+                "--duration", "4", "--interval", "1", "--cluster-size", "2", "--no-dashboard", "--results-dir", tmp.toString()));
         // Both nodes are in the first row; then one goes away.
         awaitFirstRow(tmp);
         b.close();
@@ -220,7 +220,7 @@ class MonitorCommandTest {
 
     @Test
     void badOptionsAreUsageErrors(@TempDir Path tmp) {
-        assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--cluster", "x", "--output", tmp.toString()));
+        assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--cluster", "x", "--results-dir", tmp.toString()));
         assertTrue(console.err().contains("exclude each other"));
         assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--interval", "0"));
         assertEquals(ExitCodes.BAD_INPUT, run("--url", "http://127.0.0.1:1", "--duration", "soon"));

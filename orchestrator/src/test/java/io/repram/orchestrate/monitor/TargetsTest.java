@@ -21,7 +21,7 @@ class TargetsTest {
     void noClusterSaysHowToStartOneOrUseUrl() {
         MonitorException e = assertThrows(MonitorException.class, () -> Targets.choose(List.of(), null));
         assertEquals(Reason.ERROR, e.reason());
-        assertTrue(e.getMessage().contains("cluster up --size 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("cluster up --cluster-size 3"), e.getMessage());
         assertTrue(e.getMessage().contains("--url"), e.getMessage());
     }
 

@@ -29,6 +29,18 @@ class ScenarioOverridesTest {
     }
 
     @Test
+    void imageReplacesTheScenariosImageKeyAndNothingElse() {
+        Scenario s = new ScenarioOverrides(null, null, null, null, null, "my-repram:dev").applyTo(FULL);
+        assertEquals("my-repram:dev", s.image());
+        assertEquals(FULL.matrix(), s.matrix());
+        assertEquals("img", new ScenarioOverrides(3, null, null, null, null, null).applyTo(FULL).image());
+        assertTrue(!new ScenarioOverrides(null, null, null, null, null, "x").isEmpty());
+        ScenarioException bad = assertThrows(ScenarioException.class,
+                () -> new ScenarioOverrides(null, null, null, null, null, " ").applyTo(FULL));
+        assertTrue(bad.getMessage().contains("--image ' ' is not an image name"), bad.getMessage());
+    }
+
+    @Test
     void noFlagsKeepTheScenario() {
         assertTrue(ScenarioOverrides.NONE.isEmpty());
         assertEquals(FULL, ScenarioOverrides.NONE.applyTo(FULL));
