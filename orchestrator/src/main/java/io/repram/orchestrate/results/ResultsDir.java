@@ -81,6 +81,11 @@ public final class ResultsDir {
         return path.resolve("cluster_" + clusterSize + "_metrics.txt");
     }
 
+    /** Where the nodes of every {@code clusterSize}-node cluster keep their logs, {@code logs/<N>nodes/}. */
+    public Path nodeLogDir(int clusterSize) {
+        return path.resolve("logs").resolve(clusterSize + "nodes");
+    }
+
     public Path reportMd() {
         return path.resolve("report.md");
     }

@@ -14,12 +14,14 @@ import io.repram.orchestrate.engine.RunningCluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** A cluster of node containers on its own bridge network, found by the names its plan gave them. */
 public final class DockerCluster implements RunningCluster {
     private final DockerSession session;
     private final Cluster cluster;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     DockerCluster(DockerSession session, Cluster cluster) {
         this.session = session;
@@ -90,6 +92,8 @@ public final class DockerCluster implements RunningCluster {
 
     @Override
     public void close() {
+        // Kept once: a second close would append the notes of containers already gone.
+        if (closed.compareAndSet(false, true)) NodeLogs.keep(session.client(), cluster.id(), cluster.spec());
         session.removeRun(cluster.id());
     }
 }
