@@ -27,6 +27,7 @@ public final class Main implements Callable<Integer> {
     static final String NAME = "repram-orchestrate";
 
     public static void main(String[] args) {
+        TermSignal.exitLikeInterrupt();
         System.exit(commandLine().execute(args));
     }
 
