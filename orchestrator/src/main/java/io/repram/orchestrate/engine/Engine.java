@@ -48,6 +48,14 @@ public interface Engine extends AutoCloseable {
     default void checkPorts(int basePort, int clusterSize) throws EngineException {
     }
 
+    /**
+     * Fails, as {@link #start} would, when the node image is missing and cannot be built; builds it
+     * when it can (start would). Lets a run refuse a missing image before it writes a results
+     * directory. A no-op for engines without images.
+     */
+    default void checkImage(String image) throws EngineException {
+    }
+
     /** Removes everything this engine created in this session, every cluster still running included. */
     @Override
     void close();

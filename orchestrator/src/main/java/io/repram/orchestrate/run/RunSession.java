@@ -93,7 +93,8 @@ public final class RunSession {
 
     /**
      * Everything the user can get wrong is refused before anything is written: the scenario and
-     * flags, the results directory, faults the engine cannot apply, and a taken base port.
+     * flags, the results directory, faults the engine cannot apply, a missing image and a taken
+     * base port.
      */
     public RunOutcome run(RunRequest request) throws EngineException, IOException, InterruptedException {
         Prepared prepared = prepare(request);
@@ -107,6 +108,7 @@ public final class RunSession {
         ResultsDir created;
         try {
             refuseUnsupportedFaults(prepared.scenario(), engine);
+            engine.checkImage(prepared.scenario().image());
             engine.checkPorts(request.basePort(), largestCluster(prepared.plan()));
             created = prepared.resumed() != null ? null : ResultsDir.create(request.resultsParent());
         } catch (EngineException | RuntimeException e) {

@@ -107,6 +107,16 @@ public final class DockerEngine implements Engine {
         }
     }
 
+    @Override
+    public void checkImage(String image) throws EngineException {
+        try {
+            ensureImage(image);
+        } catch (RuntimeException e) {
+            throw DockerConnection.failed("Checking the image " + image, e);
+        }
+        lastImage = image;
+    }
+
     /** Only a base port asked for explicitly can be taken: otherwise a start falls back to free ports. */
     @Override
     public void checkPorts(int basePort, int clusterSize) throws EngineException {
