@@ -64,6 +64,7 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
+        TermSignal.exitLikeInterrupt();
         System.exit(commandLine().execute(args));
     }
 

@@ -169,7 +169,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Path presetOrFile() {
-        if (resume != null) return null;
         List<String> presets = List.of(quick ? "quick" : "", full ? "full" : "", stress ? "stress" : "")
                 .stream().filter(p -> !p.isEmpty()).toList();
         if (presets.size() > 1 || (presets.size() == 1 && scenarioFile != null)) {

@@ -40,6 +40,22 @@ public interface Engine extends AutoCloseable {
         return java.util.EnumSet.allOf(FaultAction.class);
     }
 
+    /**
+     * Fails, as {@link #start} would, when node i of a {@code clusterSize}-node cluster cannot have
+     * port {@code basePort + i}; creates nothing. Lets a run refuse a taken port before it writes a
+     * results directory. A no-op for engines that choose ports elsewhere, and for basePort 0.
+     */
+    default void checkPorts(int basePort, int clusterSize) throws EngineException {
+    }
+
+    /**
+     * Fails, as {@link #start} would, when the node image is missing and cannot be built; builds it
+     * when it can (start would). Lets a run refuse a missing image before it writes a results
+     * directory. A no-op for engines without images.
+     */
+    default void checkImage(String image) throws EngineException {
+    }
+
     /** Removes everything this engine created in this session, every cluster still running included. */
     @Override
     void close();

@@ -4,6 +4,7 @@ import io.repram.orchestrate.scenario.Cell;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -35,9 +36,43 @@ public final class ResultsDir {
                 }
             }
         } catch (IOException e) {
-            throw new ResultsException("cannot create a results directory under " + parent + ": " + e.getMessage()
-                    + " (check that it is writable)", e);
+            throw unusable(parent, e);
         }
+    }
+
+    /**
+     * Fails, without creating anything, when no results directory could be created under
+     * {@code parent}: its nearest existing ancestor is a file, or is not writable.
+     */
+    public static void checkParent(Path parent) {
+        Path existing = nearestExisting(parent);
+        if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+            throw unusable(parent, null);
+        }
+    }
+
+    /** Says in words what is wrong with {@code parent}, whatever the I/O exception's type. */
+    private static ResultsException unusable(Path parent, IOException cause) {
+        Path existing = nearestExisting(parent);
+        String why;
+        if (existing != null && !Files.isDirectory(existing)) {
+            why = existing + " is a file, not a directory";
+        } else if (existing != null && !Files.isWritable(existing)) {
+            why = existing + " is not writable by this user";
+        } else if (cause instanceof FileSystemException f && f.getReason() != null) {
+            why = f.getReason().toLowerCase(java.util.Locale.ROOT);
+        } else {
+            why = cause == null ? "unknown reason" : String.valueOf(cause.getMessage());
+        }
+        return new ResultsException("cannot create a results directory under " + parent + ": " + why
+                + ". Fix: give --results-dir a writable directory (it is created when missing)", cause);
+    }
+
+    private static Path nearestExisting(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) return p;
+        }
+        return null;
     }
 
     public static ResultsDir create(Path parent) {
@@ -79,6 +114,11 @@ public final class ResultsDir {
 
     public Path clusterMetrics(int clusterSize) {
         return path.resolve("cluster_" + clusterSize + "_metrics.txt");
+    }
+
+    /** Where the nodes of every {@code clusterSize}-node cluster keep their logs, {@code logs/<N>nodes/}. */
+    public Path nodeLogDir(int clusterSize) {
+        return path.resolve("logs").resolve(clusterSize + "nodes");
     }
 
     public Path reportMd() {

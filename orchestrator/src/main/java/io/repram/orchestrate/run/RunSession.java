@@ -10,6 +10,7 @@ import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.ResultsReader;
 import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.results.RunResults;
+import io.repram.orchestrate.scenario.ClusterBlock;
 import io.repram.orchestrate.scenario.FaultSpec;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,8 @@ public final class RunSession {
     private final Consumer<String> warnings;
     private final String toolVersion;
     private final List<RunListener> recorders;
+    /** Where a resumed run's redacted secrets come from when no scenario file is given. */
+    private final Map<String, String> environment;
 
     /**
      * @param console     lines for the terminal while no display is open: where the results go, the
@@ -66,6 +70,13 @@ public final class RunSession {
     /** @param recorders listeners besides the display: the interval stream, the metrics endpoint */
     public RunSession(EngineOpener engines, RunDisplay.Factory displays, Consumer<String> console,
                       Consumer<String> warnings, String toolVersion, List<RunListener> recorders) {
+        this(engines, displays, console, warnings, toolVersion, recorders, System.getenv());
+    }
+
+    private RunSession(EngineOpener engines, RunDisplay.Factory displays, Consumer<String> console,
+                       Consumer<String> warnings, String toolVersion, List<RunListener> recorders,
+                       Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.recorders = List.copyOf(recorders);
         this.engines = Objects.requireNonNull(engines, "engines");
         this.displays = Objects.requireNonNull(displays, "displays");
@@ -74,6 +85,16 @@ public final class RunSession {
         this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
     }
 
+    /** The same session, reading a resumed run's secrets from {@code environment} instead of the process's. */
+    public RunSession withEnvironment(Map<String, String> environment) {
+        return new RunSession(engines, displays, console, warnings, toolVersion, recorders, environment);
+    }
+
+    /**
+     * Everything the user can get wrong is refused before anything is written: the scenario and
+     * flags, the results directory, faults the engine cannot apply, a missing image and a taken
+     * base port.
+     */
     public RunOutcome run(RunRequest request) throws EngineException, IOException, InterruptedException {
         Prepared prepared = prepare(request);
         if (prepared.plan().isEmpty()) {
@@ -81,14 +102,19 @@ public final class RunSession {
             return new RunOutcome(RunOutcome.Status.NOTHING_TO_RUN, prepared.resumed().dir(), prepared.scenario(),
                     prepared.resumed().cells());
         }
+        if (prepared.resumed() == null) ResultsDir.checkParent(request.resultsParent());
         Engine engine = engines.open();
+        ResultsDir created;
         try {
             refuseUnsupportedFaults(prepared.scenario(), engine);
+            engine.checkImage(prepared.scenario().image());
+            engine.checkPorts(request.basePort(), largestCluster(prepared.plan()));
+            created = prepared.resumed() != null ? null : ResultsDir.create(request.resultsParent());
         } catch (EngineException | RuntimeException e) {
             engine.close();
             throw e;
         }
-        return execute(request, prepared, engine);
+        return execute(request, prepared, engine, created);
     }
 
     /** The scenario, what is left of its plan, and the run being resumed (null for a new run). */
@@ -96,14 +122,22 @@ public final class RunSession {
     }
 
     private Prepared prepare(RunRequest request) {
+        Prepared prepared;
         if (request.resuming()) {
             RunResults previous = ResultsReader.read(request.resumeDir());
-            Scenario s = previous.runInfo().scenario();
-            return new Prepared(s, RunPlan.of(s).withoutFinished(previous.finishedCellIds()), previous);
+            Scenario s = ResumedScenario.of(previous, request, warnings, environment);
+            prepared = new Prepared(s, RunPlan.of(s).withoutFinished(previous.finishedCellIds()), previous);
+        } else {
+            Scenario base = request.scenarioFile() == null ? null : ScenarioLoader.load(request.scenarioFile(), warnings);
+            Scenario s = base == null ? request.overrides().applyToDefaults() : request.overrides().applyTo(base);
+            prepared = new Prepared(s, RunPlan.of(s), null);
         }
-        Scenario base = request.scenarioFile() == null ? null : ScenarioLoader.load(request.scenarioFile(), warnings);
-        Scenario s = base == null ? request.overrides().applyToDefaults() : request.overrides().applyTo(base);
-        return new Prepared(s, RunPlan.of(s), null);
+        request.checkPortsFit(largestCluster(prepared.plan()));
+        return prepared;
+    }
+
+    private static int largestCluster(RunPlan plan) {
+        return plan.blocks().stream().mapToInt(ClusterBlock::clusterSize).max().orElse(1);
     }
 
     /** A fault the engine cannot apply fails here, not in the middle of the first cell. */
@@ -118,7 +152,8 @@ public final class RunSession {
         }
     }
 
-    private RunOutcome execute(RunRequest request, Prepared prepared, Engine engine)
+    /** @param created the new run's results directory; null when resuming */
+    private RunOutcome execute(RunRequest request, Prepared prepared, Engine engine, ResultsDir created)
             throws EngineException, IOException, InterruptedException {
         RunControl control = new RunControl();
         CountDownLatch finished = new CountDownLatch(1);
@@ -136,7 +171,7 @@ public final class RunSession {
         RunDisplay display = null;
         try {
             ResultsWriter writer = prepared.resumed() != null ? ResultsWriter.resume(prepared.resumed())
-                    : ResultsWriter.start(ResultsDir.create(request.resultsParent()),
+                    : ResultsWriter.start(created,
                     RunInfo.of(prepared.scenario(), engine.environment(), Instant.now(), toolVersion));
             RunPlan plan = prepared.plan();
             console.accept("Results: " + writer.dir().path());

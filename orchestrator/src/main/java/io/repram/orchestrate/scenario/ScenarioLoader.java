@@ -7,6 +7,7 @@ import io.repram.orchestrate.scenario.YamlTree.Scalar;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,11 +66,20 @@ public final class ScenarioLoader {
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such scenario file; the shipped ones are in scenarios/ "
                     + "(quick.yaml, full.yaml, stress.yaml, smoke.yaml)");
+        } catch (CharacterCodingException e) {
+            throw notText(file);
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read the scenario file: " + e.getMessage());
         }
+        if (text.indexOf('\0') >= 0) throw notText(file);
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(new StringReader(text), file.toString(), base, warnings);
+    }
+
+    /** A binary file (an archive, a jar, a results file) passed where a scenario belongs. */
+    private static ScenarioException notText(Path file) {
+        return new ScenarioException(file + ": not a text file (it holds bytes that are not UTF-8 text), so it"
+                + " cannot be a YAML scenario. Fix: pass a scenario file such as scenarios/quick.yaml");
     }
 
     /** Parses YAML text; {@code fileName} is used in messages, {@code defaultName} when the file has no name. */

@@ -73,14 +73,18 @@ final class YamlTree {
     }
 
     /**
-     * Parses one YAML document. Syntax errors and duplicate keys go to {@code problems}; a syntax
-     * error ends parsing and returns null.
+     * Parses one YAML document. Syntax errors, duplicate keys and an empty document go to
+     * {@code problems}; a syntax error or an empty document returns null.
      */
     static Node parse(Reader reader, Problems problems) {
         try (JsonParser parser = new YAMLFactory().createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return new MapNode(new Position(1, 1), Map.of());
+                // Running the defaults for an empty file would hide a wrong path or a truncated file.
+                problems.add(new Position(1, 1), "the scenario file is empty (no keys, only blanks or comments)."
+                        + " Fix: give at least a matrix, as in scenarios/quick.yaml, or leave the file out to run"
+                        + " the defaults on purpose");
+                return null;
             }
             return new YamlTree(parser, problems).readValue();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

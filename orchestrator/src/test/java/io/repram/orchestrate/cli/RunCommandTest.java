@@ -49,6 +49,10 @@ class RunCommandTest {
                 "cluster_3_metrics.txt", "report.md", "report.xml")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing in " + dir);
         }
+        for (int i = 0; i < 3; i++) {
+            Path log = dir.resolve("logs/3nodes/node-" + i + ".log");
+            assertTrue(Files.size(log) > 0, "every node's log is kept: " + log);
+        }
         List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
         assertTrue(csv.get(0).startsWith("cluster_size,concurrency,payload_bytes,requests_per_sec,success_percent,mean_latency_us"));
         assertTrue(csv.get(1).startsWith("3,4,512,"), csv.get(1));

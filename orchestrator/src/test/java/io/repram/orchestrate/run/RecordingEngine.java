@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.FaultAction;
 
@@ -17,12 +18,15 @@ import java.util.Set;
  */
 final class RecordingEngine {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    /** What each start was asked to start, in order. */
+    final List<ClusterSpec> specs = Collections.synchronizedList(new ArrayList<>());
     final Engine engine;
 
     private RecordingEngine(Engine delegate, Set<FaultAction> supportedFaults) {
         engine = (Engine) Proxy.newProxyInstance(Engine.class.getClassLoader(), new Class<?>[] {Engine.class},
                 (proxy, method, args) -> {
                     calls.add(method.getName());
+                    if (method.getName().equals("start")) specs.add((ClusterSpec) args[0]);
                     switch (method.getName()) {
                         case "toString" -> {
                             return "RecordingEngine(" + delegate + ")";

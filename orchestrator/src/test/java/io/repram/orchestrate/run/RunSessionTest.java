@@ -7,6 +7,7 @@ import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.process.ProcessEngine;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.ResultsDir;
+import io.repram.orchestrate.scenario.ScenarioException;
 import io.repram.orchestrate.scenario.ScenarioOverrides;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -188,5 +191,41 @@ class RunSessionTest {
         assertEquals(RunOutcome.Status.NOTHING_TO_RUN, nothing.status());
         assertEquals("Nothing to run: every cell of " + dir + " is finished.", console.get(console.size() - 1));
         assertEquals(2, nothing.cells().size());
+    }
+
+    @Test
+    void aResumedRunGivesItsNodesTheRealSecretNotTheRedactedOne() throws Exception {
+        Path results = tmp.resolve("results");
+        String secret = "s3cr3t-" + UUID.randomUUID();
+        Path scenario = Files.writeString(tmp.resolve("two-cells.yaml"), Files.readString(fixture("two-cells.yaml"))
+                + "node: {env: {REPRAM_CLUSTER_SECRET: \"" + secret + "\", REPRAM_REPLICATION: \"1\"}}\n");
+        RecordingEngine first = processEngine();
+        Path dir = session(first, results, d -> d.control.quit())
+                .run(RunRequest.of(scenario, ScenarioOverrides.NONE, results)).resultsDir().path();
+        assertEquals(secret, first.specs.get(0).env().get("REPRAM_CLUSTER_SECRET"));
+        assertFalse(Files.readString(dir.resolve("run.json")).contains(secret), "run.json keeps it redacted");
+
+        // Neither a scenario file nor the environment gives it: refused before an engine opens.
+        RunSession noEngine = new RunSession(() -> {
+            throw new AssertionError("no engine for a resume that cannot give the nodes their secret");
+        }, (runName, resultsDir, cellCount, control) -> {
+            throw new AssertionError("nor a display");
+        }, console::add, warnings::add, "test").withEnvironment(Map.of());
+        ScenarioException missing = assertThrows(ScenarioException.class, () -> noEngine.run(RunRequest.resume(dir)));
+        assertTrue(missing.getMessage().contains("Fix: export REPRAM_CLUSTER_SECRET=..."), missing.getMessage());
+
+        // The run's own scenario file gives it back.
+        RecordingEngine fromFile = processEngine();
+        assertEquals(RunOutcome.Status.FINISHED, session(fromFile, results, d -> { }).withEnvironment(Map.of())
+                .run(RunRequest.resume(dir, scenario, ScenarioOverrides.NONE)).status());
+        assertEquals(Map.of("REPRAM_CLUSTER_SECRET", secret, "REPRAM_REPLICATION", "1"), fromFile.specs.get(0).env());
+
+        // So does the environment, when no file is given.
+        Files.delete(dir.resolve("1nodes_4conc_256bytes.json"));
+        RecordingEngine fromEnv = processEngine();
+        assertEquals(RunOutcome.Status.FINISHED, session(fromEnv, results, d -> { })
+                .withEnvironment(Map.of("REPRAM_CLUSTER_SECRET", secret)).run(RunRequest.resume(dir)).status());
+        assertEquals(secret, fromEnv.specs.get(0).env().get("REPRAM_CLUSTER_SECRET"));
+        assertFalse(Files.readString(dir.resolve("run.json")).contains(secret), "still redacted after the resumes");
     }
 }

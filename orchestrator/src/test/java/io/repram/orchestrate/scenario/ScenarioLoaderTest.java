@@ -1,9 +1,11 @@
 package io.repram.orchestrate.scenario;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +68,9 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void emptyFileIsTheDefaultScenario() {
-        Scenario s = parse("");
+    void anEmptyMappingIsTheDefaultScenario() {
+        // Asked for explicitly; an empty file is refused (below).
+        Scenario s = parse("{}\n");
         assertEquals(ScenarioDefaults.matrix(), s.matrix());
         assertEquals(null, s.workload().ratePerSecond());
     }
@@ -179,5 +182,29 @@ class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load(Path.of("no/such.yaml")));
         assertTrue(e.getMessage().contains("no such scenario file"), e.getMessage());
+    }
+
+    @Test
+    void anEmptyFileIsRefusedInsteadOfRunningTheDefaults(@TempDir Path dir) throws Exception {
+        for (String text : List.of("", "\n\n", "# only a comment\n   \n")) {
+            Path file = Files.writeString(dir.resolve("empty.yaml"), text);
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file, w -> { }),
+                    "text: '" + text + "'");
+            assertEquals(file + ":1:1: the scenario file is empty (no keys, only blanks or comments). Fix: give at"
+                    + " least a matrix, as in scenarios/quick.yaml, or leave the file out to run the defaults on purpose",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aBinaryFileIsNamedNotText(@TempDir Path dir) throws Exception {
+        // Invalid UTF-8 (once answered "Input length = 1"), and valid UTF-8 that holds NUL bytes.
+        for (byte[] bytes : List.of(new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, 0x41},
+                new byte[] {'P', 'K', 3, 4, 0, 0, 'n', 'a', 'm', 'e'})) {
+            Path file = Files.write(dir.resolve("results.zip"), bytes);
+            ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file, w -> { }));
+            assertEquals(file + ": not a text file (it holds bytes that are not UTF-8 text), so it cannot be a YAML"
+                    + " scenario. Fix: pass a scenario file such as scenarios/quick.yaml", e.getMessage());
+        }
     }
 }

@@ -13,10 +13,12 @@ import io.repram.orchestrate.engine.Reason;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** A cluster of node containers on its own bridge network, found by the names its plan gave them. */
 public final class DockerCluster extends SessionCluster {
+    private final AtomicBoolean logsKept = new AtomicBoolean();
 
     DockerCluster(DockerSession session, Cluster cluster) {
         super(session, cluster);
@@ -77,5 +79,11 @@ public final class DockerCluster extends SessionCluster {
     @Override
     public String logs(int nodeIndex, int tailLines) {
         return LogText.ofContainer(session.client(), NodeContainerPlan.containerName(id(), nodeIndex), tailLines);
+    }
+
+    @Override
+    protected void beforeRemoval() {
+        // Kept once: a second close would append the notes of containers already gone.
+        if (logsKept.compareAndSet(false, true)) NodeLogs.keep(session.client(), id(), cluster().spec());
     }
 }

@@ -97,11 +97,34 @@ public final class DockerEngine implements Engine {
         try {
             return new DockerCluster(session, starter.start(spec, plans, ports));
         } catch (EngineException e) {
+            NodeLogs.keep(docker, spec.runId(), spec);
             session.removeRun(spec.runId());
-            throw e;
+            throw spec.logDir() == null ? e : new EngineException(e.getMessage() + NodeLogs.pointer(spec), e.reason(), e);
         } catch (RuntimeException e) {
+            NodeLogs.keep(docker, spec.runId(), spec);
             session.removeRun(spec.runId());
             throw DockerConnection.failed("Starting cluster " + spec.runId(), e);
+        }
+    }
+
+    @Override
+    public void checkImage(String image) throws EngineException {
+        try {
+            ensureImage(image);
+        } catch (RuntimeException e) {
+            throw DockerConnection.failed("Checking the image " + image, e);
+        }
+        lastImage = image;
+    }
+
+    /** Only a base port asked for explicitly can be taken: otherwise a start falls back to free ports. */
+    @Override
+    public void checkPorts(int basePort, int clusterSize) throws EngineException {
+        if (basePort <= 0 || !options.strictPorts()) return;
+        try {
+            HostPorts.allocate(basePort, clusterSize, true, HostPorts.publishedBy(docker));
+        } catch (RuntimeException e) {
+            throw DockerConnection.failed("Checking the ports from " + basePort, e);
         }
     }
 

@@ -25,6 +25,11 @@ public abstract class SessionCluster implements RunningCluster {
     /** Removes the run's labelled objects through the session, which logs and never throws. */
     @Override
     public final void close() {
+        beforeRemoval();
         session.removeRun(cluster.id());
+    }
+
+    /** What must happen while the containers still exist (e.g. copying their logs); never throws. */
+    protected void beforeRemoval() {
     }
 }

@@ -38,6 +38,11 @@ final class PortAllocator {
         return ports;
     }
 
+    /** Fails as {@link #allocate} would for {@code basePort}, but reserves nothing. */
+    synchronized void checkFree(int basePort, int count) throws EngineException {
+        for (int i = 0; i < count; i++) explicit(basePort + i);
+    }
+
     synchronized void release(List<Integer> ports) {
         reserved.removeAll(ports);
     }

@@ -6,6 +6,7 @@ import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.EnvironmentInfo;
+import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.HealthAnswer;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeJarLocation;
@@ -23,10 +24,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +114,7 @@ public final class ProcessEngine implements Engine {
     public ProcessCluster start(ClusterSpec spec) throws EngineException {
         verifyNodeJar();
         installShutdownHook();
-        Path dir = logDir();
+        Path dir = spec.logDir() != null ? keptLogDir(spec.logDir()) : logDir();
         List<Integer> nodePorts = ports.allocate(spec.size(), spec.basePort());
         String clusterId = "process-" + spec.runId() + "-" + clusterCounter.incrementAndGet();
         List<NodeProcess> nodes = new ArrayList<>(spec.size());
@@ -119,7 +122,8 @@ public final class ProcessEngine implements Engine {
         for (int i = 0; i < spec.size(); i++) {
             NodeEndpoint endpoint = new NodeEndpoint(i, "node-" + i, "127.0.0.1", nodePorts.get(i));
             NodeCommand command = NodeCommand.forNode(javaExecutable, nodeJar, sessionId, spec, i, nodePorts.get(i), nodePorts.get(0));
-            nodes.add(new NodeProcess(endpoint, command, dir.resolve(clusterId + "-node-" + i + ".log")));
+            Path log = spec.logDir() != null ? spec.nodeLog(i) : dir.resolve(clusterId + "-node-" + i + ".log");
+            nodes.add(new NodeProcess(endpoint, command, log));
             endpoints.add(endpoint);
         }
         ProcessCluster cluster = new ProcessCluster(new Cluster(clusterId, spec, endpoints), nodes, nodePorts, proc, this::stop);
@@ -161,11 +165,32 @@ public final class ProcessEngine implements Engine {
                     String what = first[0].answered() ? first[0].problem() + " (still after " + timeout.toSeconds() + " s)"
                             : "did not answer /v1/health within " + timeout.toSeconds() + " s";
                     return new EngineException("Node " + node.endpoint().nodeId() + " (" + node.endpoint().baseUri()
-                            + ") " + what + ". Its last log lines:\n" + node.tail(30) + "\n"
+                            + ") " + what + ". Its last log lines (" + node.logFile() + "):\n" + node.tail(30) + "\n"
                             + (first[0].fix() != null ? first[0].fix()
                             : "Fix: give the nodes more time with --health-timeout, or start fewer nodes."),
                             Reason.NODE_UNHEALTHY);
                 });
+    }
+
+    /** The nodes share the host's loopback network: there is no link of one node to cut. */
+    @Override
+    public Set<FaultAction> supportedFaults() {
+        return EnumSet.complementOf(EnumSet.of(FaultAction.DISCONNECT, FaultAction.RECONNECT));
+    }
+
+    @Override
+    public void checkPorts(int basePort, int clusterSize) throws EngineException {
+        if (basePort > 0) ports.checkFree(basePort, clusterSize);
+    }
+
+    /** The caller's directory for node logs, which outlives the engine (the results directory's logs/). */
+    private static Path keptLogDir(Path dir) throws EngineException {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new EngineException("Cannot create " + dir + " for the node logs: " + e.getMessage()
+                    + ". Fix: check that the results directory is writable.", Reason.ERROR, e);
+        }
     }
 
     /** Stops the cluster's nodes and frees its ports; a cluster stopped already is left alone. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -160,6 +161,24 @@ class DockerEngineTest {
                 "repram-no-such-image:0", Map.of(), null, null, 0, Duration.ofSeconds(5))));
         assertEquals(Reason.IMAGE_MISSING, e.reason());
         assertTrue(e.getMessage().contains("repram-no-such-image:0"), e.getMessage());
+    }
+
+    @Test
+    @Order(6)
+    void aNodeThatExitsAtStartKeepsItsWholeLogAfterItsContainerIsRemoved(@TempDir Path logs) throws Exception {
+        // The node cannot bind an address the container does not have (TEST-NET-3), and exits.
+        ClusterSpec spec = new ClusterSpec("badbind" + Long.toHexString(System.nanoTime()).substring(0, 4), "docker-it", 1,
+                ImageBuilder.DEFAULT_TAG, Map.of("REPRAM_BIND_ADDRESS", "203.0.113.7"), null, null, 0,
+                Duration.ofSeconds(60), logs.resolve("1nodes"));
+        EngineException e = assertThrows(EngineException.class, () -> engine.start(spec));
+        assertEquals(Reason.NODE_UNHEALTHY, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("The nodes' whole logs are kept in " + logs.resolve("1nodes")), e.getMessage());
+        String kept = java.nio.file.Files.readString(spec.nodeLog(0));
+        assertTrue(kept.contains("repram-node:"), "the node's own output: " + kept);
+        try (DockerClient docker = DockerConnection.open()) {
+            assertTrue(docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(
+                    DockerLabels.filter(DockerLabels.RUN, spec.runId()))).exec().isEmpty(), "the container is removed");
+        }
     }
 
     @Test
