@@ -37,8 +37,8 @@ import java.util.concurrent.Callable;
                 "  repram-orchestrate cleanup --session ID         one session's objects",
                 "  repram-orchestrate cleanup --name c1a2b3        one kept cluster",
                 "  repram-orchestrate cleanup                      every session's objects",
-                "%nExit codes: 0 ok (also when nothing matched), 2 bad input, 3 Docker unavailable"
-                        + " (process nodes are still handled)."})
+                "%nExit codes: 0 ok (also when nothing matched), 2 bad input, 3 Docker",
+                "  unavailable (process nodes are still handled)."})
 public class CleanupCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "List what would be removed, grouped by session and cluster; remove nothing.")

@@ -170,8 +170,9 @@ public class ClusterCommand implements Callable<Integer> {
 
     @Command(name = "down", mixinStandardHelpOptions = true,
             description = "Removes a cluster made by `cluster up` (containers and network).",
-            footer = {"%nWithout CLUSTER it removes the only kept cluster, and only when your last `cluster up` made it:"
-                    + " with several up, or one someone else made, it lists them and exits 2.",
+            footer = {"%nWithout CLUSTER it removes the only kept cluster, and only when your last",
+                    "`cluster up` made it: with several up, or one someone else made, it lists",
+                    "them and exits 2.",
                     "%nExamples:%n  repram-orchestrate cluster down          (your last `cluster up`)",
                     "  repram-orchestrate cluster down c1a2b3",
                     "  repram-orchestrate cluster down --all",

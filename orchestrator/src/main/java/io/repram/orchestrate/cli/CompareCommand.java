@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
                         + " comparison.md with charts."},
         footer = {"", "Example:",
                 "  repram-orchestrate compare test-results/scale_test_20250101_120000 \\",
-                "      test-results/scale_test_20250108_120000 --min-effect 5%% --fail-on-regression",
+                "      test-results/scale_test_20250108_120000 \\",
+                "      --min-effect 5%% --fail-on-regression",
                 "", "Exit codes: 0 ok, 1 error, 2 bad input or no matching cells, 99 regression (with",
                 "  --fail-on-regression)."},
         mixinStandardHelpOptions = true)

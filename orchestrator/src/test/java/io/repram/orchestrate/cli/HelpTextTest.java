@@ -83,7 +83,7 @@ class HelpTextTest {
             assertFalse(usage.contains("[picocli WARN]") || usage.contains("%n"), usage);
         }
         String compare = atWidth(160).getSubcommands().get("compare").getUsageMessage();
-        assertTrue(compare.contains("(default: 5%)") && compare.contains("--noise 5% --fail-on-regression"), compare);
+        assertTrue(compare.contains("(default: 5%)") && compare.contains("--min-effect 5% --fail-on-regression"), compare);
     }
 
     @Test
