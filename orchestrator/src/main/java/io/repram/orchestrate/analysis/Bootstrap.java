@@ -6,10 +6,9 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Percentile bootstrap confidence intervals, for the two kinds of evidence a run has: a few
- * independent trials of a cell (resampled one by one), or one trial's per-second intervals, which
- * are autocorrelated (a GC pause or a warm JIT lasts several seconds), so they are resampled in
- * blocks: the circular moving-block bootstrap. Resampling single seconds would treat 60 correlated
+ * Bootstrap confidence intervals for one trial's per-second figures, which are autocorrelated (a GC
+ * pause or a warm JIT lasts several seconds), so they are resampled in blocks: the circular
+ * moving-block bootstrap. Resampling single seconds would treat 60 correlated
  * seconds as 60 independent samples and give an interval far too narrow.
  *
  * <p>Seeded: the same data gives the same interval, so a report re-rendered later says the same.
@@ -37,23 +36,6 @@ public final class Bootstrap {
     }
 
     private Bootstrap() {
-    }
-
-    /** The median of independent trials; empty with fewer than 2 (one trial has no spread to resample). */
-    public static Optional<Interval> medianOfTrials(double[] trials) {
-        if (trials.length < 2) {
-            return Optional.empty();
-        }
-        SplittableRandom random = new SplittableRandom(SEED);
-        double[] stats = new double[RESAMPLES];
-        double[] sample = new double[trials.length];
-        for (int r = 0; r < RESAMPLES; r++) {
-            for (int i = 0; i < sample.length; i++) {
-                sample[i] = trials[random.nextInt(trials.length)];
-            }
-            stats[r] = median(sample);
-        }
-        return Optional.of(interval(median(trials), stats, trials.length));
     }
 
     /**
@@ -167,32 +149,11 @@ public final class Bootstrap {
         }
     }
 
-    private static Interval interval(double point, double[] stats, int samples) {
-        double[] sorted = stats.clone();
-        Arrays.sort(sorted);
-        double tail = (1 - LEVEL) / 2;
-        return new Interval(point, quantile(sorted, tail), quantile(sorted, 1 - tail), samples);
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
-
     static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {
             sum += v;
         }
         return values.length == 0 ? 0 : sum / values.length;
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -59,14 +59,20 @@ public final class UslFit {
 
         /** The smallest whole cluster size the model says reaches {@code targetRps}; empty when none does. */
         public Optional<Integer> nodesFor(double targetRps) {
-            int limit = peakNodes().map(p -> (int) Math.ceil(p) + 1).orElse(1_000_000);
-            for (int n = 1; n <= limit; n++) {
+            if (throughput(1) >= targetRps) {
+                return Optional.of(1);
+            }
+            if (kappa == 0) {
+                // X(N) = λN / (1 + σ(N−1)) ≥ T  ⇔  N ≥ T(1−σ) / (λ − Tσ), reachable only below the ceiling λ/σ.
+                double headroom = lambda - targetRps * sigma;
+                return headroom <= 0 ? Optional.empty()
+                        : Optional.of((int) Math.ceil(targetRps * (1 - sigma) / headroom - 1e-9));
+            }
+            // With κ > 0 the curve rises to its peak and falls after, so the first size past the peak is the last to try.
+            int last = (int) Math.ceil(peakNodes().orElseThrow()) + 1;
+            for (int n = 2; n <= last; n++) {
                 if (throughput(n) >= targetRps) {
                     return Optional.of(n);
-                }
-                if (peakNodes().isEmpty() && sigma == 0 && n > 1) {
-                    // Linear scaling: answer directly rather than walking a million sizes.
-                    return Optional.of((int) Math.ceil(targetRps / lambda - 1e-9));
                 }
             }
             return Optional.empty();

@@ -45,25 +45,6 @@ class BootstrapTest {
     }
 
     @Test
-    void medianOfIndependentTrialsCoversTheTrueMedian() {
-        Random random = new Random(11);
-        int covered = 0;
-        int trials = 300;
-        for (int t = 0; t < trials; t++) {
-            double[] runs = new double[9];
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = 4000 + 150 * random.nextGaussian();
-            }
-            if (!Bootstrap.medianOfTrials(runs).orElseThrow().excludes(4000)) {
-                covered++;
-            }
-        }
-        double coverage = covered / (double) trials;
-        // The percentile bootstrap of a median of 9 is conservative (the median takes few distinct values).
-        assertTrue(coverage >= 0.88 && coverage <= 1.0, "coverage " + coverage);
-    }
-
-    @Test
     void aRealShiftIsOutsideTheIntervalAndNoShiftMostlyIsNot() {
         Random random = new Random(3);
         int falseAlarms = 0;
@@ -87,8 +68,7 @@ class BootstrapTest {
 
     @Test
     void degenerateDataGivesNoIntervalOrAZeroWidthOneNeverNaN() {
-        assertTrue(Bootstrap.medianOfTrials(new double[0]).isEmpty());
-        assertTrue(Bootstrap.medianOfTrials(new double[] {4000}).isEmpty(), "one trial has no spread");
+        assertTrue(Bootstrap.meanOfSeries(new double[0]).isEmpty());
         assertTrue(Bootstrap.meanOfSeries(new double[] {1, 2, 3}).isEmpty(), "shorter than two blocks");
         assertTrue(Bootstrap.changePercent(new double[] {0, 0, 0, 0, 0}, new double[] {1, 2, 3, 4, 5}).isEmpty(),
                 "no change relative to 0");
