@@ -18,6 +18,12 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+        // NIO copies a heap buffer into a temporary direct buffer of the whole write's size and keeps
+        // it per thread: a 10 MiB GET would pin 10 MiB of direct memory in each request thread,
+        // outside the storage budget. Larger ones are freed after use. Read once, before any socket.
+        if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+            System.setProperty("jdk.nio.maxCachedBufferSize", Integer.toString(256 * 1024));
+        }
 
         NodeConfig cfg = NodeConfig.fromEnv(env);
         RepramNode node;

@@ -15,11 +15,14 @@ import java.util.function.Consumer;
  * {@code REPRAM_BIND_ADDRESS}, {@code REPRAM_EXIT_ON_STDIN_EOF}, {@code REPRAM_BODY_TIMEOUT_MS} and
  * {@code REPRAM_GOSSIP_WINDOW}.
  *
- * @param maxStorageMb      as configured; 0 means "derive the cap from the heap"
- * @param maxStorageBytes   the storage cap in force (see {@link #defaultStorageCapBytes(long)})
+ * @param maxStorageMb      as configured; 0 means "derive the cap from the memory the node has"
+ * @param maxStorageBytes   the storage cap in force, on stored bytes (see {@link NodeMemory#defaultCapBytes()})
  * @param bodyTimeoutMillis how long a client may take to send a request body before it is answered 408
  * @param gossipWindowSeconds a gossip PUT whose timestamp is further than this from our clock is refused;
  *                          0 turns the check off
+ * @param maxOffHeapBytes   the most direct memory the value slabs may hold: the off-heap budget
+ *                          ({@link NodeMemory#offHeapBudgetBytes()}) under the default cap, 0 (only
+ *                          the JVM's own direct-memory limit) when REPRAM_MAX_STORAGE_MB is set
  */
 public record NodeConfig(
         String nodeId,
@@ -43,15 +46,10 @@ public record NodeConfig(
         long pingIntervalMillis,
         boolean exitOnStdinEof,
         long bodyTimeoutMillis,
-        int gossipWindowSeconds) {
+        int gossipWindowSeconds,
+        long maxOffHeapBytes) {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeConfig.class);
-    /**
-     * Without REPRAM_MAX_STORAGE_MB the cap is this share of the heap. The rest is headroom for what
-     * a write holds while in flight: the body, its base64 gossip copy (4/3 larger) and the buffers
-     * sending it, so a full store answers 507 instead of dying of OutOfMemoryError.
-     */
-    static final double DEFAULT_STORAGE_HEAP_SHARE = 0.5;
     static final long DEFAULT_BODY_TIMEOUT_MILLIS = 30_000;
     static final int DEFAULT_GOSSIP_WINDOW_SECONDS = 30;
 
@@ -64,27 +62,30 @@ public record NodeConfig(
         return !clusterSecret.isEmpty();
     }
 
-    public static long defaultStorageCapBytes(long heapMaxBytes) {
-        return (long) (heapMaxBytes * DEFAULT_STORAGE_HEAP_SHARE);
-    }
-
     public static NodeConfig fromEnv(Map<String, String> env) {
         return fromEnv(env, LOG::warn);
     }
 
     /** @param warn receives one message per variable that was set but unusable */
     public static NodeConfig fromEnv(Map<String, String> env, Consumer<String> warn) {
-        return fromEnv(env, warn, Runtime.getRuntime().maxMemory());
+        return fromEnv(env, warn, NodeMemory.detect());
     }
 
-    /** @param heapMaxBytes the heap the default storage cap is derived from (tests pass a small one) */
-    public static NodeConfig fromEnv(Map<String, String> env, Consumer<String> warn, long heapMaxBytes) {
+    /** @param memory the memory the default storage cap is derived from (tests pass a small one) */
+    public static NodeConfig fromEnv(Map<String, String> env, Consumer<String> warn, NodeMemory memory) {
         Reader r = new Reader(env);
         int storageMb = r.integer("REPRAM_MAX_STORAGE_MB", 0);
-        long storageBytes = storageMb > 0 ? storageMb * 1024L * 1024L : defaultStorageCapBytes(heapMaxBytes);
-        if (storageMb > 0 && storageBytes > heapMaxBytes) {
-            r.warnings.add("REPRAM_MAX_STORAGE_MB=" + storageMb + " is more than the heap (" + heapMaxBytes / (1024 * 1024)
-                    + " MiB): the node may run out of memory before it answers 507");
+        long budget = memory.offHeapBudgetBytes();
+        long storageBytes = storageMb > 0 ? storageMb * 1024L * 1024L : memory.defaultCapBytes();
+        if (storageMb > 0 && storageBytes > budget) {
+            r.warnings.add("REPRAM_MAX_STORAGE_MB=" + storageMb + " is more than the node's off-heap budget ("
+                    + budget / (1024 * 1024) + " MiB: " + memory.machineBytes() / (1024 * 1024) + " MiB of memory less a "
+                    + memory.heapMaxBytes() / (1024 * 1024) + " MiB heap and the JVM's own): the node may be killed for"
+                    + " memory before it answers 507");
+        } else if (storageMb <= 0 && budget * NodeMemory.STORED_SHARE < NodeMemory.MIN_CAP_BYTES) {
+            r.warnings.add("No memory left off the heap (" + memory.machineBytes() / (1024 * 1024) + " MiB in all, heap "
+                    + memory.heapMaxBytes() / (1024 * 1024) + " MiB): storing at most " + storageBytes / (1024 * 1024)
+                    + " MiB; give the node more memory or a smaller -Xmx");
         }
         String address = r.string("REPRAM_ADDRESS", "localhost");
         String network = r.string("REPRAM_NETWORK", "public");
@@ -113,7 +114,8 @@ public record NodeConfig(
                 Math.max(10, pingMillis),
                 "true".equalsIgnoreCase(env.getOrDefault("REPRAM_EXIT_ON_STDIN_EOF", "false").trim()),
                 Math.max(1, r.saturatedInteger("REPRAM_BODY_TIMEOUT_MS", (int) DEFAULT_BODY_TIMEOUT_MILLIS)),
-                Math.max(0, r.integer("REPRAM_GOSSIP_WINDOW", DEFAULT_GOSSIP_WINDOW_SECONDS)));
+                Math.max(0, r.integer("REPRAM_GOSSIP_WINDOW", DEFAULT_GOSSIP_WINDOW_SECONDS)),
+                storageMb > 0 ? 0 : Math.max(budget, storageBytes));
         r.warnings.forEach(warn);
         return cfg;
     }

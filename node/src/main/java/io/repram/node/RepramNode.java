@@ -30,9 +30,12 @@ public final class RepramNode implements AutoCloseable {
     private RepramNode(NodeConfig cfg, Clock clock) {
         this.cfg = cfg;
         NodeMetrics metrics = new NodeMetrics();
-        this.store = new Store(cfg.maxStorageBytes(), clock::millis);
+        this.store = new Store(cfg.maxStorageBytes(), cfg.maxOffHeapBytes(), clock::millis);
         metrics.gauge("repram_storage_items", "Values held, expired ones not yet swept included", store::items);
         metrics.gauge("repram_storage_bytes", "Bytes held against REPRAM_MAX_STORAGE_MB", store::bytes);
+        metrics.gauge("repram_storage_offheap_used_bytes", "Off-heap bytes in chunks holding values", store::offHeapUsedBytes);
+        metrics.gauge("repram_storage_offheap_committed_bytes", "Off-heap bytes held by value slabs",
+                store::offHeapCommittedBytes);
         this.cluster = new Cluster(cfg, store, metrics, clock::millis);
         RateLimiter limiter = new RateLimiter(cfg.rateLimitPerSecond());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("store-sweeper"));
@@ -95,6 +98,7 @@ public final class RepramNode implements AutoCloseable {
         cluster.close();
         app.stop();
         bodyDeadlines.shutdownNow();
+        store.close();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -62,24 +62,47 @@ class NodeConfigTest {
         assertEquals("127.0.0.1", NodeConfig.fromEnv(Map.of("REPRAM_ADDRESS", "127.0.0.1")).bindAddress());
     }
 
+    private static final long MIB = 1024L * 1024;
+
     @Test
-    void storageCapDefaultsToHalfTheHeap() {
-        long heap = 256L * 1024 * 1024;
-        NodeConfig derived = NodeConfig.fromEnv(Map.of(), w -> { }, heap);
+    void storageCapDefaultsToAShareOfTheMemoryLeftOffTheHeap() {
+        // 1 GiB node, 256 MiB heap, direct memory unlimited: 1024 - 256 - 96 (JVM) = 672 MiB off the heap.
+        NodeMemory memory = new NodeMemory(1024 * MIB, 256 * MIB, Long.MAX_VALUE);
+        NodeConfig derived = NodeConfig.fromEnv(Map.of(), w -> { }, memory);
         assertEquals(0, derived.maxStorageMb());
-        assertEquals(heap / 2, derived.maxStorageBytes());
-        assertEquals(heap / 2, NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "0"), w -> { }, heap).maxStorageBytes());
-        assertEquals(64L * 1024 * 1024,
-                NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "64"), w -> { }, heap).maxStorageBytes());
+        assertEquals(672 * MIB, derived.maxOffHeapBytes());
+        assertEquals((long) (672 * MIB * 0.8), derived.maxStorageBytes());
+        assertEquals(derived.maxStorageBytes(),
+                NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "0"), w -> { }, memory).maxStorageBytes());
+        NodeConfig set = NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "64"), w -> { }, memory);
+        assertEquals(64 * MIB, set.maxStorageBytes());
+        assertEquals(0, set.maxOffHeapBytes(), "an explicit cap leaves only the JVM's direct-memory limit");
     }
 
     @Test
-    void storageCapAboveTheHeapIsKeptWithAWarning() {
+    void theJvmsDirectMemoryLimitBoundsTheBudgetToo() {
+        // Plain `java -jar`: MaxDirectMemorySize defaults to the heap, 256 MiB here, less 32 MiB for Jetty and NIO.
+        NodeMemory memory = new NodeMemory(8192 * MIB, 256 * MIB, 256 * MIB);
+        assertEquals(224 * MIB, NodeConfig.fromEnv(Map.of(), w -> { }, memory).maxOffHeapBytes());
+    }
+
+    @Test
+    void storageCapAboveTheBudgetIsKeptWithAWarning() {
         List<String> warnings = new ArrayList<>();
-        NodeConfig c = NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "512"), warnings::add, 256L * 1024 * 1024);
+        NodeConfig c = NodeConfig.fromEnv(Map.of("REPRAM_MAX_STORAGE_MB", "512"), warnings::add,
+                new NodeMemory(512 * MIB, 256 * MIB, Long.MAX_VALUE));
         assertEquals(512L * 1024 * 1024, c.maxStorageBytes());
         assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).contains("REPRAM_MAX_STORAGE_MB"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("REPRAM_MAX_STORAGE_MB") && warnings.get(0).contains("160 MiB"), warnings.get(0));
+    }
+
+    @Test
+    void aHeapThatTakesEverythingLeavesAMinimalCapAndAWarning() {
+        List<String> warnings = new ArrayList<>();
+        NodeConfig c = NodeConfig.fromEnv(Map.of(), warnings::add, new NodeMemory(512 * MIB, 512 * MIB, 512 * MIB));
+        assertEquals(16 * MIB, c.maxStorageBytes());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("-Xmx"), warnings.get(0));
     }
 
     @Test

@@ -57,10 +57,14 @@ final class InfoRoutes {
         memory.put("heap_max_bytes", rt.maxMemory());
         memory.put("rss", ResidentMemory.bytes());
         out.put("memory", memory);
-        out.put("storage", Map.of(
-                "items", store.items(),
-                "bytes", store.bytes(),
-                "max_bytes", store.maxBytes()));
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("items", store.items());
+        storage.put("bytes", store.bytes());
+        storage.put("max_bytes", store.maxBytes());
+        storage.put("offheap_used_bytes", store.offHeapUsedBytes());
+        storage.put("offheap_committed_bytes", store.offHeapCommittedBytes());
+        storage.put("offheap_max_bytes", cfg.maxOffHeapBytes());
+        out.put("storage", storage);
         out.put("peers", cluster.peers().size());
         out.put("joined", cluster.joined());
         Json.write(ctx, 200, out);

@@ -1,6 +1,9 @@
 package io.repram.node.store;
 
-/** A stored value; immutable, so readers never see a half-written entry. */
+/**
+ * A value as read from the {@link Store}: a heap copy of the off-heap bytes, taken while the store
+ * guaranteed they were neither being overwritten nor freed, so it stays valid however long it is held.
+ */
 public record Entry(byte[] value, long createdAtMillis, int ttlSeconds) {
 
     public long expiresAtMillis() {
@@ -16,7 +19,7 @@ public record Entry(byte[] value, long createdAtMillis, int ttlSeconds) {
     }
 
     /** What the entry counts against the storage cap. */
-    static long footprint(String key, byte[] value) {
-        return (long) key.length() * 2 + value.length;
+    static long footprint(String key, int valueBytes) {
+        return (long) key.length() * 2 + valueBytes;
     }
 }

@@ -10,21 +10,55 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * The in-memory TTL store. Expiry is checked on every read; {@link #sweep()} only reclaims memory.
+ * The TTL store. The heap holds only the index (key to {@link Slot}: where the bytes are, their
+ * length and expiry); value bytes live off the heap in {@link Slabs}, so a large live set does not
+ * make garbage collection slower. Expiry is checked on every read; {@link #sweep()} reclaims memory.
  * A hash map, not a sorted one: every replicated write lands here on every node, while {@code /v1/keys}
  * is an occasional listing. With a skip list, inserts were a quarter of a gossip receiver's CPU
  * (JFR, 3 nodes under replicated PUT load); listing now picks the page's keys with a bounded heap.
+ *
+ * <h2>Thread contract</h2>
+ * Any number of threads may call {@link #put}, {@link #get}, {@link #keys} and {@link #sweep}
+ * concurrently, on the same keys or not; none of them blocks on another except for the few
+ * instructions of a size class's free-list lock.
+ * <ul>
+ *   <li>A {@link #put} copies the value off the heap before the index points at it, so a reader
+ *       that finds the new slot sees all of its bytes (the map's publication orders them).</li>
+ *   <li>A {@link #get} returns either the previous or the new value of a key being overwritten,
+ *       whole, or null; never a mix and never bytes that were freed. It pins the slot
+ *       ({@link Slot#retain()}), copies the bytes into a fresh array, and unpins. The old value's
+ *       chunk is freed by whichever comes last: the writer that took the slot out of the index, or
+ *       the last reader that pinned it. A reader that loses that race looks the key up again, so
+ *       reads are lock-free, not wait-free: a key overwritten without pause can make a reader retry.</li>
+ *   <li>The copy is what makes a slow client harmless: the response is written from the heap copy,
+ *       and no off-heap chunk is held while a socket drains.</li>
+ *   <li>Expiry and overwrite free the space: {@link #bytes()} and the slabs' used bytes return to 0
+ *       when every value has gone; a size class keeps at most one empty 1 MiB slab.</li>
+ *   <li>{@link #close()} frees every value; it must come after the last writer (the node stops its
+ *       HTTP server first). Readers still copying finish safely, their chunks freed as they unpin.</li>
+ * </ul>
  */
-public final class Store {
-    private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>();
+public final class Store implements AutoCloseable {
+    private final ConcurrentHashMap<String, Slot> map = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final long maxBytes;
+    private final Slabs slabs;
     private final LongSupplier clockMillis;
+
+    /**
+     * @param maxBytes         the storage cap on stored bytes (keys and values); 0 means unlimited
+     * @param maxOffHeapBytes  the most direct memory the slabs may hold (chunks rounded up, slabs with
+     *                         free chunks); 0 means only the JVM's direct-memory limit applies
+     */
+    public Store(long maxBytes, long maxOffHeapBytes, LongSupplier clockMillis) {
+        this.maxBytes = maxBytes;
+        this.slabs = new Slabs(maxOffHeapBytes);
+        this.clockMillis = clockMillis;
+    }
 
     /** @param maxBytes the storage cap; 0 means unlimited */
     public Store(long maxBytes, LongSupplier clockMillis) {
-        this.maxBytes = maxBytes;
-        this.clockMillis = clockMillis;
+        this(maxBytes, 0, clockMillis);
     }
 
     public Store(long maxBytes) {
@@ -33,7 +67,7 @@ public final class Store {
 
     /** @return false when the value would exceed the storage cap (nothing is stored then) */
     public boolean put(String key, byte[] value, int ttlSeconds) {
-        long size = Entry.footprint(key, value);
+        long size = Entry.footprint(key, value.length);
         // Reserve first so concurrent writers cannot overshoot the cap together. An overwrite near the
         // cap is refused even if it would fit after the old value is released: conservative on purpose.
         long after = bytes.addAndGet(size);
@@ -41,24 +75,40 @@ public final class Store {
             bytes.addAndGet(-size);
             return false;
         }
-        Entry old = map.put(key, new Entry(value, clockMillis.getAsLong(), ttlSeconds));
+        Slot slot = slabs.store(value, clockMillis.getAsLong(), ttlSeconds);
+        if (slot == null) {
+            bytes.addAndGet(-size);
+            return false;
+        }
+        Slot old = map.put(key, slot);
         if (old != null) {
-            bytes.addAndGet(-Entry.footprint(key, old.value()));
+            dropped(key, old);
         }
         return true;
     }
 
-    /** @return the live entry, or null when missing or expired */
+    /** @return a copy of the live value, or null when missing or expired */
     public Entry get(String key) {
-        Entry e = map.get(key);
-        if (e == null) {
-            return null;
+        for (;;) {
+            Slot s = map.get(key);
+            if (s == null) {
+                return null;
+            }
+            if (s.expiredAt(clockMillis.getAsLong())) {
+                remove(key, s);
+                return null;
+            }
+            if (!s.retain()) {
+                continue; // overwritten or removed since the lookup: the index has the current slot
+            }
+            try {
+                return new Entry(s.copy(), s.createdAtMillis, s.ttlSeconds);
+            } finally {
+                if (s.release()) {
+                    slabs.free(s);
+                }
+            }
         }
-        if (e.expiredAt(clockMillis.getAsLong())) {
-            remove(key, e);
-            return null;
-        }
-        return e;
     }
 
     /**
@@ -73,7 +123,7 @@ public final class Store {
         // The limit + 1 smallest matching keys, largest on top; the extra one says whether more remain.
         int keep = limit + 1;
         PriorityQueue<String> smallest = new PriorityQueue<>(Math.min(keep, 1024), Collections.reverseOrder());
-        for (Map.Entry<String, Entry> e : map.entrySet()) {
+        for (Map.Entry<String, Slot> e : map.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith(p) || (after != null && key.compareTo(after) <= 0) || e.getValue().expiredAt(now)) {
                 continue;
@@ -98,7 +148,7 @@ public final class Store {
     public int sweep() {
         long now = clockMillis.getAsLong();
         int removed = 0;
-        for (Map.Entry<String, Entry> e : map.entrySet()) {
+        for (Map.Entry<String, Slot> e : map.entrySet()) {
             if (e.getValue().expiredAt(now) && remove(e.getKey(), e.getValue())) {
                 removed++;
             }
@@ -110,6 +160,7 @@ public final class Store {
         return map.size();
     }
 
+    /** Stored bytes, counted against the cap: each key's UTF-16 length × 2 plus its value's length. */
     public long bytes() {
         return bytes.get();
     }
@@ -118,11 +169,38 @@ public final class Store {
         return maxBytes;
     }
 
-    private boolean remove(String key, Entry e) {
-        if (map.remove(key, e)) {
-            bytes.addAndGet(-Entry.footprint(key, e.value()));
+    /** Off-heap bytes in chunks that hold values (values rounded up to their size class). */
+    public long offHeapUsedBytes() {
+        return slabs.usedBytes();
+    }
+
+    /** Off-heap bytes held: every slab, full or not, and the buffers of large values. */
+    public long offHeapCommittedBytes() {
+        return slabs.committedBytes();
+    }
+
+    /** Frees every value and every empty slab (see the thread contract above). */
+    @Override
+    public void close() {
+        for (Map.Entry<String, Slot> e : map.entrySet()) {
+            remove(e.getKey(), e.getValue());
+        }
+        slabs.releaseEmpty();
+    }
+
+    private boolean remove(String key, Slot s) {
+        if (map.remove(key, s)) {
+            dropped(key, s);
             return true;
         }
         return false;
+    }
+
+    /** The slot has just left the index, through this thread only. */
+    private void dropped(String key, Slot s) {
+        bytes.addAndGet(-Entry.footprint(key, s.length));
+        if (s.retire()) {
+            slabs.free(s);
+        }
     }
 }

@@ -1,0 +1,56 @@
+package io.repram.node.store;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One direct buffer cut into equal chunks, or (for a value too large to share one) a buffer of
+ * exactly that value's size. The bytes are read and written with absolute bulk operations, which do
+ * not touch the buffer's position, so many threads may use one slab at once; the chunk bookkeeping
+ * ({@link #take()}, {@link #give(int)}, {@code listed}) is guarded by the owning {@link Slabs} pool's lock.
+ */
+final class Slab {
+    final ByteBuffer buffer;
+    final int chunkBytes;
+    /** The size class, or -1 for a buffer of its own. */
+    final int sizeClass;
+    private final int[] freeOffsets;
+    private int freeCount;
+    /** On its pool's list of slabs with free chunks. */
+    boolean listed;
+
+    Slab(ByteBuffer buffer, int chunkBytes, int chunks, int sizeClass) {
+        this.buffer = buffer;
+        this.chunkBytes = chunkBytes;
+        this.sizeClass = sizeClass;
+        this.freeOffsets = new int[chunks];
+        // Highest offset first, so chunks are handed out from the start of the buffer.
+        for (int i = 0; i < chunks; i++) {
+            freeOffsets[i] = (chunks - 1 - i) * chunkBytes;
+        }
+        this.freeCount = chunks;
+    }
+
+    int take() {
+        return freeOffsets[--freeCount];
+    }
+
+    void give(int offset) {
+        freeOffsets[freeCount++] = offset;
+    }
+
+    boolean full() {
+        return freeCount == 0;
+    }
+
+    boolean empty() {
+        return freeCount == freeOffsets.length;
+    }
+
+    void write(int offset, byte[] src) {
+        buffer.put(offset, src, 0, src.length);
+    }
+
+    void read(int offset, byte[] dst) {
+        buffer.get(offset, dst, 0, dst.length);
+    }
+}
