@@ -35,24 +35,29 @@ public final class ImageBuilder {
     static final String JRE_JAVA = "/opt/jre/bin/java";
     static final String JAR_IN_IMAGE = "/opt/repram/repram-node.jar";
     static final String CDS_ARCHIVE = "/opt/repram/app.jsa";
+    /** A direct-memory limit no node reaches: the node's storage cap is the real bound. */
+    public static final String UNBOUNDED_DIRECT_MEMORY = "1t";
     /**
      * Full tiered compilation: measured here (3 nodes, 25 workers, 1 KB) 5.4k req/s against 3.6k
      * with C1 only, at the price of about 1 s more for seven nodes to get healthy. Flags given
      * here win over JAVA_TOOL_OPTIONS, so anything a user may want to change stays out of them.
      */
     public static final List<String> JVM_FLAGS = List.of(
-            // The parallel collector on two threads, fixed generation sizes. Against SerialGC with the
-            // same sizes (3 nodes, 1 KB replicated PUT, wrk -c50, after 30-40 s of load, idle box):
-            // 9.1-9.8k req/s with p99 14.8-16.3 ms, against 7.0-8.5k with p99 15.5-20.9 ms.
-            "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2", "-XX:-UseAdaptiveSizePolicy",
-            // Young-GC pauses follow what was written since the last GC: a small young generation
-            // gives short frequent pauses, and stored values (which live for their TTL) are promoted
-            // at once instead of being copied twice. Measured (3 nodes, 1 KB replicated PUT, wrk -c50):
-            // p99 ~34 ms with defaults, ~21 ms with these two, 15 ms with the fixed heap below too.
-            "-Xmn24m", "-XX:MaxTenuringThreshold=0",
-            // A heap that never grows: growing it costs full GCs in the middle of a measurement.
-            // Pages are committed lazily, so an idle node still uses little memory.
-            "-Xss256k", "-Xms512m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
+            // Values live off the heap (the node's store), so the heap holds only the index and
+            // requests in flight, and the collector needs no tuning: G1 with its defaults, the same
+            // as `java -jar` on a machine with two or more cores. Named here because in a container
+            // with one CPU or under 1792 MB the JVM would pick SerialGC, whose full collections of a
+            // large index stop the node for hundreds of milliseconds.
+            "-XX:+UseG1GC",
+            // The heap follows the container limit (node.memory): a quarter of it, the JVM's default
+            // share, said out loud. The node gives the rest, less a reserve for the JVM itself, to
+            // its off-heap store (node/README.md, "Memory").
+            "-XX:MaxRAMPercentage=25",
+            // The JDK's direct-memory limit defaults to the heap size, which would leave the store a
+            // quarter of the container. Lifted; the node's own cap, derived from the container limit,
+            // bounds the slabs, so the JDK never reaches its limit (and its System.gc()).
+            "-XX:MaxDirectMemorySize=" + UNBOUNDED_DIRECT_MEMORY,
+            "-Xss256k", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
 
     /** For clusters that are poked by hand (`cluster up`): start-up matters more than peak throughput. */
     public static final String FAST_START_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";

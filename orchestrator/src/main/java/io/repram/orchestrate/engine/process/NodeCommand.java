@@ -2,6 +2,7 @@ package io.repram.orchestrate.engine.process;
 
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.NodeEnv;
+import io.repram.orchestrate.engine.docker.ImageBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,14 @@ import java.util.Map;
 record NodeCommand(List<String> command, Map<String, String> env) {
 
     /**
-     * JVM flags for many small nodes on one machine, as in the Docker image (ImageBuilder.JVM_FLAGS):
-     * full tiered JIT for steady-state throughput, a small young generation and immediate promotion
-     * for short GC pauses under a steady stream of stored values.
+     * JVM flags as in the Docker image (ImageBuilder.JVM_FLAGS, which says why): G1 untuned, a heap
+     * of a quarter of the node's memory, the JDK's direct-memory limit lifted so the node's own
+     * storage cap bounds its off-heap values.
      */
     static final List<String> BASE_JVM_FLAGS = List.of(
-            "-XX:+UseParallelGC",
-            "-XX:ParallelGCThreads=2",
-            "-XX:-UseAdaptiveSizePolicy",
-            "-Xmn24m",
-            "-XX:MaxTenuringThreshold=0",
+            "-XX:+UseG1GC",
+            "-XX:MaxRAMPercentage=25",
+            "-XX:MaxDirectMemorySize=" + ImageBuilder.UNBOUNDED_DIRECT_MEMORY,
             "-Xss256k",
             // No /tmp/hsperfdata file per node; jcmd/jstack by pid still work.
             "-XX:-UsePerfData",
@@ -35,6 +34,9 @@ record NodeCommand(List<String> command, Map<String, String> env) {
      * {@code cleanup} find a session's node processes by their arguments, as Docker objects are
      * found by their labels.
      */
+    /** Below this a JVM with a heap of a quarter of it does not start Jetty. */
+    static final long MIN_MEMORY_BYTES = 128L * 1024 * 1024;
+
     static final String SESSION_PROPERTY = "-Drepram.orchestrate.session=";
     static final String RUN_PROPERTY = "-Drepram.orchestrate.run=";
     static final String NODE_PROPERTY = "-Drepram.orchestrate.node=";
@@ -52,10 +54,12 @@ record NodeCommand(List<String> command, Map<String, String> env) {
         cmd.add(SESSION_PROPERTY + sessionId);
         cmd.add(RUN_PROPERTY + spec.runId());
         cmd.add(NODE_PROPERTY + "node-" + index);
-        // A fixed heap, as in the Docker image: growing it costs full GCs mid-measurement.
-        long heapMb = spec.memoryBytes() == null ? 512 : Math.max(spec.memoryBytes() / (1024 * 1024), 64);
-        cmd.add("-Xms" + heapMb + "m");
-        cmd.add("-Xmx" + heapMb + "m");
+        if (spec.memoryBytes() != null) {
+            // The whole node's budget, as a container limit is for the image: the JVM sizes its heap
+            // from it (MaxRAMPercentage) and the node takes it as its memory, giving what the heap
+            // and the JVM leave to the off-heap store. Not enforced, as Docker's --memory is.
+            cmd.add("-XX:MaxRAM=" + Math.max(spec.memoryBytes(), MIN_MEMORY_BYTES));
+        }
         if (spec.cpus() != null) {
             // Not a hard limit like Docker's --cpus (that needs cgroups); it sizes the node's
             // thread pools and GC as if it had that many cores.

@@ -56,7 +56,10 @@ class ImageContextTest {
         String base = ImageBuilder.dockerfile("scratch", false);
         assertTrue(base.startsWith("FROM scratch\nCOPY rootfs/ /\n"));
         assertTrue(base.contains("EXPOSE 8080\n"));
-        assertTrue(base.contains("ENTRYPOINT [\"/opt/jre/bin/java\", \"-XX:+UseParallelGC\""));
+        assertTrue(base.contains("ENTRYPOINT [\"/opt/jre/bin/java\", \"-XX:+UseG1GC\""));
+        // The heap follows the container limit and the store the rest: no fixed heap in the image.
+        assertTrue(base.contains("\"-XX:MaxRAMPercentage=25\", \"-XX:MaxDirectMemorySize=1t\""), base);
+        assertFalse(base.contains("-Xmx") || base.contains("-Xms") || base.contains("-Xmn"), base);
         assertTrue(base.contains("\"-jar\", \"/opt/repram/repram-node.jar\"]"));
         assertFalse(base.contains("SharedArchiveFile"));
 

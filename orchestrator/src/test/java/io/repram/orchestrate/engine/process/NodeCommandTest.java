@@ -46,11 +46,20 @@ class NodeCommandTest {
     void runsTheJarWithSmallNodeFlags() {
         NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 0, 7000, 7000);
         assertEquals(JAVA.toString(), c.command().get(0));
-        assertTrue(c.command().contains("-XX:+UseParallelGC"));
         assertEquals(JAR.toString(), c.command().get(c.command().size() - 1));
         assertEquals("-jar", c.command().get(c.command().size() - 2));
-        assertTrue(c.command().contains("-Xms512m") && c.command().contains("-Xmx512m"),
-                "a fixed 512 MB heap without a memory limit: " + c.command());
+        assertTrue(c.command().stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxRAM=")),
+                "without a memory limit the JVM sizes the heap from the machine, as in a container without one: "
+                        + c.command());
+    }
+
+    @Test
+    void theMemoryFlagsAreTheImagesSoBothDriversSplitMemoryAlike() {
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 0, 7000, 7000);
+        for (String flag : io.repram.orchestrate.engine.docker.ImageBuilder.JVM_FLAGS) {
+            assertTrue(c.command().contains(flag), flag + " is in the image but not in " + c.command());
+        }
+        assertTrue(c.command().contains("-XX:+UseG1GC") && c.command().contains("-XX:MaxRAMPercentage=25"), c.command().toString());
     }
 
     @Test
@@ -65,10 +74,14 @@ class NodeCommandTest {
     }
 
     @Test
-    void memoryLimitBecomesTheHeapCapAndCpusTheProcessorCount() {
-        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), 1.5, 256L * 1024 * 1024), 0, 7000, 7000);
-        assertTrue(c.command().contains("-Xmx256m") && c.command().contains("-Xms256m"), c.command().toString());
+    void memoryLimitBecomesTheWholeNodesBudgetAndCpusTheProcessorCount() {
+        NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), 1.5, 2048L * 1024 * 1024), 0, 7000, 7000);
+        // The node's memory, not its heap: the heap is a quarter of it, the node's store has the rest.
+        assertTrue(c.command().contains("-XX:MaxRAM=" + 2048L * 1024 * 1024), c.command().toString());
+        assertTrue(c.command().stream().noneMatch(a -> a.startsWith("-Xmx")), c.command().toString());
         assertTrue(c.command().contains("-XX:ActiveProcessorCount=2"), c.command().toString());
+        NodeCommand tiny = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, 16L * 1024 * 1024), 0, 7000, 7000);
+        assertTrue(tiny.command().contains("-XX:MaxRAM=" + NodeCommand.MIN_MEMORY_BYTES), tiny.command().toString());
     }
 
     @Test
