@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make bench-node: one node, then a 3-node loopback cluster, each driven after a warm-up with
 # 1 KB values, 50 connections, 70% PUT / 30% GET of written keys (our load generator), plus a
-# wrk 1 KB PUT run for comparison with the figures in the node issue. Prints one table.
+# wrk 1 KB PUT run for comparison with the figures in the node issue. Prints one table. Then
+# node/bench/live-set.sh: a 1,000,000-key live set, image flags against plain `java -jar`
+# (LIVE_KEYS, LIVE_WINDOW_SECONDS, LIVE_WARMUP_SECONDS, NODE_MEMORY; LIVE_KEYS=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=node/target/repram-node.jar
@@ -13,8 +15,9 @@ WRK_SECONDS=${WRK_SECONDS:-15}
 # wrk gets its own warm-up on top of the mix runs before it: the JIT needs a minute or more of load.
 WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-20}
 BASE=${BASE_PORT:-18480}
-# The flags the node image and the process driver use (ImageBuilder.JVM_FLAGS, NodeCommand).
-NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy -Xmn24m -XX:MaxTenuringThreshold=0 -Xss256k -Xms512m -Xmx512m}
+# The flags the node image and the process driver use (ImageBuilder.JVM_FLAGS, NodeCommand), with
+# -XX:MaxRAM standing in for a 2 GB container limit.
+NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:MaxRAM=2g}
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
@@ -74,3 +77,7 @@ echo "|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "Goals (2-core box): one node 1 KB PUT under wrk >= 16,000 req/s; 3-node replicated PUT >= 3,000 req/s with p99 <= 20 ms."
+cleanup; pids=()
+if [ "${LIVE_KEYS:-1000000}" != 0 ]; then
+  node/bench/live-set.sh
+fi

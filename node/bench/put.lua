@@ -1,10 +1,9 @@
--- wrk -t2 -c50 -d15s -s node/bench/put.lua http://127.0.0.1:18181
--- PUT /v1/data/<random key> with a 1 KB body. Keys come from a space of 10,000, the scenarios'
--- default key_space, so the store holds about 11 MB however long wrk runs. Unique keys would fill
--- the node's fixed 512 MB heap within a minute at replicated-cluster rates (every node stores every
--- value for its TTL); and the larger the live set, the longer the full GC that overwritten values
--- eventually cause (200,000 keys: 160-600 ms pauses about once a minute at 8k PUT/s).
-local KEYS = 10000
+-- [KEYS=n] [TTL=s] wrk -t2 -c50 -d15s -s node/bench/put.lua http://127.0.0.1:18181
+-- PUT /v1/data/k-<random key> with a 1 KB body. Keys come from a space of KEYS (default 10,000, the
+-- scenarios' default key_space), so the live set is bounded however long wrk runs: about 11 MB by
+-- default, about 1 GB per node with KEYS=1000000 (node/bench/live-set.sh fills that first).
+local KEYS = tonumber(os.getenv("KEYS") or "10000")
+local TTL = os.getenv("TTL")
 wrk.method = "PUT"
 wrk.body = string.rep("x", 1024)
 wrk.headers["Content-Type"] = "application/octet-stream"
@@ -20,7 +19,11 @@ function init(args)
 end
 
 function request()
-  return wrk.format(nil, "/v1/data/k-" .. math.random(1, KEYS))
+  local path = "/v1/data/k-" .. math.random(1, KEYS)
+  if TTL then
+    path = path .. "?ttl=" .. TTL
+  end
+  return wrk.format(nil, path)
 end
 
 function done(summary, latency, requests)

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The node issue's live-set benchmark: 3 nodes on loopback, 1 KB replicated PUTs (wrk -t2 -c50 to the
+# first node) over a live set of LIVE_KEYS keys (1,000,000 x 1 KB: about 1 GB on every node). Run
+# twice: with the image's JVM flags, then the same cluster as plain `java -jar` with no flags. Each
+# run fills the live set, warms up, then measures LIVE_WINDOW_SECONDS in 10 s wrk runs and prints
+# req/s, the p99 of every 10 s window, the longest GC pause inside the window (from -Xlog:gc, the
+# one flag the plain run gets: it only logs), and process RSS per stored byte at the end.
+# usage: [LIVE_KEYS=1000000] [LIVE_WINDOW_SECONDS=300] [LIVE_WARMUP_SECONDS=60] [NODE_MEMORY=2g]
+#        node/bench/live-set.sh          (tiny check: LIVE_KEYS=20000 LIVE_WINDOW_SECONDS=15 LIVE_WARMUP_SECONDS=5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+JAR=${JAR:-node/target/repram-node.jar}
+KEYS=${LIVE_KEYS:-1000000}
+WINDOW=${LIVE_WINDOW_SECONDS:-300}
+WARMUP=${LIVE_WARMUP_SECONDS:-60}
+FILL_TIMEOUT=${LIVE_FILL_TIMEOUT_SECONDS:-1800}
+SLICE=10
+BASE=${LIVE_BASE_PORT:-18620}
+OUT=${LIVE_OUT:-/tmp/bench-live}
+# What a node gets in a container with node.memory, or from the process driver: the image's flags
+# (ImageBuilder.JVM_FLAGS) and, standing in for the container limit, -XX:MaxRAM (NodeCommand).
+NODE_MEMORY=${NODE_MEMORY:-2g}
+TUNED_FLAGS=${TUNED_FLAGS:--XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MaxRAM=$NODE_MEMORY}
+[ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+mkdir -p "$OUT"
+
+pids=()
+stop_cluster() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
+trap stop_cluster EXIT
+
+start_cluster() { # label "flags"
+  local label=$1 flags=$2
+  : >"$OUT/$label-starts"
+  for i in 0 1 2; do
+    local peers=""; [ "$i" -gt 0 ] && peers="127.0.0.1:$BASE"
+    date +%s.%N >>"$OUT/$label-starts"
+    # shellcheck disable=SC2086 # the flags are words
+    REPRAM_NODE_ID="live-$i" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT=$((BASE + i)) REPRAM_NETWORK=private \
+    REPRAM_PEERS="$peers" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
+      java $flags -Xlog:gc:file="$OUT/$label-gc-n$i.log":uptime -jar "$JAR" >"$OUT/$label-n$i.log" 2>&1 &
+    pids+=($!)
+    [ "$i" -eq 0 ] && wait_peers "$BASE" 0
+  done
+  for i in 0 1 2; do wait_peers $((BASE + i)) 2; done
+}
+wait_peers() { # port expected_peers
+  for _ in $(seq 150); do
+    n=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null | grep -o '"id"' | wc -l || true)
+    [ "${n:-0}" -ge "$2" ] && return 0
+    sleep 0.2
+  done
+  echo "node on port $1 did not see $2 peers" >&2; exit 1
+}
+items() { curl -fs "http://127.0.0.1:$1/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["storage"]["items"])'; }
+
+fill() { # every node holds KEYS items
+  KEYS=$KEYS THREADS=2 wrk -t2 -c50 -d"${FILL_TIMEOUT}s" -s node/bench/fill.lua "http://127.0.0.1:$BASE" >/dev/null &
+  local wrk_pid=$! started=$SECONDS
+  while :; do
+    local least=$KEYS
+    for i in 0 1 2; do n=$(items $((BASE + i))); [ "$n" -lt "$least" ] && least=$n; done
+    [ "$least" -ge "$KEYS" ] && break
+    if ! kill -0 "$wrk_pid" 2>/dev/null; then echo "the fill stopped at $least of $KEYS keys" >&2; exit 1; fi
+    sleep 1
+  done
+  kill "$wrk_pid" 2>/dev/null || true; wait "$wrk_pid" 2>/dev/null || true
+  echo "  filled $KEYS keys on every node in $((SECONDS - started)) s" >&2
+}
+
+measure() { # label
+  local label=$1 left=$WINDOW
+  : >"$OUT/$label-windows"
+  date +%s.%N >"$OUT/$label-t0"
+  while [ "$left" -gt 0 ]; do
+    local d=$((left < SLICE ? left : SLICE))
+    KEYS=$KEYS TTL=86400 wrk -t2 -c50 -d"${d}s" --latency -s node/bench/put.lua "http://127.0.0.1:$BASE" >"$OUT/$label-wrk.txt"
+    python3 - "$OUT/$label-wrk.txt" "$d" >>"$OUT/$label-windows" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(v):
+    n, unit = re.match(r"([\d.]+)(us|ms|s|m)", v).groups()
+    return float(n) * {"us": 1e-3, "ms": 1, "s": 1e3, "m": 6e4}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+p99 = ms(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
+bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+errors = re.search(r"Socket errors: (.*)", text)
+print(f"{sys.argv[2]}\t{rps}\t{p99}\t{bad.group(1) if bad else 0}\t{errors.group(1) if errors else ''}")
+PY
+    left=$((left - d))
+  done
+  date +%s.%N >"$OUT/$label-t1"
+  : >"$OUT/$label-nodes"
+  for i in 0 1 2; do
+    rss=$(awk '/^VmRSS:/ {print $2 * 1024}' "/proc/${pids[$i]}/status")
+    echo "$rss $(curl -fs "http://127.0.0.1:$((BASE + i))/v1/status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["storage"]["bytes"], s["storage"]["offheap_committed_bytes"], s["memory"]["heap_committed_bytes"])')" >>"$OUT/$label-nodes"
+  done
+}
+
+run() { # label "flags"
+  echo "run $1: $2" >&2
+  start_cluster "$1" "$2"
+  fill
+  KEYS=$KEYS TTL=86400 wrk -t2 -c50 -d"${WARMUP}s" -s node/bench/put.lua "http://127.0.0.1:$BASE" >/dev/null
+  measure "$1"
+  stop_cluster
+}
+
+run tuned "$TUNED_FLAGS"
+run plain ""
+
+python3 - "$OUT" "$KEYS" "$WINDOW" <<'PY'
+import re, sys
+out, keys, window = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def row(label):
+    windows = [l.split("\t") for l in open(f"{out}/{label}-windows").read().splitlines()]
+    secs = [float(w[0]) for w in windows]
+    rps = sum(float(w[1]) * s for w, s in zip(windows, secs)) / sum(secs)
+    p99s = [float(w[2]) for w in windows]
+    bad = sum(int(w[3]) for w in windows)
+    t0, t1 = float(open(f"{out}/{label}-t0").read()), float(open(f"{out}/{label}-t1").read())
+    starts = [float(s) for s in open(f"{out}/{label}-starts").read().split()]
+    longest, over50 = 0.0, 0
+    for i, start in enumerate(starts):
+        for line in open(f"{out}/{label}-gc-n{i}.log"):
+            m = re.match(r"\[([\d.]+)s\].*Pause.* ([\d.]+)ms$", line.strip())
+            if m and t0 - start <= float(m.group(1)) <= t1 - start:
+                pause = float(m.group(2))
+                longest = max(longest, pause)
+                over50 += pause > 50
+    nodes = [list(map(int, l.split())) for l in open(f"{out}/{label}-nodes").read().splitlines()]
+    ratio = sum(n[0] for n in nodes) / max(1, sum(n[1] for n in nodes))
+    rss_gb = max(n[0] for n in nodes) / 1e9
+    return dict(rps=rps, worst=max(p99s), p99s=p99s, gc=longest, over50=over50, ratio=ratio, rss=rss_gb, bad=bad)
+rows = {"tuned (image flags)": row("tuned"), "plain java -jar": row("plain")}
+print()
+print(f"Live set {keys:,} keys x 1 KB on each of 3 nodes, {window} s measured, wrk -t2 -c50 1 KB replicated PUT")
+print()
+print("| run | req/s | worst 10 s p99 ms | longest GC pause ms | pauses > 50 ms | RSS / stored bytes | max RSS GB | non-2xx |")
+print("|---|---|---|---|---|---|---|---|")
+for name, r in rows.items():
+    print(f"| {name} | {r['rps']:,.0f} | {r['worst']:.1f} | {r['gc']:.1f} | {r['over50']} | {r['ratio']:.2f} | {r['rss']:.2f} | {r['bad']} |")
+print()
+for name, r in rows.items():
+    print(f"p99 per window, {name}: " + " ".join(f"{p:.1f}" for p in r["p99s"]))
+t, p = rows["tuned (image flags)"], rows["plain java -jar"]
+print(f"plain / tuned: req/s {p['rps'] / t['rps']:.2f}, worst p99 {p['worst'] / t['worst']:.2f}")
+print("Goals: p99 <= 20 ms in every window, no GC pause over 50 ms, >= 4k req/s; plain within 10% of tuned; RSS / stored <= 1.3.")
+PY
