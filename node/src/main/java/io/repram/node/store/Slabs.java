@@ -36,9 +36,11 @@ final class Slabs {
         if (length == 0) {
             return new Slot(null, 0, 0, createdAtMillis, ttlSeconds);
         }
-        Slot slot = length <= SizeClasses.MAX_SLAB_CHUNK
-                ? pools[SizeClasses.index(length)].take(length, createdAtMillis, ttlSeconds)
-                : dedicated(length, createdAtMillis, ttlSeconds);
+        Slot slot = allocate(length, createdAtMillis, ttlSeconds);
+        if (slot == null && maxCommittedBytes > 0 && releaseEmpty()) {
+            // The empty slab each size class keeps may be what stands between this value and the limit.
+            slot = allocate(length, createdAtMillis, ttlSeconds);
+        }
         if (slot != null) {
             slot.slab.write(slot.offset, value);
         }
@@ -69,11 +71,24 @@ final class Slabs {
         return committed.get();
     }
 
-    /** Releases every slab with no value in it; for shutdown, after the last value is freed. */
-    void releaseEmpty() {
+    /**
+     * Releases every slab with no value in it: at shutdown, and when the limit refuses a new slab.
+     * Takes one pool's lock at a time, never while holding another.
+     *
+     * @return true when something was released
+     */
+    boolean releaseEmpty() {
+        boolean released = false;
         for (Pool p : pools) {
-            p.releaseEmpty();
+            released |= p.releaseEmpty();
         }
+        return released;
+    }
+
+    private Slot allocate(int length, long createdAtMillis, int ttlSeconds) {
+        return length <= SizeClasses.MAX_SLAB_CHUNK
+                ? pools[SizeClasses.index(length)].take(length, createdAtMillis, ttlSeconds)
+                : dedicated(length, createdAtMillis, ttlSeconds);
     }
 
     private Slot dedicated(int length, long createdAtMillis, int ttlSeconds) {
@@ -147,8 +162,8 @@ final class Slabs {
             }
         }
 
-        synchronized void releaseEmpty() {
-            withRoom.removeIf(slab -> {
+        synchronized boolean releaseEmpty() {
+            return withRoom.removeIf(slab -> {
                 if (slab.empty()) {
                     slab.listed = false;
                     release(slab);

@@ -31,6 +31,8 @@ class ConcurrentStoreTest {
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicLong reads = new AtomicLong();
         CountDownLatch start = new CountDownLatch(1);
+        // Readers and expiry run as long as the writers (which are bounded), however the threads are scheduled.
+        CountDownLatch writersDone = new CountDownLatch(2);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             int writer = w;
@@ -42,13 +44,14 @@ class ConcurrentStoreTest {
                     int length = LENGTHS[rnd.nextInt(LENGTHS.length)];
                     store.put("key-" + key, value(key, writer * OPS_PER_THREAD + seq, length), 1);
                 }
+                writersDone.countDown();
             }, "writer-" + w));
         }
         for (int r = 0; r < 2; r++) {
             threads.add(new Thread(() -> {
                 await(start);
                 ThreadLocalRandom rnd = ThreadLocalRandom.current();
-                for (int i = 0; i < OPS_PER_THREAD; i++) {
+                while (writersDone.getCount() > 0) {
                     int key = rnd.nextInt(KEYS);
                     Entry e = store.get("key-" + key);
                     if (e != null) {
@@ -63,10 +66,14 @@ class ConcurrentStoreTest {
         }
         threads.add(new Thread(() -> {
             await(start);
-            for (int i = 0; i < OPS_PER_THREAD / 100; i++) {
-                now.addAndGet(250); // a 1 s TTL: values expire all the time
-                store.sweep();
-                Thread.yield();
+            try {
+                // A 1 s TTL and 100 ms a step: values expire all the time, though most live long enough to be read.
+                while (!writersDone.await(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    now.addAndGet(100);
+                    store.sweep();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "expiry"));
         threads.forEach(Thread::start);

@@ -90,6 +90,20 @@ class OffHeapStoreTest {
     }
 
     @Test
+    void theEmptySlabsSizeClassesKeepGiveWayAtTheLimit() {
+        try (Store store = new Store(0, 2L * Slabs.SLAB_BYTES, now::get)) {
+            assertTrue(store.put("a", value(1, 1024), 1));
+            assertTrue(store.put("b", value(2, 3000), 1));
+            now.addAndGet(1_000);
+            assertEquals(2, store.sweep());
+            assertEquals(2L * Slabs.SLAB_BYTES, store.offHeapCommittedBytes(), "each class keeps its one empty slab");
+            assertTrue(store.put("big", value(3, 100_000), 60), "the kept slabs are released to make room");
+            assertEquals(100_000, store.offHeapCommittedBytes());
+            assertArrayEquals(value(3, 100_000), store.get("big").value());
+        }
+    }
+
+    @Test
     void emptyValuesTakeNoChunk() {
         try (Store store = new Store(0, 0, now::get)) {
             assertTrue(store.put("e", new byte[0], 60));
