@@ -89,10 +89,10 @@ public record TrialFigures(List<Trial> trials, Estimate requestsPerSec, Estimate
         }
     }
 
-    /** The trials' distinct stop reasons, e.g. "precision reached" or "precision reached, max duration reached". */
+    /** The trials' distinct stop reasons, e.g. "precision reached" or "precision reached; max duration reached". */
     @JsonIgnore
     public String stopReason() {
-        return String.join(", ", trials.stream().map(Trial::stopReason).distinct().toList());
+        return String.join("; ", trials.stream().map(Trial::stopReason).distinct().toList());
     }
 
     /** Measured time over all trials. */
