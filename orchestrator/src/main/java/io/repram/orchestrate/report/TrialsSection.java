@@ -23,7 +23,8 @@ final class TrialsSection {
                 .filter(r -> r.trials() != null && r.trials().requestsPerSec() != null).toList();
         if (cells.isEmpty()) return "";
         StringBuilder t = new StringBuilder("\n\n## How sure are these figures\n\n"
-                + "req/s and p99 with 95% confidence intervals. With several trials the figure is the median trial and "
+                + "req/s and p99 with 95% confidence intervals. With several trials each figure is the median over the "
+                + "trials (the tables above show the trial at the median req/s, so their p99 may differ) and "
                 + "the interval a bootstrap over trials (with 3 trials it spans about the lowest to the highest: no "
                 + "interval of a median from fewer than 6 trials reaches 95% without assumptions); with one trial, a "
                 + "block bootstrap over its per-second figures. An interval wider than ±"
