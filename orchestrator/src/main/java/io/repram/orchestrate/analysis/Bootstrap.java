@@ -6,10 +6,11 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Bootstrap confidence intervals for one trial's per-second figures, which are autocorrelated (a GC
- * pause or a warm JIT lasts several seconds), so they are resampled in blocks: the circular
- * moving-block bootstrap. Resampling single seconds would treat 60 correlated
- * seconds as 60 independent samples and give an interval far too narrow.
+ * Bootstrap confidence intervals for the two kinds of evidence a run has: a few independent trials
+ * of a cell (resampled one by one, percentile interval of the median), or one trial's per-second
+ * figures, which are autocorrelated (a GC pause or a warm JIT lasts several seconds), so they are
+ * resampled in blocks: the circular moving-block bootstrap. Resampling single seconds would treat 60
+ * correlated seconds as 60 independent samples and give an interval far too narrow.
  *
  * <p>Seeded: the same data gives the same interval, so a report re-rendered later says the same.
  */
@@ -36,6 +37,79 @@ public final class Bootstrap {
     }
 
     private Bootstrap() {
+    }
+
+    /** The median of independent trials; empty with fewer than 2 (one trial has no spread to resample). */
+    public static Optional<Interval> medianOfTrials(double[] trials) {
+        if (trials.length < 2) {
+            return Optional.empty();
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] stats = new double[RESAMPLES];
+        double[] sample = new double[trials.length];
+        for (int r = 0; r < RESAMPLES; r++) {
+            resampleTrials(trials, random, sample);
+            stats[r] = median(sample);
+        }
+        return Optional.of(percentileInterval(median(trials), stats, trials.length));
+    }
+
+    /**
+     * The relative change of the median trial from {@code a} to {@code b} in percent, each side's trials
+     * resampled on their own; empty with fewer than 2 trials on a side or a median of 0 in A. With 3
+     * trials a side the interval is about [min b / max a − 1, max b / min a − 1]: it excludes 0 only
+     * when every trial of one side beat every trial of the other.
+     */
+    public static Optional<Interval> changeOfMedians(double[] a, double[] b) {
+        if (a.length < 2 || b.length < 2 || median(a) == 0) {
+            return Optional.empty();
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] stats = new double[RESAMPLES];
+        double[] ra = new double[a.length];
+        double[] rb = new double[b.length];
+        int kept = 0;
+        for (int r = 0; r < RESAMPLES; r++) {
+            resampleTrials(a, random, ra);
+            resampleTrials(b, random, rb);
+            double ma = median(ra);
+            if (ma != 0) {
+                stats[kept++] = 100 * (median(rb) / ma - 1);
+            }
+        }
+        return Optional.of(percentileInterval(100 * (median(b) / median(a) - 1), Arrays.copyOf(stats, kept),
+                Math.min(a.length, b.length)));
+    }
+
+    private static void resampleTrials(double[] trials, SplittableRandom random, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = trials[random.nextInt(trials.length)];
+        }
+    }
+
+    private static Interval percentileInterval(double point, double[] stats, int samples) {
+        double[] sorted = stats.clone();
+        Arrays.sort(sorted);
+        double tail = (1 - LEVEL) / 2;
+        return new Interval(point, quantile(sorted, tail), quantile(sorted, 1 - tail), samples);
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The median; 0 for no values. */
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**

@@ -25,10 +25,33 @@ public record CellComparison(CellKey key, CellResult a, CellResult b, MetricDelt
                 MetricDelta.of(a.load().requestsPerSec(), b.load().requestsPerSec(), true, noisePercent),
                 MetricDelta.of(a.load().all().p99Nanos() / 1e6, b.load().all().p99Nanos() / 1e6, false, noisePercent),
                 MetricDelta.of(a.load().successRate(), b.load().successRate(), true, noisePercent),
-                Significance.of("req/s", Significance.ratePerSecond(intervalsA), Significance.ratePerSecond(intervalsB),
-                        true, minEffectPercent),
-                Significance.of("p99", Significance.p99PerSecondMs(intervalsA), Significance.p99PerSecondMs(intervalsB),
-                        false, minEffectPercent));
+                overTrials(a, b) ? Significance.ofTrials("req/s", trialValues(a, true), trialValues(b, true),
+                        seconds(a, b), true, minEffectPercent)
+                        : Significance.of("req/s", Significance.ratePerSecond(intervalsA),
+                        Significance.ratePerSecond(intervalsB), true, minEffectPercent),
+                overTrials(a, b) ? Significance.ofTrials("p99", trialValues(a, false), trialValues(b, false),
+                        seconds(a, b), false, minEffectPercent)
+                        : Significance.of("p99", Significance.p99PerSecondMs(intervalsA),
+                        Significance.p99PerSecondMs(intervalsB), false, minEffectPercent));
+    }
+
+    /** Both cells were measured in enough trials to test over trials rather than one trial's seconds. */
+    private static boolean overTrials(CellResult a, CellResult b) {
+        return trials(a) >= Significance.MIN_TRIALS && trials(b) >= Significance.MIN_TRIALS;
+    }
+
+    private static int trials(CellResult r) {
+        return r.trials() == null ? 1 : r.trials().trials().size();
+    }
+
+    /** Each trial's req/s, or its p99 in ms. */
+    private static double[] trialValues(CellResult r, boolean rate) {
+        return r.trials().trials().stream().mapToDouble(t -> rate ? t.requestsPerSec() : t.p99LatencyUs() / 1000.0)
+                .toArray();
+    }
+
+    private static int[] seconds(CellResult a, CellResult b) {
+        return new int[] {(int) (a.trials().measuredMillis() / 1000), (int) (b.trials().measuredMillis() / 1000)};
     }
 
     /** Both sides had enough per-second data for the significance test. */

@@ -74,7 +74,9 @@ public final class ComparisonReport {
         md.append(String.format(Locale.ROOT, "%nWhere both cells have at least %d measured seconds, a change of req/s "
                 + "or p99 is a regression or an improvement only when its 95%% confidence interval (block bootstrap "
                 + "over the per-second figures) excludes zero and the change is at least %s%% (`--min-effect`); "
-                + "otherwise it is no significant change, however large the bare delta. Cells with less data, and "
+                + "otherwise it is no significant change, however large the bare delta. Where both cells have at least "
+                + Significance.MIN_TRIALS + " trials (`repeat`), the interval is a bootstrap over trials (the change of "
+                + "the median trial) instead, so the spread between trials counts as noise. Cells with less data, and "
                 + "success rates, are judged by the %s%% noise band alone (`--noise`).%n%n", Significance.MIN_INTERVALS,
                 num(c.minEffectPercent(), 1), num(c.noisePercent(), 1)));
         long untested = c.matched().stream().filter(m -> !m.tested()).count();
@@ -93,15 +95,15 @@ public final class ComparisonReport {
         md.append(regressions.isEmpty() ? "No regression in " + c.matched().size() + " compared cells.\n\n"
                 : "**" + regressions.size() + " of " + c.matched().size() + " compared cells regressed.**\n\n");
         md.append("| Cell | req/s A | req/s B | Δ | p99 ms A | p99 ms B | Δ | Success A | Success B | Δ "
-                        + "| req/s change [95% CI] | p99 change [95% CI] | Seconds A / B | Verdict |\n")
+                        + "| req/s change [95% CI] | p99 change [95% CI] | Data A / B | Verdict |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (CellComparison m : c.matched()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s | %s | %s | %d / %d | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s | %s | %s | %s | %s |%n",
                     m.key().cellId(), num(m.requestsPerSec().a(), 1), num(m.requestsPerSec().b(), 1),
                     change(m.requestsPerSec()), num(m.p99Ms().a(), 2), num(m.p99Ms().b(), 2), change(m.p99Ms()),
                     num(m.successRate().a(), 3), num(m.successRate().b(), 3), change(m.successRate()),
-                    interval(m.rateChange()), interval(m.p99Change()), m.rateChange().intervalsA(),
-                    m.rateChange().intervalsB(), m.regression() ? "**" + m.verdict() + "**" : m.verdict()));
+                    interval(m.rateChange()), interval(m.p99Change()), m.rateChange().data(),
+                    m.regression() ? "**" + m.verdict() + "**" : m.verdict()));
         }
         unmatched(md, "Only in A", c.onlyInA());
         unmatched(md, "Only in B", c.onlyInB());

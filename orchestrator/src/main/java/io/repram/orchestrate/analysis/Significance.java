@@ -16,7 +16,15 @@ import java.util.Optional;
  * @param changePercent null when a side had too little data
  */
 public record Significance(String metric, Bootstrap.Interval changePercent, int intervalsA, int intervalsB,
-                           Verdict verdict) {
+                           Verdict verdict, int trialsA, int trialsB) {
+
+    /** A test over per-second intervals (one trial a side). */
+    public Significance(String metric, Bootstrap.Interval changePercent, int intervalsA, int intervalsB, Verdict verdict) {
+        this(metric, changePercent, intervalsA, intervalsB, verdict, 1, 1);
+    }
+
+    /** With at least this many trials on both sides, the test runs over trials instead of seconds. */
+    public static final int MIN_TRIALS = 3;
 
     /** Below this many measured seconds per side, no interval is offered (a 5 s cell says little about noise). */
     public static final int MIN_INTERVALS = 10;
@@ -33,15 +41,45 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
         if (ci.isEmpty()) {
             return new Significance(metric, null, a.length, b.length, Verdict.TOO_LITTLE_DATA);
         }
-        Bootstrap.Interval c = ci.get();
+        return decided(metric, ci.get(), a.length, b.length, higherIsBetter, minEffectPercent, 1, 1);
+    }
+
+    /**
+     * Over independent trials: the change of the median trial ({@link Bootstrap#changeOfMedians}), each
+     * trial one sample, so the trial-to-trial spread (a cluster start, a neighbour's load) counts as noise.
+     *
+     * @param seconds the measured seconds behind each side, for the report
+     */
+    static Significance ofTrials(String metric, double[] a, double[] b, int[] seconds, boolean higherIsBetter,
+                                 double minEffectPercent) {
+        Optional<Bootstrap.Interval> ci = Bootstrap.changeOfMedians(a, b);
+        if (a.length < MIN_TRIALS || b.length < MIN_TRIALS || ci.isEmpty()) {
+            return new Significance(metric, null, seconds[0], seconds[1], Verdict.TOO_LITTLE_DATA, a.length, b.length);
+        }
+        return decided(metric, ci.get(), seconds[0], seconds[1], higherIsBetter, minEffectPercent, a.length, b.length);
+    }
+
+    private static Significance decided(String metric, Bootstrap.Interval c, int intervalsA, int intervalsB,
+                                        boolean higherIsBetter, double minEffectPercent, int trialsA, int trialsB) {
         boolean significant = c.excludes(0) && Math.abs(c.point()) >= minEffectPercent;
         boolean better = higherIsBetter ? c.point() > 0 : c.point() < 0;
         Verdict v = !significant ? Verdict.NO_SIGNIFICANT_CHANGE : better ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
-        return new Significance(metric, c, a.length, b.length, v);
+        return new Significance(metric, c, intervalsA, intervalsB, v, trialsA, trialsB);
+    }
+
+    /** Whether the test ran over trials rather than one trial's seconds. */
+    public boolean overTrials() {
+        return trialsA > 1 && trialsB > 1;
+    }
+
+    /** "3 trials, 27 s / 3 trials, 26 s" or "60 s / 58 s": the data each side had. */
+    public String data() {
+        return overTrials() ? String.format(Locale.ROOT, "%d trials, %d s / %d trials, %d s", trialsA, intervalsA,
+                trialsB, intervalsB) : intervalsA + " s / " + intervalsB + " s";
     }
 
     /** Successful requests per second, per measured interval. */
-    static double[] ratePerSecond(List<IntervalRecord> intervals) {
+    public static double[] ratePerSecond(List<IntervalRecord> intervals) {
         return measured(intervals).stream().mapToDouble(IntervalRecord::achievedPerSec).toArray();
     }
 
@@ -49,7 +87,7 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
      * The p99 of each measured second in milliseconds: of the op with more requests that second (a
      * per-second p99 of the mix cannot be rebuilt from the two ops' p99s). Seconds without requests are left out.
      */
-    static double[] p99PerSecondMs(List<IntervalRecord> intervals) {
+    public static double[] p99PerSecondMs(List<IntervalRecord> intervals) {
         return measured(intervals).stream().filter(r -> r.put().count() + r.get().count() > 0)
                 .mapToDouble(r -> dominant(r.put(), r.get()).p99Us() / 1000.0).toArray();
     }

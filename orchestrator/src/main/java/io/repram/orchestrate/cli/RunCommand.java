@@ -40,6 +40,7 @@ import java.util.concurrent.Callable;
                 "  repram-orchestrate run --cluster-size 5 -c 75 -d 180s --payload-bytes 1024",
                 "  repram-orchestrate run scenarios/quick.yaml --image my-repram:dev",
                 "  repram-orchestrate run scenarios/quick.yaml --agents 2   # load from 2 agents",
+                "  repram-orchestrate run scenarios/smoke.yaml --repeat 3   # median of 3 trials",
                 "  # CI: plain log lines, exit 99 on a breached threshold:",
                 "  repram-orchestrate run scenarios/smoke.yaml --ci",
                 "  repram-orchestrate run --resume test-results/scale_test_20261128_101500",
@@ -70,6 +71,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Generate the load with N distributed load agents (1..64) instead of in-process; "
                     + "0 forces the in-process generator. Overrides the scenario's load: {agents: N}.")
     Integer agents;
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Measure each cell N times (1..50) and report the median with a 95%% interval over the "
+                    + "trials. Overrides the scenario's repeat: key.")
+    Integer repeat;
 
     @Option(names = "--driver", paramLabel = "auto|docker|process|swarm", defaultValue = "auto",
             description = "Where nodes run (default: ${DEFAULT-VALUE}: docker when its daemon answers, else local JVMs;"
@@ -114,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunRequest request = new RunRequest(presetOrFile(),
-                new ScenarioOverrides(clusterSize, concurrency, duration, payloadBytes, agents, image),
+                new ScenarioOverrides(clusterSize, concurrency, duration, payloadBytes, agents, image, repeat),
                 resume, resultsParent, basePort, healthTimeout, RunRequest.DEFAULT_REQUEST_TIMEOUT);
         // The engine keeps its progress sink for the whole run, the dashboard included: routed, so
         // that the dashboard can take those lines off the terminal while it is up.

@@ -93,6 +93,7 @@ public final class MarkdownReport {
         v.put("thresholds", thresholds(s, analysis));
         // Appended to the cells table so that every template showing the cells shows this too.
         v.put("results_table", resultsTable(analysis) + replication(analysis.results())
+                + TrialsSection.render(analysis.results())
                 + AvailabilitySection.render(analysis.results()) + AgentSection.render(analysis.results()) + PlacementSection.render(info.engineDetails()));
         return v;
     }

@@ -16,6 +16,9 @@ import io.repram.orchestrate.scenario.ScenarioException;
 import io.repram.orchestrate.scenario.ScenarioLoader;
 import io.repram.orchestrate.scenario.Units;
 import io.repram.orchestrate.scenario.Workload;
+import io.repram.orchestrate.scenario.Measurement;
+
+import java.math.BigDecimal;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -44,8 +47,21 @@ public final class ScenarioJson {
         s.matrix().clusterSizes().forEach(matrix.putArray("cluster_sizes")::add);
         s.matrix().concurrency().forEach(matrix.putArray("concurrency")::add);
         s.matrix().payloadBytes().forEach(matrix.putArray("payload_bytes")::add);
-        root.put("duration", Units.formatDuration(s.duration()));
-        root.put("warmup", Units.formatDuration(s.warmup()));
+        Measurement m = s.measurement();
+        if (m.adaptive()) {
+            root.putObject("duration").put("min", Units.formatDuration(m.minDuration()))
+                    .put("max", Units.formatDuration(s.duration()))
+                    .put("precision", BigDecimal.valueOf(m.precisionPercent()).stripTrailingZeros().toPlainString() + "%");
+        } else {
+            root.put("duration", Units.formatDuration(s.duration()));
+        }
+        if (m.warmupUntilStable()) {
+            root.putObject("warmup").put("until", "stable").put("max", Units.formatDuration(s.warmup()));
+        } else {
+            root.put("warmup", Units.formatDuration(s.warmup()));
+        }
+        if (m.repeat() != 1) root.put("repeat", m.repeat());
+        if (m.freshClusterPerTrial()) root.put("repeat_fresh_cluster", true);
         ObjectNode cooldown = root.putObject("cooldown");
         cooldown.put("between_scenarios", Units.formatDuration(s.cooldown().betweenScenarios()));
         cooldown.put("between_cluster_sizes", Units.formatDuration(s.cooldown().betweenClusterSizes()));

@@ -25,7 +25,9 @@ public final class SummaryCsv {
             "node_peak_cpu_percent", "cluster_peak_cpu_percent", "node_peak_memory_bytes", "cluster_peak_memory_bytes",
             "status", "faults", "lost_writes", "corrupt_reads",
             "convergence_p50_us", "convergence_p99_us", "convergence_max_us", "convergence_timeouts",
-            "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN);
+            "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN,
+            "trials", "rps_ci_low", "rps_ci_high", "p99_ci_low_us", "p99_ci_high_us", "stop_reason", "measured_ms",
+            "warmup_ms", "warmup_hit_max");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -55,7 +57,7 @@ public final class SummaryCsv {
         AuditFigures audit = r.audit();
         ConvergenceFigures conv = r.convergence();
         // Figures a cell did not measure (one node, no PUTs, older results) stay empty, not 0.
-        return List.of(
+        List<Object> row = new java.util.ArrayList<>(List.of(
                 r.cell().clusterSize(),
                 r.cell().concurrency(),
                 r.cell().payloadBytes(),
@@ -85,7 +87,20 @@ public final class SummaryCsv {
                 audit == null || audit.missingReplicas().isEmpty() ? "" : audit.missingReplicasTotal(),
                 load.worstNode().map(n -> (Object) n.node()).orElse(""),
                 load.worstNode().map(n -> (Object) fixed(n.availabilityPercent(), 1)).orElse(""),
-                ResultsJson.SCHEMA_VERSION);
+                ResultsJson.SCHEMA_VERSION));
+        row.addAll(trialColumns(r.trials()));
+        return row;
+    }
+
+    /** Empty for results without trial figures; an interval's bounds empty when there was none. */
+    private static List<Object> trialColumns(TrialFigures t) {
+        if (t == null || t.requestsPerSec() == null) return java.util.Collections.nCopies(9, "");
+        TrialFigures.Estimate rps = t.requestsPerSec();
+        TrialFigures.Estimate p99 = t.p99LatencyUs();
+        return List.of(t.trials().size(),
+                rps.hasInterval() ? fixed(rps.ciLow(), 2) : "", rps.hasInterval() ? fixed(rps.ciHigh(), 2) : "",
+                p99.hasInterval() ? Math.round(p99.ciLow()) : "", p99.hasInterval() ? Math.round(p99.ciHigh()) : "",
+                t.stopReason(), t.measuredMillis(), t.warmupMillis(), t.warmupHitMax());
     }
 
     /**

@@ -124,7 +124,12 @@ public final class IntervalRecorder {
 
     /** Writes both files (atomically); the faults are placed on the intervals' clock. */
     public void write(Path dir, List<FaultEvent> faults) {
-        IntervalLogCsv.write(csvFile(dir, cellId), measured, faults);
-        if (hlog != null) hlog.write(hlogFile(dir, cellId));
+        writeAs(dir, cellId, faults);
+    }
+
+    /** As {@link #write}, under another file id (one trial of a repeated cell: {@code <cell>_trial<k>}). */
+    public void writeAs(Path dir, String fileId, List<FaultEvent> faults) {
+        IntervalLogCsv.write(csvFile(dir, fileId), measured, faults);
+        if (hlog != null) hlog.write(hlogFile(dir, fileId));
     }
 }

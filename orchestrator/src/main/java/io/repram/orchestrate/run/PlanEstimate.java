@@ -30,7 +30,7 @@ final class PlanEstimate {
      * shown during the run agrees with the "Plan:" line.
      */
     static long remainingMillis(RunPlan plan, int position, long cellElapsedMillis) {
-        long perCell = plan.scenario().warmup().plus(plan.scenario().duration()).toMillis();
+        long perCell = plan.perCell().toMillis();
         long remaining = Math.max(0, perCell - cellElapsedMillis);
         int seen = 0;
         for (ClusterBlock block : plan.blocks()) {

@@ -58,6 +58,7 @@ final class ResumedScenario {
         if (o.duration() != null) flags.add("--duration");
         if (o.payloadBytes() != null) flags.add("--payload-bytes");
         if (o.agents() != null) flags.add("--agents");
+        if (o.repeat() != null) flags.add("--repeat");
         return flags;
     }
 

@@ -16,11 +16,14 @@ import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.FaultEvent;
 import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.IntervalRecord;
+import io.repram.orchestrate.results.TrialFigures;
 import io.repram.orchestrate.results.LoadFigures;
 import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.scenario.Cell;
 import io.repram.orchestrate.scenario.ClusterBlock;
 import io.repram.orchestrate.scenario.RunPlan;
+import io.repram.orchestrate.scenario.Measurement;
 import io.repram.orchestrate.scenario.Scenario;
 import io.repram.orchestrate.scenario.Workload;
 
@@ -92,17 +95,24 @@ public final class Runner {
                 s.node().env(), s.node().cpus(), s.node().memoryBytes(), options.basePort(), options.healthTimeout(),
                 writer.dir().nodeLogDir(block.clusterSize()));
         ClusterSession session = startSession(spec);
+        ClusterSession[] held = {session};
         try {
             List<Cell> cells = block.cells();
             for (int i = 0; i < cells.size() && !control.quitRequested(); i++) {
                 Cell cell = cells.get(i);
-                CellRun run = runCell(session, cell);
-                writer.appendStats(cell.id(), stats.drainSamples());
+                CellRun run = runTrials(held, spec, cell);
+                session = held[0];
                 if (run == null) break;
                 CellResult r = run.result();
                 results.add(r);
                 List<Breach> breaches = writer.writeCell(r);
                 run.intervals().write(writer.dir().path(), r.faults());
+                if (run.trials().trials().size() > 1) {
+                    for (TrialLoop.Trial t : run.trials().trials()) {
+                        t.intervals().writeAs(writer.dir().path(), TrialLoop.fileId(cell, t.figures().trial()),
+                                t.result().faults());
+                    }
+                }
                 listener.cellFinished(r);
                 for (Breach breach : breaches) listener.event("Threshold breached in " + cell.id() + ": " + breach.describe());
                 boolean more = i < cells.size() - 1 && !control.quitRequested();
@@ -113,12 +123,14 @@ public final class Runner {
                     session = null;
                     broken.close();
                     session = startSession(spec);
+                    held[0] = session;
                 }
                 if (more) cooldown(plan.betweenCells(), "between scenarios");
             }
             writer.appendStats("idle", stats.drainSamples());
             writer.writeClusterMetrics(session.cluster().size(), scrapeMetrics(session.cluster()));
         } finally {
+            if (held[0] != null && held[0] != session) held[0].close();
             if (session != null) session.close();
         }
     }
@@ -142,23 +154,75 @@ public final class Runner {
     }
 
     /** A recorded cell, and whether its cluster must be replaced before the next one. */
-    private record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
+    private record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals, TrialLoop trials) {
+        CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
+            this(result, clusterBroken, intervals, null);
+        }
     }
 
-    /** Runs one cell; returns null when the run was quit during it (the cell is not recorded). */
-    private CellRun runCell(ClusterSession session, Cell cell) throws InterruptedException {
+    /**
+     * Runs the cell's {@code repeat} trials with the cell cooldown between them, on a fresh cluster each
+     * when the scenario asks (or the last trial's faults broke it); {@code held[0]} is the session then.
+     * Returns null when the run was quit during a trial (the cell is not recorded).
+     */
+    private CellRun runTrials(ClusterSession[] held, ClusterSpec spec, Cell cell)
+            throws EngineException, IOException, InterruptedException {
+        Measurement m = plan.scenario().measurement();
+        TrialLoop trials = new TrialLoop();
+        CellRun last = null;
+        for (int t = 1; t <= m.repeat(); t++) {
+            if (t > 1) {
+                if (m.freshClusterPerTrial() || last.clusterBroken()) {
+                    writer.appendStats("idle", stats.drainSamples());
+                    ClusterSession old = held[0];
+                    held[0] = null;
+                    old.close();
+                    held[0] = startSession(spec);
+                }
+                cooldown(plan.betweenCells(), "between trials");
+                if (control.quitRequested()) return null;
+                listener.event("Trial " + t + " of " + m.repeat() + " of " + cell.id());
+            }
+            last = runCell(held[0], cell, t);
+            writer.appendStats(cell.id(), stats.drainSamples());
+            if (last == null) return null;
+            trials.add(new TrialLoop.Trial(last.result(), last.result().trials().trials().get(0), last.intervals()));
+            if (CellResult.SKIPPED.equals(last.result().status())) break;
+        }
+        return new CellRun(trials.combined(), last.clusterBroken(), trials.representative().intervals(), trials);
+    }
+
+    /** Runs one trial of a cell; returns null when the run was quit during it (the cell is not recorded). */
+    private CellRun runCell(ClusterSession session, Cell cell, int trial) throws InterruptedException {
         Scenario s = plan.scenario();
+        Measurement m = s.measurement();
         Cluster cluster = session.cluster();
-        position++;
-        listener.cellStarted(cell, position, plan.totalCells());
-        LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),
-                cell.concurrency(), cell.payloadBytes(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
+        if (trial == 1) {
+            position++;
+            listener.cellStarted(cell, position, plan.totalCells());
+        }
         long started = System.currentTimeMillis();
         long cellStartNanos = System.nanoTime();
+        LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),
+                cell.concurrency(), cell.payloadBytes(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
+        WarmupPhase.Outcome warmed = null;
+        if (m.warmupUntilStable()) {
+            NodeLoadTally idle = new NodeLoadTally(spec.targets().size());
+            warmed = WarmupPhase.run(session, spec, s.warmup(), control, iv -> listener.live(
+                    snapshot(cluster, cell, iv, cellStartNanos, new long[2], session.watcher(), idle)));
+            if (control.quitRequested()) return null;
+            listener.event(String.format("Warm-up of %s %s after %.0f s", cell.id(),
+                    warmed.hitMax() ? "reached its limit, still trending," : "stable", warmed.warmupMillis() / 1e3));
+            spec = LoadSpec.of(spec.targets(), s.workload(), cell.concurrency(), cell.payloadBytes(), Duration.ZERO,
+                    s.duration(), options.requestTimeout(), cell.index());
+        }
         long[] cellTotals = new long[2];
         NodeLoadTally tally = new NodeLoadTally(spec.targets().size());
-        IntervalRecorder recorder = new IntervalRecorder(cell.id(), s.workload().ratePerSecond(), s.warmup().toMillis(),
+        IntervalRecorder recorder = new IntervalRecorder(cell.id(), s.workload().ratePerSecond(), spec.warmup().toMillis(),
                 spec.targets().stream().map(Object::toString).toList());
+        StopRule stopRule = m.adaptive() ? new StopRule(m.minDuration(), m.precisionPercent()) : null;
+        WarmupWatch watch = new WarmupWatch();
+        boolean[] precise = new boolean[1];
         LoadFigures figures;
         List<AgentShare> shares;
         CellChecks.Outcome checked;
@@ -168,7 +232,7 @@ public final class Runner {
         try (CellLoad gen = session.agents().isEmpty() ? new LoadGenerator(spec)
                 : new DistributedLoad(session.agents(), spec, spec.targets().size());
              CellChecks checks = new CellChecks(session, s.faults(), cell,
-                     System.nanoTime() + s.warmup().toNanos(), events::add)) {
+                     System.nanoTime() + spec.warmup().toNanos(), events::add)) {
             control.onStopLoad(gen::stop);
             try {
                 figures = gen.runDetailed(detail -> {
@@ -182,7 +246,9 @@ public final class Runner {
                     drain(events);
                     LiveSnapshot live = snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher(), tally);
                     listener.live(live);
-                    listener.interval(cell, recorder.add(detail, live.nodes()));
+                    IntervalRecord rec = recorder.add(detail, live.nodes());
+                    listener.interval(cell, rec);
+                    TrialLoop.observe(watch, stopRule, rec, precise, gen);
                 });
             } finally {
                 control.onStopLoad(() -> { });
@@ -202,6 +268,8 @@ public final class Runner {
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
                 checked.faults(), checked.convergence(), checked.audit(), shares, stats.nodePeakCpuPercent(),
                 stats.nodePeakMemoryBytes());
+        result = TrialLoop.single(result, TrialLoop.trial(trial, started, figures, verdict.status(), precise[0],
+                m, spec.warmup(), warmed, watch));
         for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
         return new CellRun(result, !checked.restore().ok(), recorder);
     }

@@ -70,9 +70,18 @@ public final class RunPlan {
      * Warm-up plus measured window of every cell, plus the cooldowns between them. Cluster start-up
      * and teardown are not included: they depend on the engine and the machine.
      */
+    /**
+     * One cell: each of its trials' warm-up and window, with the cell cooldown between trials. With an
+     * adaptive length or a warm-up until stable, their longest: the estimate is then an upper bound.
+     */
+    public Duration perCell() {
+        int trials = scenario.measurement().repeat();
+        return scenario.warmup().plus(scenario.duration()).multipliedBy(trials)
+                .plus(betweenCells().multipliedBy(trials - 1));
+    }
+
     public Duration estimatedDuration() {
-        Duration perCell = scenario.warmup().plus(scenario.duration());
-        Duration total = perCell.multipliedBy(totalCells());
+        Duration total = perCell().multipliedBy(totalCells());
         for (ClusterBlock b : blocks) {
             total = total.plus(betweenCells().multipliedBy(Math.max(0, b.cells().size() - 1)));
         }

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param thresholds raw threshold expressions by metric name, e.g. {@code p99_ms -> "<= 50"}
  * @param load       where the load comes from (in-process generator or distributed agents)
+ * @param measurement trials, adaptive length and stable warm-up; with an adaptive length {@code duration}
+ *                    is its longest window, with a stable warm-up {@code warmup} its longest warm-up
  */
 public record Scenario(
         String name,
@@ -21,13 +23,27 @@ public record Scenario(
         NodeSettings node,
         Map<String, String> thresholds,
         List<FaultSpec> faults,
-        LoadSettings load) {
+        LoadSettings load,
+        Measurement measurement) {
 
     public Scenario {
         thresholds = Map.copyOf(thresholds);
         faults = List.copyOf(faults);
         // run.json of versions without agents has no load block.
         load = load == null ? LoadSettings.IN_PROCESS : load;
+        measurement = measurement == null ? Measurement.FIXED : measurement;
+    }
+
+    /** A scenario measured as before trials existed: one fixed window per cell. */
+    public Scenario(String name, String image, Matrix matrix, Duration duration, Duration warmup, Cooldown cooldown,
+                    Workload workload, NodeSettings node, Map<String, String> thresholds, List<FaultSpec> faults,
+                    LoadSettings load) {
+        this(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, Measurement.FIXED);
+    }
+
+    /** The same scenario with another measurement (e.g. {@code run --repeat}). */
+    public Scenario withMeasurement(Measurement m) {
+        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, m);
     }
 
     /** A scenario whose load comes from the in-process generator. */

@@ -47,6 +47,16 @@ public final class ScenarioDefaults {
     public static final int MAX_AGENTS = 64;
     /** Docker refuses containers with less memory than this. */
     public static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
+    /** {@code repeat}: trials per cell. */
+    public static final int REPEAT = 1;
+    public static final int MAX_REPEAT = 50;
+    /** {@code duration: {precision}} bounds, percent of the mean. */
+    public static final double MIN_PRECISION_PERCENT = 0.1;
+    public static final double MAX_PRECISION_PERCENT = 50;
+    /** An adaptive window shorter than this has too few seconds for a block-bootstrap interval. */
+    public static final Duration MIN_ADAPTIVE_DURATION = Duration.ofSeconds(5);
+    /** {@code warmup: {max}} must leave room for the stability test's window. */
+    public static final Duration MIN_STABLE_WARMUP = Duration.ofSeconds(5);
 
     private ScenarioDefaults() {
     }

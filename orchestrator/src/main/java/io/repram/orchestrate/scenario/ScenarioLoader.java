@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "image", "matrix", "duration", "warmup", "cooldown",
-            "workload", "node", "thresholds", "faults", "load");
+            "workload", "node", "thresholds", "faults", "load", "repeat", "repeat_fresh_cluster");
     static final List<String> MATRIX_KEYS = List.of("cluster_sizes", "concurrency", "payload_bytes");
     static final List<String> COOLDOWN_KEYS = List.of("between_scenarios", "between_cluster_sizes");
     static final List<String> WORKLOAD_KEYS = List.of("put_percent", "ttl_seconds", "key_space", "rate", "targets");
@@ -96,10 +96,21 @@ public final class ScenarioLoader {
         String name = get(top, "name", n -> nameOf(n), defaultName);
         String image = get(top, "image", n -> values.string(n, "image"), ScenarioDefaults.IMAGE);
         Matrix matrix = get(top, "matrix", this::matrix, ScenarioDefaults.matrix());
-        Duration duration = get(top, "duration", n -> values.duration(n, "duration",
-                ScenarioDefaults.MIN_DURATION, ScenarioDefaults.MAX_DURATION), ScenarioDefaults.DURATION);
-        Duration warmup = get(top, "warmup", n -> values.duration(n, "warmup",
-                Duration.ZERO, ScenarioDefaults.MAX_WARMUP_OR_COOLDOWN), ScenarioDefaults.WARMUP);
+        MeasurementReader measured = new MeasurementReader(values);
+        MeasurementReader.Window adaptive = get(top, "duration",
+                n -> MeasurementReader.isMap(n) ? measured.adaptiveDuration(n) : null, null);
+        Duration duration = adaptive != null ? adaptive.length() : get(top, "duration", n -> MeasurementReader.isMap(n)
+                ? null : values.duration(n, "duration", ScenarioDefaults.MIN_DURATION, ScenarioDefaults.MAX_DURATION),
+                ScenarioDefaults.DURATION);
+        MeasurementReader.Window stable = get(top, "warmup",
+                n -> MeasurementReader.isMap(n) ? measured.stableWarmup(n) : null, null);
+        Duration warmup = stable != null ? stable.length() : get(top, "warmup", n -> MeasurementReader.isMap(n)
+                ? null : values.duration(n, "warmup", Duration.ZERO, ScenarioDefaults.MAX_WARMUP_OR_COOLDOWN),
+                ScenarioDefaults.WARMUP);
+        Measurement measurement = new Measurement(get(top, "repeat", measured::repeat, ScenarioDefaults.REPEAT),
+                get(top, "repeat_fresh_cluster", measured::freshCluster, false),
+                adaptive == null ? null : adaptive.min(), adaptive == null ? null : adaptive.precisionPercent(),
+                stable != null);
         Cooldown cooldown = get(top, "cooldown", this::cooldown, ScenarioDefaults.cooldown());
         Workload workload = get(top, "workload", this::workload, ScenarioDefaults.workload());
         NodeSettings node = get(top, "node", this::node, ScenarioDefaults.node());
@@ -114,7 +125,8 @@ public final class ScenarioLoader {
         }
 
         problems.throwIfAny();
-        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load);
+        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load,
+                measurement);
     }
 
     /** The value of {@code key}, or the default when absent or (after a reported problem) invalid. */

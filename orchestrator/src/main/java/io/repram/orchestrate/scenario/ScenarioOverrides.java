@@ -10,9 +10,15 @@ import java.util.List;
  * the scenario (or its {@code image:}); {@code --agents 0} forces the in-process generator.
  */
 public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes,
-                                Integer agents, String image) {
+                                Integer agents, String image, Integer repeat) {
 
-    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null, null, null);
+    public static final ScenarioOverrides NONE = new ScenarioOverrides(null, null, null, null, null, null, null);
+
+    /** Overrides without {@code --repeat}. */
+    public ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes,
+                             Integer agents, String image) {
+        this(clusterSize, concurrency, duration, payloadBytes, agents, image, null);
+    }
 
     public ScenarioOverrides(Integer clusterSize, Integer concurrency, Duration duration, Integer payloadBytes) {
         this(clusterSize, concurrency, duration, payloadBytes, null, null);
@@ -25,7 +31,7 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
 
     public boolean isEmpty() {
         return clusterSize == null && concurrency == null && duration == null && payloadBytes == null && agents == null
-                && image == null;
+                && image == null && repeat == null;
     }
 
     /** The scenario of a run without a file: the defaults with these overrides. */
@@ -43,6 +49,7 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
         check(problems, "--concurrency", concurrency, ScenarioDefaults.MIN_CONCURRENCY, ScenarioDefaults.MAX_CONCURRENCY);
         check(problems, "--payload-bytes", payloadBytes, 0, ScenarioDefaults.MAX_PAYLOAD_BYTES);
         check(problems, "--agents", agents, 0, ScenarioDefaults.MAX_AGENTS);
+        check(problems, "--repeat", repeat, 1, ScenarioDefaults.MAX_REPEAT);
         if (duration != null && (duration.compareTo(ScenarioDefaults.MIN_DURATION) < 0
                 || duration.compareTo(ScenarioDefaults.MAX_DURATION) > 0)) {
             problems.add("--duration " + Units.formatDuration(duration) + " is out of range; allowed "
@@ -68,7 +75,14 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
             throw new ScenarioException(problems);
         }
         return new Scenario(scenario.name(), image == null ? scenario.image() : image, matrix, window, scenario.warmup(), scenario.cooldown(),
-                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load);
+                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load,
+                // --duration asks for that window: a fixed one, not the adaptive one's longest.
+                measurement(scenario.measurement()));
+    }
+
+    private Measurement measurement(Measurement m) {
+        Measurement sized = repeat == null ? m : m.withRepeat(repeat);
+        return duration == null ? sized : sized.fixedLength();
     }
 
     private static void check(List<String> problems, String flag, Integer value, int min, int max) {

@@ -101,7 +101,7 @@ class CompareSignificanceTest {
         assertTrue(r.out().contains("2 of 2 cells regressed (judged by significance (95% interval, --min-effect 5%): 2"),
                 r.out());
         String md = Files.readString(out.resolve("comparison.md"));
-        assertTrue(md.contains("| 40 / 40 |"), "seconds per side are stated: " + md);
+        assertTrue(md.contains("| 40 s / 40 s |"), "seconds per side are stated: " + md);
         assertTrue(!md.contains("too little per-second data"), md);
         // The same drop below the minimum effect is not called.
         CommandRun lenient = CommandRun.of(new CompareCommand(), a.toString(), b.toString(), "--fail-on-regression",

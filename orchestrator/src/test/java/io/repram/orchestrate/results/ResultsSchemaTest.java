@@ -60,7 +60,13 @@ class ResultsSchemaTest {
                         2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.091)),
                 List.of(new AgentShare(0, "agent-0", "local process 1", 20000, 2000.0, 100.0, 10, 2000, 55.555_555_5, 80.0,
                         2.0, 1500, 9000, false, null)),
-                81.0, 310L << 20);
+                81.0, 310L << 20).withTrials(new TrialFigures(List.of(
+                new TrialFigures.Trial(1, 1_700_000_000_000L, 2000.0, 4_000, 99.95, 10_000, "precision reached", 31_000,
+                        true, false, 21_000L),
+                new TrialFigures.Trial(2, 1_700_000_050_000L, 2100.0, 4_200, 99.9, 60_000, "max duration reached", 90_000,
+                        true, true, null)),
+                new TrialFigures.Estimate(2050.0, 2000.0, 2100.0, 2, TrialFigures.Estimate.TRIALS),
+                new TrialFigures.Estimate(4100.0, 4000.0, 4200.0, 2, TrialFigures.Estimate.TRIALS)));
     }
 
     @Test
@@ -208,5 +214,14 @@ class ResultsSchemaTest {
         assertEquals("43556", row.get(header.indexOf("mean_latency_us")));
         assertEquals("80250", row.get(header.indexOf("convergence_p99_us")));
         assertEquals("2", row.get(header.indexOf("schema_version")));
+        assertEquals("2", row.get(header.indexOf("trials")));
+        assertEquals("2000.00", row.get(header.indexOf("rps_ci_low")));
+        assertEquals("2100.00", row.get(header.indexOf("rps_ci_high")));
+        assertEquals("4000", row.get(header.indexOf("p99_ci_low_us")));
+        assertEquals("4200", row.get(header.indexOf("p99_ci_high_us")));
+        assertEquals("precision reached; max duration reached", row.get(header.indexOf("stop_reason")));
+        assertEquals("70000", row.get(header.indexOf("measured_ms")));
+        assertEquals("90000", row.get(header.indexOf("warmup_ms")));
+        assertEquals("true", row.get(header.indexOf("warmup_hit_max")));
     }
 }

@@ -1,6 +1,7 @@
 package io.repram.orchestrate.scenario;
 
 import io.repram.orchestrate.gate.ThresholdEvaluator;
+import io.repram.orchestrate.scenario.Measurement;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,7 +48,15 @@ class ShippedScenariosTest {
         Scenario quick = load("quick.yaml");
         assertEquals(new Matrix(List.of(3), List.of(25), List.of(1024)), quick.matrix());
         assertEquals(Duration.ofSeconds(60), quick.duration());
-        assertEquals(Duration.ofSeconds(5), quick.warmup());
+        assertEquals(Duration.ofSeconds(90), quick.warmup(), "the longest warm-up");
+        assertTrue(quick.measurement().warmupUntilStable(), "shipped scenarios warm up until stable");
+        assertTrue(load("full.yaml").measurement().warmupUntilStable());
+        assertTrue(load("smoke.yaml").measurement().warmupUntilStable());
+        assertEquals(Duration.ofSeconds(10), load("smoke.yaml").warmup(), "CI time: smoke warms up 10 s at most");
+        Scenario adaptive = load("full-adaptive.yaml");
+        assertEquals(load("full.yaml").matrix(), adaptive.matrix());
+        assertEquals(new Measurement(1, false, Duration.ofSeconds(10), 3.0, true), adaptive.measurement());
+        assertEquals(Duration.ofSeconds(60), adaptive.duration(), "the longest window");
 
         Scenario full = load("full.yaml");
         assertEquals(48, RunPlan.of(full).totalCells());
@@ -59,7 +68,7 @@ class ShippedScenariosTest {
         Scenario smoke = load("smoke.yaml");
         assertEquals(List.of(1, 3), smoke.matrix().clusterSizes());
         assertEquals(Duration.ofSeconds(5), smoke.duration());
-        assertEquals(Duration.ofSeconds(2), smoke.warmup());
+        assertEquals(Duration.ofSeconds(10), smoke.warmup());
         assertEquals(new Cooldown(Duration.ofSeconds(1), Duration.ofSeconds(2)), smoke.cooldown());
         assertEquals(">= 99", smoke.thresholds().get("success_rate"));
         assertEquals(5, ThresholdEvaluator.forScenario(smoke).thresholds().size());

@@ -1,0 +1,59 @@
+package io.repram.orchestrate.run;
+
+import io.repram.orchestrate.load.CellLoad;
+import io.repram.orchestrate.load.LoadGenerator;
+import io.repram.orchestrate.load.LoadSpec;
+import io.repram.orchestrate.load.agent.DistributedLoad;
+import io.repram.orchestrate.results.IntervalFigures;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * {@code warmup: {until: stable, max}}: runs the cell's load, unmeasured, until {@link WarmupWatch}
+ * finds its figures flat or {@code max} passes; the measured window then starts with a load of its own
+ * on the warmed cluster. A load of its own (rather than a longer warm-up inside one load) keeps the
+ * measured load exactly as a fixed warm-up's, for in-process and agent load alike.
+ */
+final class WarmupPhase {
+
+    /** @param flatFromMillis when the figures were steady from, -1 when they never were */
+    record Outcome(long warmupMillis, boolean hitMax, long flatFromMillis) {
+    }
+
+    private WarmupPhase() {
+    }
+
+    /**
+     * @param measured the cell's measured load; its warm-up is ignored
+     * @param live     receives each warm-up second, marked as warm-up
+     */
+    static Outcome run(ClusterSession session, LoadSpec measured, Duration max, RunControl control,
+                       Consumer<IntervalFigures> live) {
+        LoadSpec spec = new LoadSpec(measured.targets(), measured.workload(), measured.concurrency(),
+                measured.payloadBytes(), Duration.ZERO, max, measured.requestTimeout(), measured.seed(),
+                measured.keyRange());
+        WarmupWatch watch = new WarmupWatch();
+        long started = System.nanoTime();
+        try (CellLoad gen = session.agents().isEmpty() ? new LoadGenerator(spec)
+                : new DistributedLoad(session.agents(), spec, spec.targets().size())) {
+            control.onStopLoad(gen::stop);
+            try {
+                gen.run(iv -> {
+                    IntervalFigures w = new IntervalFigures(iv.epochMillis(), iv.intervalSeconds(), iv.requests(),
+                            iv.successes(), iv.failures(), iv.p50Micros(), iv.p99Micros(), true, iv.errorsByClass(),
+                            iv.nodeSuccesses(), iv.nodeFailures());
+                    live.accept(w);
+                    if (watch.add(Math.round(iv.intervalSeconds() * 1000), iv.successes() / Math.max(1e-9, iv.intervalSeconds()),
+                            iv.p99Micros() / 1000.0)) {
+                        gen.stop();
+                    }
+                });
+            } finally {
+                control.onStopLoad(() -> { });
+            }
+        }
+        long took = (System.nanoTime() - started) / 1_000_000;
+        return new Outcome(took, !watch.flatSeen(), watch.flatFromMillis());
+    }
+}
