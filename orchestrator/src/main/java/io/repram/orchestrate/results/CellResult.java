@@ -18,6 +18,7 @@ import java.util.List;
  * @param agents      each distributed load agent's share; empty when the in-process generator ran
  * @param nodePeakCpuPercent  the busiest single node's peak CPU sample; null when unknown (schema 1 results)
  * @param nodePeakMemoryBytes the largest single node's peak memory sample; null when unknown
+ * @param limit       what limited the cell, with its evidence; null in results of older versions
  */
 public record CellResult(
         Cell cell,
@@ -33,7 +34,8 @@ public record CellResult(
         AuditFigures audit,
         List<AgentShare> agents,
         Double nodePeakCpuPercent,
-        Long nodePeakMemoryBytes) {
+        Long nodePeakMemoryBytes,
+        CellLimit limit) {
 
     public static final String OK = "ok";
     public static final String SKIPPED = "skipped";
@@ -41,6 +43,22 @@ public record CellResult(
     public CellResult {
         faults = faults == null ? List.of() : List.copyOf(faults);
         agents = agents == null ? List.of() : List.copyOf(agents);
+    }
+
+    /** A cell without a limit verdict. */
+    public CellResult(Cell cell, long startedEpochMillis, long finishedEpochMillis, LoadFigures load,
+                      double peakCpuPercent, long peakMemoryBytes, String status, String statusReason,
+                      List<FaultEvent> faults, ConvergenceFigures convergence, AuditFigures audit,
+                      List<AgentShare> agents, Double nodePeakCpuPercent, Long nodePeakMemoryBytes) {
+        this(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes, status,
+                statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes, null);
+    }
+
+    /** This result with its limit verdict. */
+    public CellResult withLimit(CellLimit verdict) {
+        return new CellResult(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes,
+                status, statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes,
+                verdict);
     }
 
     /** A cell without per-node resource peaks. */
@@ -78,6 +96,6 @@ public record CellResult(
     public CellResult(Cell cell, long startedEpochMillis, long finishedEpochMillis, LoadFigures load,
                       double peakCpuPercent, long peakMemoryBytes, String status, String statusReason) {
         this(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes, status,
-                statusReason, List.of(), null, null, List.of(), null, null);
+                statusReason, List.of(), null, null, List.of(), null, null, null);
     }
 }

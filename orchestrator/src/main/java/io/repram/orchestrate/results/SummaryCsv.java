@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code summary.csv}: one row per finished cell in run order, schema 2 (docs/results.md): every
- * column with a unit carries it in its name, latencies are whole microseconds, and the last
- * column, {@code schema_version}, says which layout a row follows. Files without that column are
+ * column with a unit carries it in its name, latencies are whole microseconds, and
+ * {@code schema_version} says which layout a row follows. Columns added since schema 2 came out
+ * go after it ({@code limited_by}), so readers of the earlier layout keep working. Files without that column are
  * schema 1 and are read through {@link SchemaV1#upgradeCsvRow}.
  */
 public final class SummaryCsv {
@@ -25,7 +26,7 @@ public final class SummaryCsv {
             "node_peak_cpu_percent", "cluster_peak_cpu_percent", "node_peak_memory_bytes", "cluster_peak_memory_bytes",
             "status", "faults", "lost_writes", "corrupt_reads",
             "convergence_p50_us", "convergence_p99_us", "convergence_max_us", "convergence_timeouts",
-            "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN);
+            "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN, "limited_by");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -85,7 +86,8 @@ public final class SummaryCsv {
                 audit == null || audit.missingReplicas().isEmpty() ? "" : audit.missingReplicasTotal(),
                 load.worstNode().map(n -> (Object) n.node()).orElse(""),
                 load.worstNode().map(n -> (Object) fixed(n.availabilityPercent(), 1)).orElse(""),
-                ResultsJson.SCHEMA_VERSION);
+                ResultsJson.SCHEMA_VERSION,
+                r.limit() == null ? "" : r.limit().verdict());
     }
 
     /**

@@ -60,7 +60,11 @@ class ResultsSchemaTest {
                         2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.091)),
                 List.of(new AgentShare(0, "agent-0", "local process 1", 20000, 2000.0, 100.0, 10, 2000, 55.555_555_5, 80.0,
                         2.0, 1500, 9000, false, null)),
-                81.0, 310L << 20);
+                81.0, 310L << 20).withLimit(new CellLimit(CellLimit.HOST_CPU,
+                "Host CPU: the machine's CPU was 97% busy over 2 cores, all processes (bound 90%).",
+                List.of(CellLimit.LOAD_GENERATOR), new LimitEvidence(10.0, 97.25, 2, 2, 55.5, 120.0, 2000.0,
+                        12_000L, 40_000L, 0, null, 1.5, 3.5, 200_000L, 1, 0.8, 80_000L, 0, 0.05, 0, 90.0,
+                        2000.0, 30_000L, 5, 1800.0, 20_000L)));
     }
 
     @Test
