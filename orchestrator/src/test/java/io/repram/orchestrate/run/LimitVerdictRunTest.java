@@ -63,20 +63,23 @@ class LimitVerdictRunTest {
     void burnersOnEveryCoreMakeItHostCpu() throws Exception {
         AtomicBoolean burn = new AtomicBoolean(true);
         List<Thread> burners = new ArrayList<>();
-        // Two per core, so the machine is full whatever the scheduler does with our other threads.
-        for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
-            Thread t = new Thread(() -> {
-                long x = 0;
-                while (burn.get()) x += System.nanoTime() % 7;
-                if (x == 42) System.out.print("");
-            }, "cpu-burner-" + i);
-            t.setDaemon(true);
-            t.start();
-            burners.add(t);
-        }
+        // Two per core, so the machine is full whatever the scheduler does with our other threads;
+        // started with the cell, so the node starts at normal speed.
+        Runnable startBurners = () -> {
+            for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors(); i++) {
+                Thread t = new Thread(() -> {
+                    long x = 0;
+                    while (burn.get()) x += System.nanoTime() % 7;
+                    if (x == 42) System.out.print("");
+                }, "cpu-burner-" + i);
+                t.setDaemon(true);
+                t.start();
+                burners.add(t);
+            }
+        };
         CellResult r;
         try {
-            r = runOne("busy-host");
+            r = runOne("busy-host", startBurners);
         } finally {
             burn.set(false);
             for (Thread t : burners) t.join(5_000);
@@ -95,6 +98,7 @@ class LimitVerdictRunTest {
     @Test
     @SuppressWarnings("removal")
     void aGeneratorThatCannotKeepItsScheduleIsTheLimit() throws Exception {
+        // Late sends need free connections: on a machine already full the node is too slow to free any.
         assumeQuietHost();
         AtomicBoolean stall = new AtomicBoolean(true);
         Thread staller = new Thread(() -> {
@@ -117,25 +121,29 @@ class LimitVerdictRunTest {
             }
         }, "loadgen-staller");
         staller.setDaemon(true);
-        staller.start();
         CellResult r;
         try {
-            r = runOne("open-loop");
+            r = runOne("open-loop", staller::start);
         } finally {
             stall.set(false);
             staller.join(5_000);
         }
         LimitEvidence e = r.limit().evidence();
         assertTrue(e.sendSlipP99Micros() > 10_000, "the stalls show as send slip: " + e);
-        Assumptions.assumeTrue(e.hostCpuPercent() < 90, () -> skip("the host was %.0f%% busy during the cell, which "
-                + "puts the slip down to the host: %s", e.hostCpuPercent(), r.limit().summary()));
+        if (e.hostCpuPercent() >= 90) {
+            // A full host (other work on a shared machine) explains late sends too: it comes first, the generator after.
+            System.out.println("The host was full, so the slip is listed after it: " + r.limit());
+            assertEquals(CellLimit.HOST_CPU, r.limit().verdict(), r.limit().summary());
+            assertEquals(List.of(CellLimit.LOAD_GENERATOR), r.limit().also(), r.limit().toString());
+            return;
+        }
         assertEquals(CellLimit.LOAD_GENERATOR, r.limit().verdict(), r.limit().summary());
         assertTrue(r.limit().summary().contains("ms late (p99 send slip; bound 10 ms)"), r.limit().summary());
     }
 
     @Test
     void aQuietCellWithHeadroomIsBelowSaturation() throws Exception {
-        CellResult r = runOne("quiet");
+        CellResult r = runOne("quiet", () -> { });
         LimitEvidence e = r.limit().evidence();
         assertNotNull(e.hostCpuPercent(), "/proc/stat was read");
         assertFalse(CellLimit.ERRORS.equals(r.limit().verdict()), r.limit().summary());
@@ -152,7 +160,7 @@ class LimitVerdictRunTest {
         Assumptions.assumeTrue(before != null, "needs /proc/stat");
         Thread.sleep(1_000);
         Double busy = HostCpu.read(HostCpu.PROC_STAT).busyPercentSince(before);
-        Assumptions.assumeTrue(busy != null && busy < 50, () -> skip("the machine was %.0f%% busy with other work "
+        Assumptions.assumeTrue(busy != null && busy < 60, () -> skip("the machine was %.0f%% busy with other work "
                 + "before the cell; this verdict needs a host with room", busy));
     }
 
@@ -162,11 +170,18 @@ class LimitVerdictRunTest {
         return why;
     }
 
-    private CellResult runOne(String fixture) throws Exception {
+    /** @param atCellStart run when the cell starts, after the cluster is healthy */
+    private CellResult runOne(String fixture, Runnable atCellStart) throws Exception {
         Scenario s = ScenarioLoader.load(Path.of(getClass().getResource("/limits/" + fixture + ".yaml").toURI()), w -> { });
         ResultsWriter writer = ResultsWriter.start(ResultsDir.create(tmp, LocalDateTime.now()),
                 RunInfo.of(s, engine.environment(), Instant.now(), "test"));
-        Runner.Outcome outcome = new Runner(engine, RunPlan.of(s), writer, new RunListener() { }, new RunControl(),
+        RunListener listener = new RunListener() {
+            @Override
+            public void cellStarted(io.repram.orchestrate.scenario.Cell cell, int position, int total) {
+                atCellStart.run();
+            }
+        };
+        Runner.Outcome outcome = new Runner(engine, RunPlan.of(s), writer, listener, new RunControl(),
                 new Runner.Options(fixture, 0, Duration.ofSeconds(30), Duration.ofSeconds(10))).run();
         assertEquals(1, outcome.results().size());
         CellResult r = outcome.results().get(0);
