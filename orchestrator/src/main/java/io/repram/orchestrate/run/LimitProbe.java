@@ -20,9 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * Gathers one cell's {@link LimitEvidence} over its measured window: the machine's CPU from
  * /proc/stat, this JVM's CPU, the generator's send slip, and each node's GC pause time from its
  * /v1/metrics at both ends. Node scrapes run off the load's reporting thread, so a paused node
- * cannot hold up the figures.
+ * cannot hold up the figures. Use: {@link #open()} when the measured window starts, {@link #slip}
+ * per measured interval, {@link #close()} when the load ends, then {@link #evidence} for
+ * {@link io.repram.orchestrate.analysis.LimitAttribution#judge}.
  */
-final class LimitProbe {
+public final class LimitProbe {
     private final List<NodeEndpoint> nodes;
     private final NodeProbe probe;
     private final Path procStat;
@@ -36,7 +38,7 @@ final class LimitProbe {
     private CompletableFuture<double[]> gcStart = CompletableFuture.completedFuture(null);
     private CompletableFuture<double[]> gcEnd = CompletableFuture.completedFuture(null);
 
-    LimitProbe(List<NodeEndpoint> nodes, NodeProbe probe) {
+    public LimitProbe(List<NodeEndpoint> nodes, NodeProbe probe) {
         this(nodes, probe, HostCpu.PROC_STAT);
     }
 
@@ -46,7 +48,7 @@ final class LimitProbe {
         this.procStat = procStat;
     }
 
-    void open() {
+    public void open() {
         startNanos = System.nanoTime();
         hostStart = HostCpu.read(procStat);
         processCpuStart = processCpuNanos();
@@ -54,11 +56,11 @@ final class LimitProbe {
     }
 
     /** One measured interval's send slips (nanoseconds); the histogram is read during the call only. */
-    void slip(Histogram interval) {
+    public void slip(Histogram interval) {
         if (interval != null) slip.add(interval);
     }
 
-    void close() {
+    public void close() {
         if (hostStart == null && processCpuStart < 0 && startNanos == 0) return;
         endNanos = System.nanoTime();
         hostEnd = HostCpu.read(procStat);
@@ -71,7 +73,7 @@ final class LimitProbe {
      * @param nodeCpus  the scenario's node.cpus, or null
      * @param offered   the open-loop rate, or null for a closed loop
      */
-    LimitEvidence evidence(LoadFigures f, List<AgentShare> agents, GeneratorCpu generator,
+    public LimitEvidence evidence(LoadFigures f, List<AgentShare> agents, GeneratorCpu generator,
                            StatsTracker.NodeThrottling throttling, Double nodeCpus, Integer offered) {
         double window = endNanos > startNanos ? (endNanos - startNanos) / 1e9 : f.elapsedSeconds();
         Double host = hostEnd == null ? null : hostEnd.busyPercentSince(hostStart);
