@@ -7,6 +7,7 @@ import io.repram.dashboard.model.DashboardSnapshot;
 import io.repram.dashboard.model.LoadPanel;
 import io.repram.dashboard.model.NodeRow;
 import io.repram.orchestrate.engine.NodeStatsSample;
+import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.run.LiveSnapshot;
@@ -40,6 +41,8 @@ public final class DashboardAdapter implements RunDisplay {
     private final Deque<Double> throughput = new ArrayDeque<>();
     private final Deque<String> events = new ArrayDeque<>();
     private LiveSnapshot last;
+    /** The last finished cell's limit verdict, in words; null before one finished. */
+    private String lastLimit;
     private String scenarioName = "starting";
     private int position;
 
@@ -119,6 +122,7 @@ public final class DashboardAdapter implements RunDisplay {
 
     @Override
     public synchronized void cellFinished(CellResult r) {
+        if (r.limit() != null) lastLimit = CellLimit.label(r.limit().verdict());
         event(String.format("Done %s: %.0f req/s, %.2f%% ok", r.cell().id(), r.load().requestsPerSec(),
                 r.load().successRate()));
     }
@@ -154,7 +158,8 @@ public final class DashboardAdapter implements RunDisplay {
         double success = iv.requests() == 0 ? 100 : 100.0 * iv.successes() / iv.requests();
         LoadPanel load = new LoadPanel(iv.requestsPerSec(), success, iv.p50Micros() / 1000.0,
                 iv.p99Micros() / 1000.0, s.cellRequests(), s.cellRequests() - s.cellSuccesses(), iv.errorsByClass());
-        String status = iv.warmup() ? "warming up (excluded from the figures)" : "measuring";
+        String status = (iv.warmup() ? "warming up (excluded from the figures)" : "measuring")
+                + (lastLimit == null ? "" : "; last cell: " + lastLimit);
         return new DashboardSnapshot(runName, s.cellPosition(), s.cellCount(), scenarioName,
                 Duration.ofMillis(s.runElapsedMillis()), Duration.ofMillis(s.remainingMillis()),
                 s.progressFraction(), ClusterHealth.of(rows), rows, load,

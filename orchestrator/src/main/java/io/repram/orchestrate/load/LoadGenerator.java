@@ -2,6 +2,8 @@ package io.repram.orchestrate.load;
 
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +32,10 @@ public final class LoadGenerator implements CellLoad {
     private final List<IoLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Payloads payloads;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private long windowCpuStart = -1;
+    private long windowStartNanos;
+    private volatile GeneratorCpu measuredCpu;
 
     public LoadGenerator(LoadSpec spec) {
         this(spec, defaultIoThreads());
@@ -71,6 +77,7 @@ public final class LoadGenerator implements CellLoad {
         }
         long startNanos = System.nanoTime();
         startLoops(startNanos);
+        if (spec.warmup().isZero()) markWindowStart(startNanos);
         List<LoopStats> stats = loops.stream().map(IoLoop::stats).toList();
         FiguresCollector collector = new FiguresCollector(stats, spec.targets().stream().map(Object::toString).toList());
         long warmupEnd = startNanos + spec.warmup().toNanos();
@@ -86,6 +93,7 @@ public final class LoadGenerator implements CellLoad {
                 long now = System.nanoTime();
                 checkLoops();
                 if (stopped || now - end >= 0) {
+                    if (!warming) markWindowEnd(now);
                     stopLoops();
                     now = System.nanoTime();
                     onInterval.accept(collector.interval(System.currentTimeMillis(), seconds(now - lastTick), warming));
@@ -94,6 +102,7 @@ public final class LoadGenerator implements CellLoad {
                 if (warming && now - warmupEnd >= 0) {
                     onInterval.accept(collector.interval(System.currentTimeMillis(), seconds(now - lastTick), true));
                     warming = false;
+                    markWindowStart(now);
                     measureStart = now;
                     lastTick = now;
                     nextTick = now + SECOND_NANOS;
@@ -127,6 +136,36 @@ public final class LoadGenerator implements CellLoad {
         }
         return AcknowledgedWrites.of(loops.stream().map(IoLoop::acknowledged).toList(), payloads,
                 spec.keySpace(), spec.ttlSeconds());
+    }
+
+    /**
+     * The I/O threads' CPU over the measured window, once {@link #run} returned; null before, or
+     * when the run ended in its warm-up or the JVM cannot measure thread CPU time.
+     */
+    public GeneratorCpu measuredCpu() {
+        return measuredCpu;
+    }
+
+    private void markWindowStart(long now) {
+        windowStartNanos = now;
+        windowCpuStart = ioCpuNanos();
+    }
+
+    private void markWindowEnd(long now) {
+        long cpu = ioCpuNanos();
+        if (windowCpuStart >= 0 && cpu >= 0) measuredCpu = new GeneratorCpu(threads.size(), cpu - windowCpuStart, now - windowStartNanos);
+    }
+
+    /** Sum of the live I/O threads' CPU time; -1 when unsupported or a thread has ended. */
+    private long ioCpuNanos() {
+        if (!THREADS.isThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) return -1;
+        long sum = 0;
+        for (Thread t : threads) {
+            long ns = THREADS.getThreadCpuTime(t.getId());
+            if (ns < 0) return -1;
+            sum += ns;
+        }
+        return sum;
     }
 
     /** Ends a running {@link #run} early; it returns the figures measured so far. Any thread. */

@@ -92,8 +92,8 @@ public final class MarkdownReport {
                 : advice.stream().map(a -> "- " + a).collect(Collectors.joining("\n")));
         v.put("thresholds", thresholds(s, analysis));
         // Appended to the cells table so that every template showing the cells shows this too.
-        v.put("results_table", resultsTable(analysis) + replication(analysis.results())
-                + TrialsSection.render(analysis.results())
+        v.put("results_table", resultsTable(analysis) + LimitSection.render(analysis.results())
+                + TrialsSection.render(analysis.results()) + replication(analysis.results())
                 + AvailabilitySection.render(analysis.results()) + AgentSection.render(analysis.results()) + PlacementSection.render(info.engineDetails()));
         return v;
     }
@@ -162,13 +162,14 @@ public final class MarkdownReport {
             return "No cell finished.";
         }
         StringBuilder t = new StringBuilder("| Nodes | Workers | Bytes | req/s | Success | p50 ms | p99 ms | max ms "
-                + "| Errors | Status |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + "| Errors | Status | Limited by |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (CellResult r : analysis.results()) {
-            t.append(Format.text("| %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", r.cell().clusterSize(),
+            t.append(Format.text("| %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.cell().clusterSize(),
                     r.cell().concurrency(), r.cell().payloadBytes(), Format.rate(r.load().requestsPerSec()),
                     Format.percent(r.load().successRate()), Format.ms(r.load().all().p50Nanos()),
                     Format.ms(r.load().all().p99Nanos()), Format.ms(r.load().all().maxNanos()),
-                    Format.count(r.load().failures()), r.measuredInFull() ? r.status() : r.status() + " (partial, not ranked)"));
+                    Format.count(r.load().failures()), r.measuredInFull() ? r.status() : r.status() + " (partial, not ranked)",
+                    LimitSection.column(r)));
         }
         return t.toString().stripTrailing();
     }

@@ -1,5 +1,6 @@
 package io.repram.orchestrate.report;
 
+import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class Recommendations {
             double p50 = r.load().all().p50Nanos() / 1e6;
             if (p99 > P99_WARNING_MS) {
                 out.add(Format.text("Latency: %s has a p99 of %s ms, above %.0f ms%s.", Format.cell(r.cell()),
-                        Format.ms(r.load().all().p99Nanos()), P99_WARNING_MS, why(analysis, r)));
+                        Format.ms(r.load().all().p99Nanos()), P99_WARNING_MS, why(r)));
             } else if (p50 > 0 && p99 / p50 > TAIL_RATIO_WARNING) {
                 out.add(Format.text("Latency: %s has a long tail, p99 %.0f× p50 (%s vs %s ms): look for GC pauses "
                                 + "or CPU contention.", Format.cell(r.cell()), p99 / p50,
@@ -123,22 +124,12 @@ final class Recommendations {
     }
 
     /**
-     * What the concurrency sweep says about a high p99, in the terms the sweep's own sentence uses:
-     * saturated only when fewer workers already reached {@link #SWEET_SPOT_SHARE} of the throughput
-     * seen up to this cell, so the report never calls a cell both saturated and still rising.
+     * What limited a cell with a high p99, from its limit verdict (a busy host or a slow generator
+     * can raise a p99 as surely as a saturated cluster); nothing for results without a verdict.
      */
-    private static String why(ReportAnalysis analysis, CellResult r) {
-        List<CellResult> sweep = analysis.concurrencySweeps().getOrDefault(r.cell().clusterSize(), List.of());
-        if (!sweep.contains(r)) {
-            return "";
-        }
-        List<CellResult> upTo = sweep.stream().filter(c -> c.cell().concurrency() <= r.cell().concurrency()).toList();
-        double best = upTo.stream().mapToDouble(c -> c.load().requestsPerSec()).max().orElse(0);
-        boolean fewerReached = upTo.stream().anyMatch(c -> c.cell().concurrency() < r.cell().concurrency()
-                && c.load().requestsPerSec() >= SWEET_SPOT_SHARE * best);
-        return fewerReached
-                ? "; fewer workers already reached this throughput, so the cluster is saturated at this load"
-                : "; throughput was still rising at this concurrency, so this is not yet the cluster's throughput limit";
+    private static String why(CellResult r) {
+        if (r.limit() == null) return "";
+        return "; limited by " + CellLimit.label(r.limit().verdict()) + " (see \"What limited each cell\")";
     }
 
     private static void degraded(ReportAnalysis analysis, List<String> out) {

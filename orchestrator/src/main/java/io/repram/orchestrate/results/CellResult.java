@@ -20,6 +20,7 @@ import java.util.List;
  * @param nodePeakMemoryBytes the largest single node's peak memory sample; null when unknown
  * @param trials      each trial, how it stopped and warmed up, and req/s and p99 with 95% intervals;
  *                    null in results of versions without trials
+ * @param limit       what limited the cell, with its evidence; null in results of older versions
  */
 public record CellResult(
         Cell cell,
@@ -36,7 +37,8 @@ public record CellResult(
         List<AgentShare> agents,
         Double nodePeakCpuPercent,
         Long nodePeakMemoryBytes,
-        TrialFigures trials) {
+        TrialFigures trials,
+        CellLimit limit) {
 
     public static final String OK = "ok";
     public static final String SKIPPED = "skipped";
@@ -46,19 +48,27 @@ public record CellResult(
         agents = agents == null ? List.of() : List.copyOf(agents);
     }
 
-    /** A cell without trial figures. */
+    /** A cell without trial figures or a limit verdict. */
     public CellResult(Cell cell, long startedEpochMillis, long finishedEpochMillis, LoadFigures load,
                       double peakCpuPercent, long peakMemoryBytes, String status, String statusReason,
                       List<FaultEvent> faults, ConvergenceFigures convergence, AuditFigures audit,
                       List<AgentShare> agents, Double nodePeakCpuPercent, Long nodePeakMemoryBytes) {
         this(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes, status,
-                statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes, null);
+                statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes, null, null);
     }
 
     /** The same cell with its trial figures. */
     public CellResult withTrials(TrialFigures t) {
         return new CellResult(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes,
-                status, statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes, t);
+                status, statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes, t,
+                limit);
+    }
+
+    /** This result with its limit verdict. */
+    public CellResult withLimit(CellLimit verdict) {
+        return new CellResult(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes,
+                status, statusReason, faults, convergence, audit, agents, nodePeakCpuPercent, nodePeakMemoryBytes,
+                trials, verdict);
     }
 
     /** A cell without per-node resource peaks. */

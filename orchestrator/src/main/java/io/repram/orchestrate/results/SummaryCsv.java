@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code summary.csv}: one row per finished cell in run order, schema 2 (docs/results.md): every
- * column with a unit carries it in its name, latencies are whole microseconds, and the last
- * column, {@code schema_version}, says which layout a row follows. Files without that column are
+ * column with a unit carries it in its name, latencies are whole microseconds, and
+ * {@code schema_version} says which layout a row follows. Columns added since schema 2 came out
+ * go after it ({@code limited_by}), so readers of the earlier layout keep working. Files without that column are
  * schema 1 and are read through {@link SchemaV1#upgradeCsvRow}.
  */
 public final class SummaryCsv {
@@ -27,7 +28,7 @@ public final class SummaryCsv {
             "convergence_p50_us", "convergence_p99_us", "convergence_max_us", "convergence_timeouts",
             "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN,
             "trials", "rps_ci_low", "rps_ci_high", "p99_ci_low_us", "p99_ci_high_us", "stop_reason", "measured_ms",
-            "warmup_ms", "warmup_hit_max");
+            "warmup_ms", "warmup_hit_max", "limited_by");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -89,6 +90,7 @@ public final class SummaryCsv {
                 load.worstNode().map(n -> (Object) fixed(n.availabilityPercent(), 1)).orElse(""),
                 ResultsJson.SCHEMA_VERSION));
         row.addAll(trialColumns(r.trials()));
+        row.add(r.limit() == null ? "" : r.limit().verdict());
         return row;
     }
 

@@ -8,6 +8,8 @@ import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.load.AcknowledgedWrites;
 import io.repram.orchestrate.load.CellLoad;
+import io.repram.orchestrate.analysis.LimitAttribution;
+import io.repram.orchestrate.load.GeneratorCpu;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
 import io.repram.orchestrate.load.agent.DistributedLoad;
@@ -30,7 +32,9 @@ import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -61,6 +65,8 @@ public final class Runner {
     private final ClusterRestorer restorer;
     private long runStartNanos;
     private int position;
+    /** The last finished cell per cluster size and payload: the previous step a limit verdict compares with. */
+    private final Map<String, CellResult> previousStep = new HashMap<>();
 
     public Runner(Engine engine, RunPlan plan, ResultsWriter writer, RunListener listener,
                   RunControl control, Options options) {
@@ -218,6 +224,8 @@ public final class Runner {
         }
         long[] cellTotals = new long[2];
         NodeLoadTally tally = new NodeLoadTally(spec.targets().size());
+        LimitProbe limits = new LimitProbe(cluster.nodes(), probe);
+        GeneratorCpu generatorCpu;
         IntervalRecorder recorder = new IntervalRecorder(cell.id(), s.workload().ratePerSecond(), spec.warmup().toMillis(),
                 spec.targets().stream().map(Object::toString).toList());
         StopRule stopRule = m.adaptive() ? new StopRule(m.minDuration(), m.precisionPercent()) : null;
@@ -238,7 +246,11 @@ public final class Runner {
                 figures = gen.runDetailed(detail -> {
                     IntervalFigures iv = detail.figures();
                     if (!iv.warmup()) {
-                        if (cellTotals[0] == 0) stats.openWindow();
+                        if (cellTotals[0] == 0) {
+                            stats.openWindow();
+                            limits.open();
+                        }
+                        limits.slip(detail.sendSlip());
                         cellTotals[0] += iv.requests();
                         cellTotals[1] += iv.successes();
                         tally.add(iv);
@@ -253,7 +265,9 @@ public final class Runner {
             } finally {
                 control.onStopLoad(() -> { });
                 stats.closeWindow();
+                limits.close();
             }
+            generatorCpu = gen instanceof LoadGenerator g ? g.measuredCpu() : null;
             if (control.quitRequested()) return null;
             shares = gen instanceof DistributedLoad d ? d.shares() : List.of();
             checked = checks.finish(acknowledged(gen, s.workload()), restorer);
@@ -268,10 +282,24 @@ public final class Runner {
                 stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
                 checked.faults(), checked.convergence(), checked.audit(), shares, stats.nodePeakCpuPercent(),
                 stats.nodePeakMemoryBytes());
+        result = result.withLimit(judge(result, limits.evidence(figures, shares, generatorCpu, stats.mostThrottled(),
+                s.node().cpus(), s.workload().ratePerSecond())));
+        listener.event("Limit of " + cell.id() + ": " + result.limit().summary());
         result = TrialLoop.single(result, TrialLoop.trial(trial, started, figures, verdict.status(), precise[0],
                 m, spec.warmup(), warmed, watch));
         for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
         return new CellRun(result, !checked.restore().ok(), recorder);
+    }
+
+    /** The verdict, judged against the previous concurrency step of the same size and payload when there is one. */
+    private io.repram.orchestrate.results.CellLimit judge(CellResult r, io.repram.orchestrate.results.LimitEvidence e) {
+        String key = r.cell().clusterSize() + "/" + r.cell().payloadBytes();
+        CellResult before = previousStep.get(key);
+        if (before != null && before.cell().concurrency() < r.cell().concurrency()) {
+            e = e.withPrevious(before.cell().concurrency(), before.load().requestsPerSec(), before.load().all().p99Nanos() / 1000);
+        }
+        if (r.measuredInFull()) previousStep.put(key, r);
+        return LimitAttribution.judge(e);
     }
 
     /** The writes to audit; null (no audit) for a GET-only workload or when the load threads hung. */

@@ -19,6 +19,9 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
     private List<NodeStatsSample> pending = new ArrayList<>();
     private final Map<Integer, NodeStatsSample> latest = new HashMap<>();
     private final Map<Integer, double[]> netRates = new HashMap<>();
+    /** Per node, the last sample before the window (or its first in it) and its latest in it: the throttling deltas. */
+    private final Map<Integer, NodeStatsSample> windowStart = new HashMap<>();
+    private final Map<Integer, NodeStatsSample> windowEnd = new HashMap<>();
     private boolean windowOpen;
     private double peakCpuPercent;
     private long peakMemoryBytes;
@@ -36,6 +39,8 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
                     Math.max(0, s.netTxBytes() - prev.netTxBytes()) / seconds});
         }
         if (windowOpen) {
+            windowStart.putIfAbsent(s.nodeIndex(), s);
+            windowEnd.put(s.nodeIndex(), s);
             // The cluster's figure is the sum of each node's latest sample: nodes are sampled
             // independently, so "the same second" is the closest we can get.
             double cpu = 0;
@@ -60,6 +65,9 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
 
     public synchronized void openWindow() {
         windowOpen = true;
+        windowStart.clear();
+        windowStart.putAll(latest);
+        windowEnd.clear();
         peakCpuPercent = 0;
         peakMemoryBytes = 0;
         nodePeakCpuPercent = 0;
@@ -86,6 +94,31 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
     /** The largest single node's highest memory sample in the window. */
     public synchronized long nodePeakMemoryBytes() {
         return nodePeakMemoryBytes;
+    }
+
+    /**
+     * The node Docker throttled most in the last window: its throttled CFS periods as a share of its
+     * periods. Null when no node reported throttling counters with periods in the window (no CPU
+     * limit, or a driver without the counters).
+     */
+    public synchronized NodeThrottling mostThrottled() {
+        NodeThrottling most = null;
+        for (Map.Entry<Integer, NodeStatsSample> e : windowEnd.entrySet()) {
+            NodeStatsSample first = windowStart.get(e.getKey());
+            NodeStatsSample last = e.getValue();
+            if (first == null || first.cpuPeriods() < 0 || last.cpuPeriods() < 0) continue;
+            long periods = last.cpuPeriods() - first.cpuPeriods();
+            if (periods <= 0) continue;
+            double percent = 100.0 * (last.cpuThrottledPeriods() - first.cpuThrottledPeriods()) / periods;
+            if (most == null || percent > most.throttledPercent()) {
+                most = new NodeThrottling(e.getKey(), percent, Math.max(0, last.cpuThrottledNanos() - first.cpuThrottledNanos()));
+            }
+        }
+        return most;
+    }
+
+    /** One node's CPU throttling over a window. */
+    public record NodeThrottling(int node, double throttledPercent, long throttledNanos) {
     }
 
     public synchronized NodeStatsSample latest(int nodeIndex) {

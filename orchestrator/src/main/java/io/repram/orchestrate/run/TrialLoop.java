@@ -67,7 +67,8 @@ public final class TrialLoop {
         CellResult spanning = new CellResult(r.cell(), first.startedEpochMillis(), last.finishedEpochMillis(), r.load(),
                 r.peakCpuPercent(), r.peakMemoryBytes(), r.status(), r.statusReason(), r.faults(), r.convergence(),
                 r.audit(), r.agents(), r.nodePeakCpuPercent(), r.nodePeakMemoryBytes());
-        return spanning.withTrials(new TrialFigures(figures, rate, p99));
+        // The representative trial's verdict: its figures are the ones the cell reports.
+        return spanning.withTrials(new TrialFigures(figures, rate, p99)).withLimit(r.limit());
     }
 
     /** {@code <cell>_trial<k>}: the file id of one trial's per-interval files. */

@@ -84,6 +84,9 @@ class DashboardTmuxTest {
             }
             assertTrue(frames.get(2).stream().anyMatch(f -> f.contains("Scenario 2/2") && f.contains("node-2")),
                     "the 3-node size is on screen after the resizes");
+            // The first cell's limit verdict shows in the header while the second runs, within the frame.
+            assertTrue(frames.get(2).stream().anyMatch(f -> f.contains("Scenario 2/2") && f.contains("; last cell: ")),
+                    "the last finished cell's verdict is on screen:\n" + frames.get(2).get(frames.get(2).size() - 1));
             Path log = onlyRunDir(results).resolve(RunLog.FILE_NAME);
             assertTrue(Files.readString(log).contains("Scenario 2/2"), "run.log has the events");
         } finally {

@@ -94,6 +94,9 @@ class RunnerFaultsTest {
         assertEquals(r.audit().checkedKeys(), killed.missing());
         assertTrue(killed.faults().stream().anyMatch(f -> f.startsWith("kill node 1")), killed.toString());
         assertTrue(events.stream().anyMatch(e -> e.startsWith("Fault: kill node 1")), events.toString());
+        // The node down from 1 s on is what limited the cell, whatever else the machine was doing.
+        assertEquals(io.repram.orchestrate.results.CellLimit.ERRORS, r.limit().verdict(), r.limit().summary());
+        assertTrue(r.limit().summary().contains("node 1 answered in only"), r.limit().summary());
 
         Path dir = Files.list(results).findFirst().orElseThrow();
         String cellJson = Files.readString(dir.resolve(r.cell().id() + ".json"));

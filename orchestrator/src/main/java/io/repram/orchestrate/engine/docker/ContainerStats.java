@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.MemoryStatsConfig;
 import com.github.dockerjava.api.model.StatisticNetworksConfig;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StatsConfig;
+import com.github.dockerjava.api.model.ThrottlingDataConfig;
 import io.repram.orchestrate.engine.NodeStatsSample;
 
 import java.util.List;
@@ -21,11 +22,24 @@ public final class ContainerStats {
         MemoryStatsConfig mem = s.getMemoryStats();
         long[] net = networkTotals(s.getNetworks());
         long[] blk = blockTotals(s.getBlkioStats());
+        long[] throttling = throttling(s.getCpuStats());
         return new NodeStatsSample(epochMillis, nodeIndex, nodeId,
                 cpuPercent(s.getCpuStats(), s.getPreCpuStats()),
                 mem == null ? 0 : memoryWithoutCache(mem),
                 mem == null ? 0 : orZero(mem.getLimit()),
-                net[0], net[1], blk[0], blk[1]);
+                net[0], net[1], blk[0], blk[1], throttling[0], throttling[1], throttling[2]);
+    }
+
+    /**
+     * {periods, throttled periods, throttled ns} from cpu_stats.throttling_data, cumulative since
+     * the container started; all -1 when the frame has none.
+     */
+    static long[] throttling(CpuStatsConfig cpu) {
+        ThrottlingDataConfig t = cpu == null ? null : cpu.getThrottlingData();
+        if (t == null || t.getPeriods() == null) {
+            return new long[]{NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN};
+        }
+        return new long[]{t.getPeriods(), orZero(t.getThrottledPeriods()), orZero(t.getThrottledTime())};
     }
 
     /**

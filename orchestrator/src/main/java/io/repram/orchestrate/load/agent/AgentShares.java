@@ -2,6 +2,7 @@ package io.repram.orchestrate.load.agent;
 
 import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.results.AgentShare;
+import io.repram.orchestrate.results.LimitThresholds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +11,18 @@ import java.util.Locale;
 /**
  * Each agent's share of a cell and whether it was saturated. An agent counts as saturated when
  * <ul>
- *   <li>its process CPU over the measured window averaged at least {@value #CPU_SATURATION_PERCENT}%
+ *   <li>its process CPU over the measured window averaged at least 90%
  *       of the cores it may use (its limit, or the machine's cores when unlimited), or</li>
- *   <li>the 99th percentile of its send slip exceeded {@value #SLIP_P99_LIMIT_MICROS} µs: more than
+ *   <li>the 99th percentile of its send slip exceeded 10,000 µs: more than
  *       1% of its requests left over 10 ms after they could have (see
  *       {@link io.repram.orchestrate.load.IntervalDetail#sendSlip()}); a slow server does not count.</li>
  * </ul>
  */
 final class AgentShares {
 
-    static final double CPU_SATURATION_PERCENT = 90;
-    static final long SLIP_P99_LIMIT_MICROS = 10_000;
+    // The bounds live with every other limit verdict's, in LimitThresholds.
+    static final double CPU_SATURATION_PERCENT = LimitThresholds.AGENT_CPU_PERCENT;
+    static final long SLIP_P99_LIMIT_MICROS = LimitThresholds.SEND_SLIP_P99_MICROS;
 
     private AgentShares() {
     }

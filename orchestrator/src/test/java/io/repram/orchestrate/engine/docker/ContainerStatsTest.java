@@ -62,4 +62,17 @@ class ContainerStatsTest {
         assertEquals(7, s.netRxBytes());
         assertEquals(9, s.netTxBytes());
     }
+
+    @Test
+    void throttlingCountersAreCarriedWhenTheFrameHasThem() throws IOException {
+        NodeStatsSample throttled = ContainerStats.toSample(1L, 0, "node-0", fixture("stats-throttled.json"));
+        assertEquals(3000, throttled.cpuPeriods());
+        assertEquals(2900, throttled.cpuThrottledPeriods());
+        assertEquals(270_000_000_000L, throttled.cpuThrottledNanos());
+        // No CPU limit: the daemon sends zeros (no periods), which is not a throttled node.
+        NodeStatsSample unlimited = ContainerStats.toSample(1L, 0, "node-0", fixture("stats-cgroup-v1.json"));
+        assertEquals(0, unlimited.cpuPeriods());
+        NodeStatsSample without = ContainerStats.toSample(1L, 0, "node-0", fixture("stats-cgroup-v2.json"));
+        assertEquals(NodeStatsSample.UNKNOWN, without.cpuPeriods());
+    }
 }
