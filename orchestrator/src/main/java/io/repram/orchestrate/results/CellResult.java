@@ -106,6 +106,6 @@ public record CellResult(
     public CellResult(Cell cell, long startedEpochMillis, long finishedEpochMillis, LoadFigures load,
                       double peakCpuPercent, long peakMemoryBytes, String status, String statusReason) {
         this(cell, startedEpochMillis, finishedEpochMillis, load, peakCpuPercent, peakMemoryBytes, status,
-                statusReason, List.of(), null, null, List.of(), null, null, null);
+                statusReason, List.of(), null, null, List.of(), null, null, null, null);
     }
 }
