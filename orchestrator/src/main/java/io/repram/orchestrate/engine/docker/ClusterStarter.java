@@ -133,8 +133,7 @@ final class ClusterStarter {
             var create = docker.createContainerCmd(spec.image())
                     .withName(plan.containerName())
                     .withEnv(plan.envList())
-                    .withLabels(DockerLabels.reaped(DockerLabels.node(sessionId, spec.runId(), spec.scenarioName(), plan.index(), keep),
-                            reaped))
+                    .withLabels(nodeLabels(spec, plan.index(), hostPort))
                     .withHostConfig(host);
             // Docker refuses a hostname of the container's own beside the host's network stack.
             if (!onHost) create.withHostName(plan.containerName()).withExposedPorts(http);
@@ -145,6 +144,13 @@ final class ClusterStarter {
                     + "\nFix: use another run id, or remove leftovers with `repram-orchestrate cleanup`.",
                     Reason.ERROR, e));
         }
+    }
+
+    private java.util.Map<String, String> nodeLabels(ClusterSpec spec, int index, int hostPort) {
+        java.util.Map<String, String> labels = DockerLabels.reaped(
+                DockerLabels.node(sessionId, spec.runId(), spec.scenarioName(), index, keep), reaped);
+        labels.put(DockerLabels.HOST_PORT, Integer.toString(hostPort));
+        return labels;
     }
 
     private void startContainer(String name, int hostPort) {

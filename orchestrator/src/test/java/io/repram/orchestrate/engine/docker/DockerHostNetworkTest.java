@@ -47,7 +47,8 @@ class DockerHostNetworkTest {
         int cpus = Runtime.getRuntime().availableProcessors();
         List<String> cpusets = List.of("0", cpus > 1 ? "1" : "0");
         String runId = "hn" + Long.toHexString(System.nanoTime()).substring(0, 6);
-        DockerEngine engine = new DockerEngine(new DockerEngine.Options(DockerEngineTest.nodeJar(), false, false,
+        // Kept-cluster labels, so `cluster ls` and `monitor` can be asked for its ports; close() still removes it.
+        DockerEngine engine = new DockerEngine(new DockerEngine.Options(DockerEngineTest.nodeJar(), false, true,
                 System.out::println));
         String session = DockerLabels.filter(DockerLabels.SESSION, engine.sessionId());
         try (DockerClient docker = DockerConnection.open()) {
@@ -66,6 +67,13 @@ class DockerHostNetworkTest {
                 }
                 assertTrue(docker.listNetworksCmd().withFilter("label", List.of(session)).exec().isEmpty(),
                         "host networking makes no network of the cluster's own");
+                try (DockerAdmin admin = DockerAdmin.connect()) {
+                    DockerAdmin.KeptCluster kept = admin.keptClusters().stream().filter(c -> c.runId().equals(runId))
+                            .findFirst().orElseThrow();
+                    assertEquals(cluster.nodes().stream().map(NodeEndpoint::httpPort).toList(),
+                            kept.nodes().stream().map(DockerAdmin.KeptNode::hostPort).toList(),
+                            "cluster ls and monitor find the ports that nothing publishes");
+                }
 
                 byte[] value = "over the host's loopback".getBytes(StandardCharsets.UTF_8);
                 HttpResponse<String> put = http.send(HttpRequest.newBuilder(cluster.nodes().get(0).baseUri()
