@@ -129,6 +129,10 @@ public final class SwarmEngine implements Engine {
      */
     @Override
     public void checkPlacement(ClusterSpec spec) throws EngineException {
+        refusePlacement(spec);
+    }
+
+    static void refusePlacement(ClusterSpec spec) throws EngineException {
         if (spec.network() == io.repram.orchestrate.engine.NetworkMode.HOST) {
             throw new EngineException("node.network host is refused by --driver swarm: a swarm spreads nodes over"
                     + " machines that reach each other over an overlay network, while host networking puts every"
