@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# make bench: the three figures of the runner issue, each beside its goal.
-#  1. the quick scenario's shape (3 nodes, 25 workers, 1 KB, 70% PUT, all nodes), 20 s after a warm-up;
+# make bench: the figures of the runner issues, each beside its goal.
+#  1. the quick scenario's shape (3 nodes, 25 workers, 1 KB, 70% PUT, all nodes), 20 s after a 45 s
+#     warm-up, back to back on the process driver, Docker on the host's network and Docker on a
+#     bridge, with the Docker/process ratios;
 #  2. `cluster up --cluster-size 7` until every node is healthy and sees its peers;
 #  3. our load generator's req/s over wrk's, both doing 1 KB PUTs against the same single node.
 # Needs Docker (for 1 and 2) and wrk. Absolute figures are noisy on a shared 2-core box.
+# BENCH_WARMUP / BENCH_DURATION (e.g. 2s) shorten part 1, to try the script, not to measure;
+# BENCH_QUICK_ONLY=1 runs part 1 alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLI=./repram-orchestrate
@@ -12,29 +16,52 @@ SECONDS_EACH=${SECONDS_EACH:-15}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 work=$(mktemp -d)
 node_pid=""
+up_name="bench$$"
 cleanup() {
   [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
-  $CLI cluster down --all >/dev/null 2>&1 || true
+  # Only the cluster this script made: other clusters on the daemon are someone else's.
+  $CLI cluster down "$up_name" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-echo "== 1/3 quick shape (45 s warm-up, 20 s measured) =="
-$CLI run bench/quick-bench.yaml --driver docker --ci --results-dir "$work/results" | tail -5
-summary=$(ls "$work"/results/*/summary.csv)
-read -r rps success p99 < <(python3 - "$summary" <<'PY'
+# One copy of the cell per mode: the same matrix, warm-up and load, only where the nodes run differs.
+variant() { # name, node block (or empty)
+  sed -e "s/^name: quick-bench/name: quick-bench-$1/" \
+      -e "s/^warmup: .*/warmup: ${BENCH_WARMUP:-45s}/" -e "s/^duration: .*/duration: ${BENCH_DURATION:-20s}/" \
+      bench/quick-bench.yaml >"$work/$1.yaml"
+  [ -n "$2" ] && echo "$2" >>"$work/$1.yaml"
+  echo "$work/$1.yaml"
+}
+# req/s, success % and p99 ms of the one cell of a run under $work/results-$1.
+figures() {
+  python3 - "$(ls "$work"/results-"$1"/*/summary.csv)" <<'PY'
 import csv, sys
 row = next(csv.DictReader(open(sys.argv[1])))
 print(row["requests_per_sec"], row["success_percent"], int(row["p99_latency_us"]) / 1e3)
 PY
-)
+}
+declare -A rps success p99
+modes=(process docker-host docker-bridge)
+for mode in "${modes[@]}"; do
+  case $mode in
+    process)       file=$(variant process "");                          driver=process ;;
+    docker-host)   file=$(variant docker-host "node: {network: host}");   driver=docker ;;
+    docker-bridge) file=$(variant docker-bridge "node: {network: bridge}"); driver=docker ;;
+  esac
+  echo "== 1/3 quick shape, $mode (${BENCH_WARMUP:-45s} warm-up, ${BENCH_DURATION:-20s} measured) =="
+  $CLI run "$file" --driver "$driver" --ci --results-dir "$work/results-$mode" | tail -3
+  read -r rps[$mode] success[$mode] p99[$mode] < <(figures "$mode")
+done
+over() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
+if [ -z "${BENCH_QUICK_ONLY:-}" ]; then
 echo "== 2/3 cluster up --cluster-size 7 =="
 $CLI image build >/dev/null
 t0=$(date +%s.%N)
-$CLI cluster up --cluster-size 7 >"$work/up.txt"
+$CLI cluster up --cluster-size 7 --name "$up_name" >"$work/up.txt"
 t1=$(date +%s.%N)
-$CLI cluster down --all >/dev/null
+$CLI cluster down "$up_name" >/dev/null
 wall_seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 # The command's own figure: from creating the first container to every node healthy with N-1 peers.
 # The wall time adds the CLI's JVM start, connecting to Docker and starting the session's reaper.
@@ -56,12 +83,23 @@ $CLI load --url "http://127.0.0.1:$PORT" -c 50 -d ${SECONDS_EACH}s --warmup 2s -
 gen_rps=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["requests_per_sec"])' "$work/load.json")
 ratio=$(awk -v g="$gen_rps" -v w="$wrk_rps" 'BEGIN { printf "%.2f", (w > 0 ? g / w : 0) }')
 
+fi
+
 verdict() { awk -v v="$1" -v g="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= g : v <= g); print (ok ? "met" : "NOT met") }'; }
 echo
 echo "| figure | measured | goal | verdict |"
 echo "|---|---|---|---|"
-printf '| quick shape: req/s | %.0f | >= 4,000 | %s |\n' "$rps" "$(verdict "$rps" 4000 '>=')"
-printf '| quick shape: success | %.2f%% | 100%% | %s |\n' "$success" "$(verdict "$success" 100 '>=')"
-printf '| quick shape: p99 | %.2f ms | <= 20 ms | %s |\n' "$p99" "$(verdict "$p99" 20 '<=')"
+for mode in "${modes[@]}"; do
+  printf '| quick shape, %s: req/s | %.0f | >= 4,000 | %s |\n' "$mode" "${rps[$mode]}" "$(verdict "${rps[$mode]}" 4000 '>=')"
+  printf '| quick shape, %s: success | %.2f%% | 100%% | %s |\n' "$mode" "${success[$mode]}" "$(verdict "${success[$mode]}" 100 '>=')"
+  printf '| quick shape, %s: p99 | %.2f ms | <= 20 ms | %s |\n' "$mode" "${p99[$mode]}" "$(verdict "${p99[$mode]}" 20 '<=')"
+done
+for mode in docker-host docker-bridge; do
+  # Issue 18: Docker within 10% of the process driver, in req/s (ratio >= 0.9) and in p99 (ratio <= 1.1).
+  r=$(over "${rps[$mode]}" "${rps[process]}"); l=$(over "${p99[$mode]}" "${p99[process]}")
+  printf '| %s / process: req/s | %s | >= 0.90 | %s |\n' "$mode" "$r" "$(verdict "$r" 0.9 '>=')"
+  printf '| %s / process: p99 | %s | <= 1.10 | %s |\n' "$mode" "$l" "$(verdict "$l" 1.1 '<=')"
+done
+[ -n "${BENCH_QUICK_ONLY:-}" ] && exit 0
 printf '| cluster up --cluster-size 7 to healthy | %s s (command wall time %s s) | <= 6 s | %s |\n' "$up_seconds" "$wall_seconds" "$(verdict "$up_seconds" 6 '<=')"
 printf '| load generator / wrk (1 KB PUT, 1 node) | %.0f / %.0f = %s | >= 0.8 | %s |\n' "$gen_rps" "$wrk_rps" "$ratio" "$(verdict "$ratio" 0.8 '>=')"

@@ -65,17 +65,7 @@ public final class BaselineReport {
                     .append(String.join(", ", b.skipped().stream().map(r -> "`" + r.cell().id() + "`").toList()))
                     .append(".\n");
         }
-        md.append("\n## Alert thresholds\n\n")
-                .append("Peaks from ").append(b.peakSource()).append(".\n\n")
-                .append("| Alert when | Threshold | Derived from |\n|---|---:|---|\n")
-                .append(text("| node CPU above | %.1f%% | 80%% of the observed peak, %.1f%% (100%% = one core) |%n",
-                        b.cpuAlertPercent(), b.peakCpuPercent()))
-                .append(text("| node memory above | %.1f MiB | 90%% of the observed peak, %.1f MiB |%n",
-                        b.memoryAlertMb(), b.peakMemoryMb()))
-                .append(text("| mean latency above | %.2f ms | 2× the baseline average, %.2f ms (healthy cells, "
-                        + "weighted by requests) |%n", b.latencyAlertMs(), b.averageLatencyMs()))
-                .append(text("| throughput below | %,.1f req/s | 80%% of the expected %,.1f req/s (the top "
-                        + "configuration) |%n", b.throughputAlertRps(), b.expectedRps()));
+        md.append(alerts(b));
         md.append(scalingModel(CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT), withChart));
         md.append("\n## Capacity\n\n");
         if (capacity == null) {
@@ -89,6 +79,25 @@ public final class BaselineReport {
             md.append("\nScaling curve used (best healthy throughput per cluster size):\n\n| Nodes | req/s |\n|---:|---:|\n");
             CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT)
                     .forEach(p -> md.append(text("| %d | %,.1f |%n", p.nodes(), p.requestsPerSec())));
+        }
+        return md.toString();
+    }
+
+    /** One table row per alert, per cluster size; an alert with too few samples says so instead of a value. */
+    static String alerts(Baseline b) {
+        StringBuilder md = new StringBuilder("\n## Alert thresholds\n\n")
+                .append(text("Per cluster size, each from the distribution of that size's samples (resource samples from "
+                        + "%s; per-second intervals from the cells' `*_intervals.csv`). No alert is proposed from fewer "
+                        + "than %d samples.%n%n", b.statsSource(), AlertThresholds.MIN_SAMPLES))
+                .append("| Nodes | Alert when | Threshold | Derived from |\n|---:|---|---:|---|\n");
+        for (AlertThresholds.SizeAlerts size : b.alerts()) {
+            for (Alert a : size.alerts()) {
+                String value = !a.proposed() ? "none"
+                        : a.unit().equals("req/s") ? text("%,.1f req/s", a.threshold())
+                        : a.unit().equals("%") ? text("%.1f%%", a.threshold())
+                        : text("%.2f %s", a.threshold(), a.unit());
+                md.append(text("| %d | %s | %s | %s |%n", size.clusterSize(), a.condition(), value, a.derivedFrom()));
+            }
         }
         return md.toString();
     }

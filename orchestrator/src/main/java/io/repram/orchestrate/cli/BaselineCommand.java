@@ -23,9 +23,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "baseline",
         description = {"Writes performance-baseline.md from a run: top configurations, alert thresholds, capacity.",
-                "It lists the top 5 configurations; alert thresholds (CPU 80%% and memory 90%% of the observed peaks,"
-                        + " latency 2x the average, throughput below 80%% of expected); and, with --target-rps, the"
-                        + " nodes needed, read from the measured scaling curve."},
+                "It lists the top 5 configurations; alert thresholds per cluster size from the distributions"
+                        + " observed (node CPU and memory at the p99 of the busy-window samples, p99 latency at 2x the"
+                        + " sustained per-second p99, throughput below 80%% of the sustained per-second median; none"
+                        + " from fewer than 30 samples); and, with --target-rps, the nodes needed."},
         footer = {"", "Examples:",
                 "  repram-orchestrate baseline test-results/scale_test_20250101_120000 \\",
                 "      --target-rps 20000",

@@ -4,7 +4,11 @@ import io.repram.orchestrate.engine.RunningCluster;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.NodeEndpoint;
+import io.repram.orchestrate.run.CpuPlan;
+import io.repram.orchestrate.scenario.CpuSet;
+import io.repram.orchestrate.scenario.ScenarioDefaults;
 import io.repram.orchestrate.engine.docker.DockerAdmin;
 import io.repram.orchestrate.engine.docker.DockerCleanup;
 import io.repram.orchestrate.engine.docker.DockerEngine;
@@ -42,13 +46,14 @@ public class ClusterCommand implements Callable<Integer> {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = {"Starts N nodes (node 0 first, then the rest in parallel) on their own Docker network,"
+            description = {"Starts N nodes (node 0 first, then the rest in parallel) on the host's network or one of their own (--network),"
                     + " waits until every node is healthy and sees N-1 peers, prints their 127.0.0.1 URLs and exits,"
                     + " leaving the cluster running."},
             footer = {"%nExamples:%n  repram-orchestrate cluster up --cluster-size 3",
                     "  repram-orchestrate cluster up --cluster-size 7 --base-port 9000",
                     "  repram-orchestrate cluster up --cluster-size 5 -e REPRAM_REPLICATION=5",
                     "  repram-orchestrate cluster up --cluster-size 3 --image my-repram:dev",
+                    "  repram-orchestrate cluster up --cluster-size 3 --network bridge --cpuset 1",
                     "%nExit codes: 0 ok, 1 error, 2 bad input, 3 Docker unavailable, 4 port in use,",
                     "  5 node unhealthy, 6 image missing."})
     static class Up implements Callable<Integer> {
@@ -87,6 +92,16 @@ public class ClusterCommand implements Callable<Integer> {
         @Option(names = "--memory", description = "Memory limit per node, e.g. 256m or 1g.")
         String memory;
 
+        @Option(names = "--network", paramLabel = "host|bridge",
+                description = "host: each node listens on its own 127.0.0.1 port of this machine (no bridge, no NAT);"
+                        + " bridge: a network of the cluster's own, ports published on 127.0.0.1. Default: host for"
+                        + " the default image on a local Linux Docker Engine, else bridge.")
+        String network;
+
+        @Option(names = "--cpuset", paramLabel = "CPUS",
+                description = "CPUs every node may run on, as Docker's --cpuset-cpus: 1, 1-3 or 0,2.")
+        String cpuset;
+
         @Option(names = "--jvm", paramLabel = "fast-start|throughput", defaultValue = "fast-start",
                 description = "fast-start (default here): C1 only, nodes healthy sooner, ~30%% less peak throughput;"
                         + " throughput: the image's default (what `run` uses). Applies to the default image only.")
@@ -109,6 +124,14 @@ public class ClusterCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--jvm must be fast-start or throughput, was " + jvm);
             }
             if (jvm.equals("fast-start")) env.putIfAbsent("JAVA_TOOL_OPTIONS", ImageBuilder.FAST_START_JAVA_OPTIONS);
+            if (network != null && !ScenarioDefaults.NETWORKS.contains(network)) {
+                throw new IllegalArgumentException("--network must be one of " + String.join(", ", ScenarioDefaults.NETWORKS)
+                        + ", not " + network);
+            }
+            if (cpuset != null) {
+                cpuset = CpuSet.format(CpuSet.parse(cpuset));
+                CpuPlan.requireOnHost("--cpuset", cpuset, CpuPlan.hostCpus());
+            }
             boolean strict = spec.commandLine().getParseResult().hasMatchedOption("--base-port") && basePort > 0;
             DockerEngine engine = new DockerEngine(new DockerEngine.Options(NodeJarLocation.orDefault(nodeJar), strict, true,
                     Verbosity.of(spec).progress(System.err::println)));
@@ -118,7 +141,7 @@ public class ClusterCommand implements Callable<Integer> {
             try {
                 long start = System.nanoTime();
                 RunningCluster cluster = engine.start(new ClusterSpec(runId, "cluster-up", size, image, env, cpus, memoryBytes,
-                        basePort, healthTimeout));
+                        basePort, healthTimeout, null, NetworkMode.of(network), cpuset == null ? List.of() : List.of(cpuset)));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 engine.detach(cluster);
                 System.out.printf(Locale.ROOT, "Cluster %s: %d node(s) healthy in %.1f s%n", runId, size, seconds);

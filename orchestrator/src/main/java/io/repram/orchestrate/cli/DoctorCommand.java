@@ -95,7 +95,8 @@ public class DoctorCommand implements Callable<Integer> {
     private void checkProxy() {
         Optional<Boolean> proxy = UserlandProxyCheck.detect();
         String fix = "restart the daemon with `dockerd --userland-proxy=false &` or set \"userland-proxy\": false"
-                + " in /etc/docker/daemon.json; published ports through docker-proxy ran at ~1/3 of the direct rate";
+                + " in /etc/docker/daemon.json; published ports through docker-proxy ran at ~1/3 of the direct rate"
+                + " (nodes on node.network host, the default for repram-node:latest, publish none)";
         if (proxy.isEmpty()) {
             warn("Userland proxy: cannot tell (daemon not visible from here)", "make sure dockerd runs with --userland-proxy=false");
         } else if (proxy.get()) {

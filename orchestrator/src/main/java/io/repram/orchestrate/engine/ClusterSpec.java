@@ -2,6 +2,7 @@ package io.repram.orchestrate.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
  * @param memoryBytes memory limit per node, or null for none
  * @param logDir      where each node's whole log is kept as {@code node-<i>.log} (appended to, so a
  *                    replaced cluster or a resumed run adds to it); null keeps no log after the cluster
+ * @param network     how container nodes are networked; null lets the engine choose
+ * @param nodeCpusets per node index, the CPUs it may run on ("1-3"); empty for no pinning, one
+ *                    entry for the same set on every node
  */
 public record ClusterSpec(
         String runId,
@@ -24,11 +28,32 @@ public record ClusterSpec(
         Long memoryBytes,
         int basePort,
         Duration healthTimeout,
-        Path logDir) {
+        Path logDir,
+        NetworkMode network,
+        List<String> nodeCpusets) {
 
     public ClusterSpec {
         if (size < 1) throw new IllegalArgumentException("cluster size must be >= 1, was " + size);
         env = Map.copyOf(env);
+        nodeCpusets = nodeCpusets == null ? List.of() : List.copyOf(nodeCpusets);
+    }
+
+    /** A cluster on the engine's default network, unpinned. */
+    public ClusterSpec(String runId, String scenarioName, int size, String image, Map<String, String> env, Double cpus,
+                       Long memoryBytes, int basePort, Duration healthTimeout, Path logDir) {
+        this(runId, scenarioName, size, image, env, cpus, memoryBytes, basePort, healthTimeout, logDir, null, List.of());
+    }
+
+    /** The CPUs node {@code index} may run on, or null when it is not pinned. */
+    public String cpusetOf(int index) {
+        if (nodeCpusets.isEmpty()) return null;
+        return nodeCpusets.size() == 1 ? nodeCpusets.get(0) : nodeCpusets.get(index);
+    }
+
+    /** The same cluster with another network and pinning. */
+    public ClusterSpec withPlacement(NetworkMode network, List<String> nodeCpusets) {
+        return new ClusterSpec(runId, scenarioName, size, image, env, cpus, memoryBytes, basePort, healthTimeout, logDir,
+                network, nodeCpusets);
     }
 
     /** A cluster whose node logs are not kept. */

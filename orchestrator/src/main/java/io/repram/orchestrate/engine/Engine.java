@@ -56,6 +56,22 @@ public interface Engine extends AutoCloseable {
     default void checkImage(String image) throws EngineException {
     }
 
+    /**
+     * Fails, as {@link #start} would, when this engine cannot place a cluster as {@code spec} asks
+     * (its network mode, its node CPU sets); creates nothing. Lets a run refuse before it writes a
+     * results directory.
+     */
+    default void checkPlacement(ClusterSpec spec) throws EngineException {
+        if (spec.network() != null) {
+            throw new EngineException("node.network " + spec.network().key() + " is for container nodes; --driver "
+                    + name() + " has no such choice. Fix: remove node.network, or use --driver docker.", Reason.BAD_INPUT);
+        }
+        if (!spec.nodeCpusets().isEmpty()) {
+            throw new EngineException("--driver " + name() + " cannot pin nodes to CPUs (node.cpuset, load.isolate). "
+                    + "Fix: remove them, or use --driver docker or process.", Reason.BAD_INPUT);
+        }
+    }
+
     /** Removes everything this engine created in this session, every cluster still running included. */
     @Override
     void close();

@@ -77,6 +77,9 @@ public final class ScenarioJson {
         new TreeMap<>(s.node().env()).forEach(env::put);
         node.put("cpus", s.node().cpus());
         node.put("memory", s.node().memoryBytes());
+        // Only when set: files of versions without them stay byte-identical.
+        if (s.node().network() != null) node.put("network", s.node().network());
+        if (s.node().cpuset() != null) node.put("cpuset", s.node().cpuset());
         ObjectNode thresholds = root.putObject("thresholds");
         new TreeMap<>(s.thresholds()).forEach(thresholds::put);
         var faults = root.putArray("faults");
@@ -90,8 +93,10 @@ public final class ScenarioJson {
             }
         }
         // The loader's load.agents starts at 1: the in-process generator is the block's absence.
-        if (s.load().distributed()) {
-            root.putObject("load").put("agents", s.load().agents());
+        if (s.load().distributed() || s.load().isolate()) {
+            ObjectNode load = root.putObject("load");
+            if (s.load().distributed()) load.put("agents", s.load().agents());
+            if (s.load().isolate()) load.put("isolate", true);
         }
         return root;
     }

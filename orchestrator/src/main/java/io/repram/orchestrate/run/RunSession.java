@@ -4,6 +4,7 @@ import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.Reason;
+import io.repram.orchestrate.engine.Taskset;
 import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.results.ResultsException;
@@ -14,6 +15,7 @@ import io.repram.orchestrate.scenario.ClusterBlock;
 import io.repram.orchestrate.scenario.FaultSpec;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.ScenarioException;
 import io.repram.orchestrate.scenario.ScenarioLoader;
 
 import java.io.IOException;
@@ -109,6 +111,10 @@ public final class RunSession {
             refuseUnsupportedFaults(prepared.scenario(), engine);
             engine.checkImage(prepared.scenario().image());
             engine.checkPorts(request.basePort(), largestCluster(prepared.plan()));
+            for (ClusterBlock block : prepared.plan().blocks()) {
+                engine.checkPlacement(ClusterSpecs.of(prepared.scenario(), block.clusterSize(), "check",
+                        request.basePort(), request.healthTimeout(), null));
+            }
             created = prepared.resumed() != null ? null : ResultsDir.create(request.resultsParent());
         } catch (EngineException | RuntimeException e) {
             engine.close();
@@ -133,6 +139,10 @@ public final class RunSession {
             prepared = new Prepared(s, RunPlan.of(s), null);
         }
         request.checkPortsFit(largestCluster(prepared.plan()));
+        if (CpuPlan.of(prepared.scenario(), CpuPlan.hostCpus()).loadCpuset() != null && !Taskset.available()) {
+            throw new ScenarioException("load.isolate pins the load generator with the taskset command, which is not"
+                    + " on the PATH. Fix: install util-linux (apt-get install util-linux), or remove load.isolate");
+        }
         return prepared;
     }
 
@@ -185,8 +195,12 @@ public final class RunSession {
             listeners.addAll(recorders);
             RunListener listener = new FanOutListener(listeners);
             listener.runStarted(options.runId());
-            Runner.Outcome outcome = new Runner(engine, plan, writer, listener, control, options).run();
-            writer.recordEngineDetails(engine.details());
+            CpuPlan cpus = CpuPlan.of(prepared.scenario(), CpuPlan.hostCpus());
+            Runner.Outcome outcome;
+            try (LoadPinning pinned = LoadPinning.apply(cpus.loadCpuset(), listener::event)) {
+                outcome = new Runner(engine, plan, writer, listener, control, options).run();
+            }
+            writer.recordEngineDetails(LoadPinning.withLoadCpuset(engine.details(), cpus.loadCpuset()));
             // The reports and whatever the caller prints next need the terminal back.
             display.close();
             display = null;

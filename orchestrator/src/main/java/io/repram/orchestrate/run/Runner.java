@@ -97,9 +97,8 @@ public final class Runner {
     private void runBlock(ClusterBlock block, List<CellResult> results)
             throws EngineException, IOException, InterruptedException {
         Scenario s = plan.scenario();
-        ClusterSpec spec = new ClusterSpec(options.runId(), s.name(), block.clusterSize(), s.image(),
-                s.node().env(), s.node().cpus(), s.node().memoryBytes(), options.basePort(), options.healthTimeout(),
-                writer.dir().nodeLogDir(block.clusterSize()));
+        ClusterSpec spec = ClusterSpecs.of(s, block.clusterSize(), options.runId(), options.basePort(),
+                options.healthTimeout(), writer.dir().nodeLogDir(block.clusterSize()));
         ClusterSession session = startSession(spec);
         ClusterSession[] held = {session};
         try {

@@ -45,6 +45,8 @@ public final class ScenarioDefaults {
     /** {@code load.agents} in a file; 0 (no agents) is what leaving the block out means. */
     public static final int MIN_AGENTS = 1;
     public static final int MAX_AGENTS = 64;
+    /** node.network values; absent lets the engine choose (host for the tool's own image on one Linux host). */
+    public static final List<String> NETWORKS = List.of("host", "bridge");
     /** Docker refuses containers with less memory than this. */
     public static final long MIN_MEMORY_BYTES = 6L * 1024 * 1024;
     /** {@code repeat}: trials per cell. */

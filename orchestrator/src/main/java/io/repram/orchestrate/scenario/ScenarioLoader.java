@@ -32,8 +32,8 @@ public final class ScenarioLoader {
     static final List<String> MATRIX_KEYS = List.of("cluster_sizes", "concurrency", "payload_bytes");
     static final List<String> COOLDOWN_KEYS = List.of("between_scenarios", "between_cluster_sizes");
     static final List<String> WORKLOAD_KEYS = List.of("put_percent", "ttl_seconds", "key_space", "rate", "targets");
-    static final List<String> NODE_KEYS = List.of("env", "cpus", "memory");
-    static final List<String> LOAD_KEYS = List.of("agents");
+    static final List<String> NODE_KEYS = List.of("env", "cpus", "memory", "network", "cpuset");
+    static final List<String> LOAD_KEYS = List.of("agents", "isolate");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -124,6 +124,8 @@ public final class ScenarioLoader {
                     + "smallest matrix.concurrency " + fewestWorkers + "; every agent needs at least one worker");
         }
 
+        node = NodePlacementRules.check(node, load, faults, top, values);
+
         problems.throwIfAny();
         return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load,
                 measurement);
@@ -191,8 +193,9 @@ public final class ScenarioLoader {
     private LoadSettings load(Node n) {
         MapNode m = values.mapping(n, "load", LOAD_KEYS);
         Integer agents = get(m, "agents", v -> values.integer(v, "load.agents", ScenarioDefaults.MIN_AGENTS,
-                ScenarioDefaults.MAX_AGENTS), null);
-        return agents == null ? null : new LoadSettings(agents);
+                ScenarioDefaults.MAX_AGENTS), ScenarioDefaults.AGENTS);
+        Boolean isolate = get(m, "isolate", v -> values.bool(v, "load.isolate"), false);
+        return agents == null || isolate == null ? null : new LoadSettings(agents, isolate);
     }
 
     private Workload.Targets targets(Node v) {
@@ -217,7 +220,11 @@ public final class ScenarioLoader {
         Double cpus = get(m, "cpus", v -> ValueReader.isNull(v) ? null
                 : values.decimal(v, "node.cpus", 0, ScenarioDefaults.MAX_CPUS), null);
         Long memory = get(m, "memory", v -> ValueReader.isNull(v) ? null : memory(v), null);
-        return new NodeSettings(env, cpus, memory);
+        String network = get(m, "network", v -> ValueReader.isNull(v) ? null : values.choice(v, "node.network",
+                ScenarioDefaults.NETWORKS), null);
+        String cpuset = get(m, "cpuset", v -> ValueReader.isNull(v) ? null
+                : values.parsed(v, "node.cpuset", t -> CpuSet.format(CpuSet.parse(t)), CpuSet.FORMS), null);
+        return new NodeSettings(env, cpus, memory, network, cpuset);
     }
 
     private Long memory(Node v) {

@@ -69,7 +69,7 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
                 payloadBytes == null ? m.payloadBytes() : List.of(payloadBytes));
         Duration window = duration == null ? scenario.duration() : duration;
         checkFaults(scenario, matrix, window, problems);
-        LoadSettings load = agents == null ? scenario.load() : new LoadSettings(agents);
+        LoadSettings load = agents == null ? scenario.load() : new LoadSettings(agents, scenario.load().isolate());
         checkAgents(load, matrix, scenario.workload(), problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);

@@ -132,6 +132,26 @@ final class ValueReader {
         }
     }
 
+    Boolean bool(Node node, String what) {
+        if (node instanceof Scalar s && (s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE
+                || s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_FALSE)) {
+            return s.token() == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
+        }
+        problem(node, what + " must be true or false, not " + node.kind());
+        return null;
+    }
+
+    /** One of {@code allowed}, spelled exactly. */
+    String choice(Node node, String what, List<String> allowed) {
+        String text = string(node, what);
+        if (text != null && !allowed.contains(text)) {
+            problem(node, what + " '" + text + "' is not allowed; use one of: " + String.join(", ", allowed)
+                    + Suggest.didYouMean(text, allowed));
+            return null;
+        }
+        return text;
+    }
+
     static boolean isNull(Node node) {
         return node instanceof Scalar s && s.isNull();
     }

@@ -61,7 +61,7 @@ class SkippedCellsTest {
 
         Baseline baseline = Baseline.of(run, null, null);
         assertTrue(baseline.top().stream().noneMatch(r -> r.cell().id().equals(SKIPPED_ID)));
-        assertEquals(2000.0, baseline.expectedRps());
+        assertEquals(2000.0, baseline.top().get(0).load().requestsPerSec());
         assertEquals(List.of(SKIPPED_ID), baseline.skipped().stream().map(r -> r.cell().id()).toList());
         assertTrue(BaselineReport.render(baseline, null, java.time.LocalDate.of(2025, 1, 3)).contains("Left out (skipped"));
 

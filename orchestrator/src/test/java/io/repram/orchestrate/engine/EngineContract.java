@@ -51,6 +51,11 @@ public abstract class EngineContract {
         return cluster;
     }
 
+    /** The shared cluster's spec; a subclass may place it differently (another network). */
+    protected ClusterSpec spec(String runId) {
+        return new ClusterSpec(runId, "engine-contract", SIZE, image(), Map.of(), null, null, 0, Duration.ofSeconds(90));
+    }
+
     protected Duration cleanupWithin() {
         return Duration.ofSeconds(5);
     }
@@ -59,8 +64,7 @@ public abstract class EngineContract {
     void start() throws Exception {
         engine = newEngine();
         String runId = "ct" + Long.toHexString(System.nanoTime()).substring(0, 6);
-        cluster = engine.start(new ClusterSpec(runId, "engine-contract", SIZE, image(), Map.of(), null, null, 0,
-                Duration.ofSeconds(90)));
+        cluster = engine.start(spec(runId));
         leftovers = leftovers(engine, cluster);
     }
 

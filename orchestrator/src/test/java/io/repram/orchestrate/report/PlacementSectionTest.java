@@ -36,4 +36,20 @@ class PlacementSectionTest {
         int node2 = md.indexOf("| 3 | 2 | host-b | idB | repram-r1-node-2 | t2 |");
         assertTrue(node0 > 0 && node2 > node0, "rows sorted by cluster size and node: " + md);
     }
+
+    @Test
+    void pinnedCpusAndTheNetworkOfEveryNodeAreReported() {
+        EngineDetails details = new EngineDetails(List.of(
+                new Placement("r1", 3, 0, "repram-r1-node-0", null, null, null, "1", "host"),
+                new Placement("r1", 3, 1, "repram-r1-node-1", null, null, null, "1", "host"),
+                new Placement("r0", 1, 0, "repram-r0-node-0", null, null, null, null, "bridge")),
+                "docker stats", "0");
+        String md = MarkdownReport.render(MarkdownReport.defaultTemplate(),
+                ResultFixtures.RUN_INFO.withEngineDetails(details), ResultFixtures.results());
+        assertTrue(md.contains("Load generator pinned to CPU(s) 0 (load.isolate)"), md);
+        assertTrue(md.contains("| Cluster size | Node | CPUs | Network |"), md);
+        assertTrue(md.contains("| 3 | 1 | 1 | host |"), md);
+        assertTrue(md.contains("| 1 | 0 | any | bridge |"), md);
+        assertFalse(md.contains("Nodes per machine"), "one machine: no machine table: " + md);
+    }
 }

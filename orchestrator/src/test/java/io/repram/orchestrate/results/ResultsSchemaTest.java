@@ -99,9 +99,12 @@ class ResultsSchemaTest {
         fieldNames(ResultsJson.mapper().readTree(FIXTURES.resolve("golden-cell.json").toFile()), names);
         names.addAll(List.of(Files.readString(FIXTURES.resolve("golden-summary-header.csv")).strip().split(",")));
         RunInfo info = new RunInfo(SCENARIO, "docker", "27.3.1", 2, 8L << 30, "sha256:abc",
-                Instant.parse("2025-01-02T03:04:05Z"), "0.1.0");
+                Instant.parse("2025-01-02T03:04:05Z"), "0.1.0").withEngineDetails(new io.repram.orchestrate.engine.EngineDetails(
+                List.of(new io.repram.orchestrate.engine.Placement("r1", 3, 0, "repram-r1-node-0", "t0", "id", "host-a",
+                        "1", "host")), "docker stats", "0"));
         JsonNode run = ResultsJson.mapper().readTree(ResultsJson.write(info));
         run.fieldNames().forEachRemaining(names::add);
+        fieldNames(run.path("engine_details"), names);
         io.repram.orchestrate.load.LoadSpec spec = io.repram.orchestrate.load.LoadSpec.of(
                 List.of(java.net.URI.create("http://127.0.0.1:8080")), SCENARIO.workload(), 10, 1024,
                 Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(5), 1);

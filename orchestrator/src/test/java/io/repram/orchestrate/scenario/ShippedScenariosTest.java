@@ -75,4 +75,18 @@ class ShippedScenariosTest {
         assertTrue(smoke.thresholds().keySet().containsAll(List.of("success_rate", "lost_writes", "corrupt_reads")), smoke.thresholds().toString());
         assertEquals(Map.of(), load("quick.yaml").thresholds());
     }
+
+    /** Issue 18 part 5: the 1 MB cell's live set is over a gigabyte per node, and lives through the cell. */
+    @Test
+    void stressHoldsMoreThanAGigabytePerNode() {
+        Scenario stress = load("stress.yaml");
+        long largest = stress.matrix().payloadBytes().stream().mapToLong(Integer::longValue).max().orElseThrow();
+        long liveBytes = stress.workload().keySpace() * largest;
+        assertTrue(liveBytes > 1L << 30, "live set " + liveBytes + " bytes per node");
+        assertTrue(stress.node().memoryBytes() != null && stress.node().memoryBytes() >= 2 * liveBytes,
+                "node.memory leaves the heap room beside the live set: " + stress.node().memoryBytes());
+        Duration cell = stress.warmup().plus(stress.duration());
+        assertTrue(Duration.ofSeconds(stress.workload().ttlSeconds()).compareTo(cell.multipliedBy(3)) > 0,
+                "values outlive the cells that write them: ttl " + stress.workload().ttlSeconds() + " s");
+    }
 }

@@ -13,6 +13,7 @@ import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.HealthAnswer;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.Readiness;
 
@@ -32,7 +33,9 @@ import java.util.function.Consumer;
  * Containers 1..N-1 are created while node 0 boots, so only the start calls wait for it.
  */
 final class ClusterStarter {
-    private static final String LOOPBACK = "127.0.0.1";
+    private static final String LOOPBACK = NodeContainerPlan.LOOPBACK;
+    /** Docker's name for "the host's own network stack". */
+    static final String HOST_NETWORK = "host";
     /** A crashed node never answers: its container state is read every 10th poll (0.5 s), not at the timeout. */
     private static final Readiness NODE_HEALTH = Readiness.every(Duration.ofMillis(50), "a node's health")
             .checkDiedEvery(10);
@@ -54,13 +57,17 @@ final class ClusterStarter {
         this.progress = progress;
     }
 
-    Cluster start(ClusterSpec spec, List<NodeContainerPlan> plans, List<Integer> hostPorts) throws EngineException {
+    /** @param mode HOST: no network of the cluster's own, and nothing published (the node listens on hostPorts itself) */
+    Cluster start(ClusterSpec spec, List<NodeContainerPlan> plans, List<Integer> hostPorts, NetworkMode mode)
+            throws EngineException {
         long begin = System.nanoTime();
         long deadline = begin + spec.healthTimeout().toNanos();
-        String network = NodeContainerPlan.networkName(spec.runId());
-        docker.createNetworkCmd().withName(network).withDriver("bridge").withCheckDuplicate(true)
-                .withLabels(DockerLabels.reaped(DockerLabels.network(sessionId, spec.runId(), spec.scenarioName(), keep), reaped))
-                .exec();
+        String network = mode == NetworkMode.HOST ? HOST_NETWORK : NodeContainerPlan.networkName(spec.runId());
+        if (mode != NetworkMode.HOST) {
+            docker.createNetworkCmd().withName(network).withDriver("bridge").withCheckDuplicate(true)
+                    .withLabels(DockerLabels.reaped(DockerLabels.network(sessionId, spec.runId(), spec.scenarioName(), keep), reaped))
+                    .exec();
+        }
 
         List<NodeEndpoint> endpoints = new ArrayList<>();
         for (NodeContainerPlan p : plans) {
@@ -110,29 +117,40 @@ final class ClusterStarter {
         if (session.closing()) {
             throw new CompletionException(new EngineException("interrupted: the engine is closing", Reason.INTERRUPTED));
         }
+        boolean onHost = HOST_NETWORK.equals(network);
         ExposedPort http = ExposedPort.tcp(plan.httpPort());
-        Ports bindings = new Ports();
-        // 127.0.0.1 only: nodes are never reachable from other machines.
-        bindings.bind(http, Ports.Binding.bindIpAndPort(LOOPBACK, hostPort));
-        HostConfig host = HostConfig.newHostConfig().withNetworkMode(network).withPortBindings(bindings);
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode(network);
+        if (!onHost) {
+            Ports bindings = new Ports();
+            // 127.0.0.1 only: nodes are never reachable from other machines.
+            bindings.bind(http, Ports.Binding.bindIpAndPort(LOOPBACK, hostPort));
+            host.withPortBindings(bindings);
+        }
         if (spec.cpus() != null) host.withNanoCPUs((long) (spec.cpus() * 1_000_000_000L));
         if (spec.memoryBytes() != null) host.withMemory(spec.memoryBytes());
+        if (spec.cpusetOf(plan.index()) != null) host.withCpusetCpus(spec.cpusetOf(plan.index()));
         try {
-            docker.createContainerCmd(spec.image())
+            var create = docker.createContainerCmd(spec.image())
                     .withName(plan.containerName())
-                    .withHostName(plan.containerName())
                     .withEnv(plan.envList())
-                    .withExposedPorts(http)
-                    .withLabels(DockerLabels.reaped(DockerLabels.node(sessionId, spec.runId(), spec.scenarioName(), plan.index(), keep),
-                            reaped))
-                    .withHostConfig(host)
-                    .exec();
+                    .withLabels(nodeLabels(spec, plan.index(), hostPort))
+                    .withHostConfig(host);
+            // Docker refuses a hostname of the container's own beside the host's network stack.
+            if (!onHost) create.withHostName(plan.containerName()).withExposedPorts(http);
+            create.exec();
         } catch (ConflictException e) {
             throw new CompletionException(new EngineException("Container " + plan.containerName()
                     + " already exists (a run with the same id?): " + DockerConnection.rootMessage(e)
                     + "\nFix: use another run id, or remove leftovers with `repram-orchestrate cleanup`.",
                     Reason.ERROR, e));
         }
+    }
+
+    private java.util.Map<String, String> nodeLabels(ClusterSpec spec, int index, int hostPort) {
+        java.util.Map<String, String> labels = DockerLabels.reaped(
+                DockerLabels.node(sessionId, spec.runId(), spec.scenarioName(), index, keep), reaped);
+        labels.put(DockerLabels.HOST_PORT, Integer.toString(hostPort));
+        return labels;
     }
 
     private void startContainer(String name, int hostPort) {

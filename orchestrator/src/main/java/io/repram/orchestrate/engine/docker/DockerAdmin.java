@@ -116,6 +116,8 @@ public final class DockerAdmin implements AutoCloseable {
                         if (p.getPublicPort() != null) port = p.getPublicPort();
                     }
                 }
+                String labelled = c.getLabels().get(DockerLabels.HOST_PORT);
+                if (port == null && labelled != null && labelled.matches("\\d{1,5}")) port = Integer.parseInt(labelled);
                 nodes.add(new KeptNode(Integer.parseInt(c.getLabels().getOrDefault(DockerLabels.NODE_INDEX, "-1")),
                         c.getNames()[0].replaceFirst("^/", ""), c.getState(), port));
             }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.engine.Reason;
@@ -16,12 +17,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/** A cluster of node containers on its own bridge network, found by the names its plan gave them. */
+/** A cluster of node containers on its own bridge network or the host's, found by the names its plan gave them. */
 public final class DockerCluster extends SessionCluster {
     private final AtomicBoolean logsKept = new AtomicBoolean();
+    private final NetworkMode network;
 
-    DockerCluster(DockerSession session, Cluster cluster) {
+    DockerCluster(DockerSession session, Cluster cluster, NetworkMode network) {
         super(session, cluster);
+        this.network = network;
+    }
+
+    /** How its nodes are networked. */
+    public NetworkMode network() {
+        return network;
     }
 
     @Override
@@ -50,6 +58,10 @@ public final class DockerCluster extends SessionCluster {
         DockerClient docker = session.client();
         String container = NodeContainerPlan.containerName(id(), nodeIndex);
         String network = NodeContainerPlan.networkName(id());
+        if (this.network == NetworkMode.HOST && (action == FaultAction.DISCONNECT || action == FaultAction.RECONNECT)) {
+            throw new EngineException("Fault " + action + " on " + container + ": the node is on the host's network,"
+                    + " which it cannot leave. Fix: node.network bridge for network faults", Reason.BAD_INPUT);
+        }
         try {
             switch (action) {
                 case KILL -> docker.killContainerCmd(container).exec();

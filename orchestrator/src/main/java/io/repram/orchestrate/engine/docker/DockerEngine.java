@@ -7,7 +7,9 @@ import com.github.dockerjava.api.model.Info;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.EngineDetails;
 import io.repram.orchestrate.engine.EnvironmentInfo;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.RunningCluster;
@@ -20,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Runs each REPRAM node as a container on one user-defined bridge network per cluster. Depends only
+ * Runs each REPRAM node as a container, on one user-defined bridge network per cluster or on the
+ * host's network ({@link NetworkChoice}). Depends only
  * on the node's HTTP API and REPRAM_* env, so any REPRAM-compatible image (the upstream Go node's
  * too) runs unchanged. Everything it creates carries this instance's session label; {@link #close()}
  * removes by that label. It registers no shutdown hook: the caller does.
@@ -44,6 +47,7 @@ public final class DockerEngine implements Engine {
     private final Options options;
     private final Set<String> detached = ConcurrentHashMap.newKeySet();
     private final ClusterStarter starter;
+    private final DockerPlacements placements = new DockerPlacements();
     private volatile String lastImage = ImageBuilder.DEFAULT_TAG;
 
     /** Connects to the daemon named by DOCKER_HOST (default unix:///var/run/docker.sock). */
@@ -85,17 +89,16 @@ public final class DockerEngine implements Engine {
 
     @Override
     public DockerCluster start(ClusterSpec spec) throws EngineException {
-        List<NodeContainerPlan> plans;
-        try {
-            plans = NodeContainerPlan.of(spec);
-        } catch (IllegalArgumentException e) {
-            throw new EngineException(e.getMessage(), Reason.BAD_INPUT, e);
-        }
+        NetworkMode mode = NetworkChoice.resolve(spec.network(), spec.image(), daemonOs());
+        List<NodeContainerPlan> plans = mode == NetworkMode.HOST ? null : plans(() -> NodeContainerPlan.of(spec));
         ensureImage(spec.image());
         lastImage = spec.image();
         List<Integer> ports = HostPorts.allocate(spec.basePort(), spec.size(), options.strictPorts(), HostPorts.publishedBy(docker));
+        if (plans == null) plans = plans(() -> NodeContainerPlan.onHost(spec, ports));
         try {
-            return new DockerCluster(session, starter.start(spec, plans, ports));
+            DockerCluster cluster = new DockerCluster(session, starter.start(spec, plans, ports, mode), mode);
+            placements.record(spec, mode, cluster.id());
+            return cluster;
         } catch (EngineException e) {
             NodeLogs.keep(docker, spec.runId(), spec);
             session.removeRun(spec.runId());
@@ -105,6 +108,39 @@ public final class DockerEngine implements Engine {
             session.removeRun(spec.runId());
             throw DockerConnection.failed("Starting cluster " + spec.runId(), e);
         }
+    }
+
+    private static List<NodeContainerPlan> plans(java.util.function.Supplier<List<NodeContainerPlan>> plan)
+            throws EngineException {
+        try {
+            return plan.get();
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), Reason.BAD_INPUT, e);
+        }
+    }
+
+    private String daemonOs() {
+        return docker.infoCmd().exec().getOperatingSystem();
+    }
+
+    /** Refuses host networking where it cannot work, and host networking's env conflicts. */
+    @Override
+    public void checkPlacement(ClusterSpec spec) throws EngineException {
+        try {
+            if (NetworkChoice.resolve(spec.network(), spec.image(), daemonOs()) == NetworkMode.HOST) {
+                NodeContainerPlan.onHost(spec, java.util.stream.IntStream.range(0, spec.size()).boxed().toList());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), Reason.BAD_INPUT, e);
+        } catch (RuntimeException e) {
+            throw DockerConnection.failed("Asking Docker which network to use", e);
+        }
+    }
+
+    /** Every node's CPUs and network, for run.json. */
+    @Override
+    public EngineDetails details() {
+        return placements.details();
     }
 
     @Override

@@ -17,6 +17,8 @@ public final class DockerLabels {
     /** Set on clusters made by {@code cluster up}: they outlive the process that made them. */
     public static final String KEEP = PREFIX + "keep";
     public static final String JAR_SHA256 = PREFIX + "jar-sha256";
+    /** The 127.0.0.1 port a node answers on: a node on the host's network publishes none to read it from. */
+    public static final String HOST_PORT = PREFIX + "host-port";
     /** The node JVM flags baked into the image's entrypoint: a new tool version with other flags rebuilds it. */
     public static final String JVM_FLAGS = PREFIX + "jvm-flags";
     /**

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public record NodeContainerPlan(int index, String nodeId, String containerName, int httpPort, Map<String, String> env) {
     public static final int DEFAULT_HTTP_PORT = 8080;
+    static final String LOOPBACK = "127.0.0.1";
     private static final Pattern VALID_RUN_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     public NodeContainerPlan {
@@ -57,6 +58,40 @@ public record NodeContainerPlan(int index, String nodeId, String containerName, 
             env.put("REPRAM_PEERS", i == 0 ? "" : seed);
             env.putAll(spec.env());
             plans.add(new NodeContainerPlan(i, env.get("REPRAM_NODE_ID"), name, httpPort, env));
+        }
+        return plans;
+    }
+
+    /** Set by the engine under host networking: the user's values would put nodes on one port or off loopback. */
+    static final List<String> HOST_NETWORK_KEYS = List.of("REPRAM_ADDRESS", "REPRAM_BIND_ADDRESS", "REPRAM_HTTP_PORT");
+
+    /**
+     * Host networking: node i listens on 127.0.0.1:{@code ports[i]} of this machine and nowhere
+     * else (REPRAM_BIND_ADDRESS), and bootstraps from node 0's port, as the process driver does.
+     *
+     * @throws IllegalArgumentException when the spec's env sets what host networking must own
+     */
+    public static List<NodeContainerPlan> onHost(ClusterSpec spec, List<Integer> ports) {
+        requireValidRunId(spec.runId());
+        for (String key : HOST_NETWORK_KEYS) {
+            if (spec.env().containsKey(key)) {
+                throw new IllegalArgumentException("node.env " + key + " cannot be set with node.network host: each node"
+                        + " listens on its own 127.0.0.1 port, which the engine picks. Fix: remove " + key
+                        + " (pick ports with --base-port), or use node.network bridge");
+            }
+        }
+        List<NodeContainerPlan> plans = new ArrayList<>(spec.size());
+        for (int i = 0; i < spec.size(); i++) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("REPRAM_NODE_ID", "node-" + i);
+            env.put("REPRAM_NETWORK", "private");
+            env.put(NodeEnv.RATE_LIMIT, NodeEnv.UNLIMITED_RATE);
+            env.put("REPRAM_PEERS", i == 0 ? "" : LOOPBACK + ":" + ports.get(0));
+            env.putAll(spec.env());
+            env.put("REPRAM_ADDRESS", LOOPBACK);
+            env.put("REPRAM_BIND_ADDRESS", LOOPBACK);
+            env.put("REPRAM_HTTP_PORT", Integer.toString(ports.get(i)));
+            plans.add(new NodeContainerPlan(i, env.get("REPRAM_NODE_ID"), containerName(spec.runId(), i), ports.get(i), env));
         }
         return plans;
     }

@@ -41,6 +41,9 @@ record NodeCommand(List<String> command, Map<String, String> env) {
     static final String RUN_PROPERTY = "-Drepram.orchestrate.run=";
     static final String NODE_PROPERTY = "-Drepram.orchestrate.node=";
 
+    /** util-linux's taskset: runs a command on the CPUs given (sched_setaffinity). */
+    static final String TASKSET = "taskset";
+
     NodeCommand {
         command = List.copyOf(command);
         env = Map.copyOf(env);
@@ -49,6 +52,11 @@ record NodeCommand(List<String> command, Map<String, String> env) {
     static NodeCommand forNode(Path javaExecutable, Path nodeJar, String sessionId, ClusterSpec spec, int index, int port,
                                int seedPort) {
         List<String> cmd = new ArrayList<>();
+        String cpuset = spec.cpusetOf(index);
+        if (cpuset != null) {
+            // taskset execs the JVM, so the node keeps the pid (and the arguments cleanup looks for).
+            cmd.addAll(List.of(TASKSET, "-c", cpuset));
+        }
         cmd.add(javaExecutable.toString());
         cmd.addAll(BASE_JVM_FLAGS);
         cmd.add(SESSION_PROPERTY + sessionId);

@@ -5,13 +5,17 @@ import io.repram.orchestrate.engine.Cluster;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.EngineDetails;
 import io.repram.orchestrate.engine.EnvironmentInfo;
 import io.repram.orchestrate.engine.FaultAction;
 import io.repram.orchestrate.engine.HealthAnswer;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.NodeEndpoint;
 import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.NodeProbe;
+import io.repram.orchestrate.engine.Placement;
 import io.repram.orchestrate.engine.Readiness;
+import io.repram.orchestrate.engine.Taskset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +60,7 @@ public final class ProcessEngine implements Engine {
     private final NodeProbe probe = new NodeProbe();
     private final PortAllocator ports = new PortAllocator();
     private final Map<String, ProcessCluster> clusters = new ConcurrentHashMap<>();
+    private final List<Placement> pinned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger clusterCounter = new AtomicInteger();
     private final Thread shutdownHook = new Thread(this::stopAll, "process-engine-shutdown");
     private Path logDir;
@@ -110,8 +115,30 @@ public final class ProcessEngine implements Engine {
         }
     }
 
+    /** Nodes are processes on 127.0.0.1: "host" is what they always get; CPU pinning needs taskset. */
+    @Override
+    public void checkPlacement(ClusterSpec spec) throws EngineException {
+        if (spec.network() == NetworkMode.BRIDGE) {
+            throw new EngineException("node.network bridge needs container nodes; --driver process runs nodes as"
+                    + " processes on this machine's 127.0.0.1 (as node.network host does). Fix: remove node.network,"
+                    + " or use --driver docker.", Reason.BAD_INPUT);
+        }
+        if (!spec.nodeCpusets().isEmpty() && !Taskset.available()) {
+            throw new EngineException("pinning process nodes to CPUs (node.cpuset, load.isolate) needs the taskset"
+                    + " command, which is not on the PATH. Fix: install util-linux (apt-get install util-linux), or"
+                    + " use --driver docker.", Reason.BAD_INPUT);
+        }
+    }
+
+    /** The CPUs of every pinned node, for run.json; null when none was pinned. */
+    @Override
+    public EngineDetails details() {
+        return pinned.isEmpty() ? null : new EngineDetails(List.copyOf(pinned), "/proc of each node process");
+    }
+
     @Override
     public ProcessCluster start(ClusterSpec spec) throws EngineException {
+        checkPlacement(spec);
         verifyNodeJar();
         installShutdownHook();
         Path dir = spec.logDir() != null ? keptLogDir(spec.logDir()) : logDir();
@@ -138,6 +165,11 @@ public final class ProcessEngine implements Engine {
             awaitHealthy(nodes, deadline, timeout);
             Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1)));
             probe.awaitClusterReady(endpoints, left, i -> nodes.get(i).tail(30));
+            if (!spec.nodeCpusets().isEmpty() && pinned.stream().noneMatch(p -> p.clusterSize() == spec.size())) {
+                for (int i = 0; i < spec.size(); i++) {
+                    pinned.add(new Placement(clusterId, spec.size(), i, "node-" + i, null, null, null, spec.cpusetOf(i), null));
+                }
+            }
             return cluster;
         } catch (EngineException | RuntimeException e) {
             stop(cluster);

@@ -123,8 +123,32 @@ public final class SwarmEngine implements Engine {
                 info.getNCPU() == null ? 0 : info.getNCPU(), info.getMemTotal() == null ? 0 : info.getMemTotal(), imageId);
     }
 
+    /**
+     * Swarm nodes talk over an overlay network between machines, so host networking (each node on
+     * this machine's 127.0.0.1) cannot apply, and services have no CPU pinning (no --cpuset-cpus).
+     */
+    @Override
+    public void checkPlacement(ClusterSpec spec) throws EngineException {
+        refusePlacement(spec);
+    }
+
+    static void refusePlacement(ClusterSpec spec) throws EngineException {
+        if (spec.network() == io.repram.orchestrate.engine.NetworkMode.HOST) {
+            throw new EngineException("node.network host is refused by --driver swarm: a swarm spreads nodes over"
+                    + " machines that reach each other over an overlay network, while host networking puts every"
+                    + " node on one machine's 127.0.0.1. Fix: remove node.network, or use --driver docker for one"
+                    + " machine.", Reason.BAD_INPUT);
+        }
+        if (!spec.nodeCpusets().isEmpty()) {
+            throw new EngineException("--driver swarm cannot pin nodes to CPUs (node.cpuset, load.isolate): swarm"
+                    + " services have no cpuset. Fix: remove them, or use --driver docker on one machine.",
+                    Reason.BAD_INPUT);
+        }
+    }
+
     @Override
     public RunningCluster start(ClusterSpec spec) throws EngineException {
+        checkPlacement(spec);
         List<NodeContainerPlan> plans;
         try {
             plans = NodeContainerPlan.of(spec);

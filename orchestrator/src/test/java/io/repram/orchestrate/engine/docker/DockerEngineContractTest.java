@@ -1,7 +1,9 @@
 package io.repram.orchestrate.engine.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.Engine;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.EngineContract;
 import io.repram.orchestrate.engine.RunningCluster;
 import io.repram.orchestrate.engine.Await;
@@ -21,9 +23,15 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The contract over the bridge network; {@link DockerHostEngineContractTest} runs it over the host's. */
 @Tag("docker")
 class DockerEngineContractTest extends EngineContract {
     private DockerClient docker;
+
+    @Override
+    protected ClusterSpec spec(String runId) {
+        return super.spec(runId).withPlacement(NetworkMode.BRIDGE, List.of());
+    }
 
     @Override
     protected Engine newEngine() throws Exception {

@@ -6,6 +6,7 @@ import io.repram.orchestrate.engine.Await;
 import io.repram.orchestrate.engine.ClusterSpec;
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
+import io.repram.orchestrate.engine.NetworkMode;
 import io.repram.orchestrate.engine.NodeProbe;
 import io.repram.orchestrate.engine.NodeStatsSample;
 import org.junit.jupiter.api.AfterAll;
@@ -86,8 +87,10 @@ class DockerEngineTest {
     @Test
     @Order(2)
     void clusterReplicatesAPutToAnotherNode() throws Exception {
+        // The bridge: these steps count the cluster's network and its per-node network counters.
         cluster = engine.start(new ClusterSpec("it" + Long.toHexString(System.nanoTime()).substring(0, 6), "docker-it", 3,
-                ImageBuilder.DEFAULT_TAG, Map.of(), null, null, 0, Duration.ofSeconds(90)));
+                ImageBuilder.DEFAULT_TAG, Map.of(), null, null, 0, Duration.ofSeconds(90))
+                .withPlacement(NetworkMode.BRIDGE, List.of()));
         assertEquals(3, cluster.size());
         cluster.nodes().forEach(n -> assertEquals("127.0.0.1", n.host()));
         byte[] value = "replicated through docker".getBytes(StandardCharsets.UTF_8);
@@ -169,7 +172,7 @@ class DockerEngineTest {
         // The node cannot bind an address the container does not have (TEST-NET-3), and exits.
         ClusterSpec spec = new ClusterSpec("badbind" + Long.toHexString(System.nanoTime()).substring(0, 4), "docker-it", 1,
                 ImageBuilder.DEFAULT_TAG, Map.of("REPRAM_BIND_ADDRESS", "203.0.113.7"), null, null, 0,
-                Duration.ofSeconds(60), logs.resolve("1nodes"));
+                Duration.ofSeconds(60), logs.resolve("1nodes")).withPlacement(NetworkMode.BRIDGE, List.of());
         EngineException e = assertThrows(EngineException.class, () -> engine.start(spec));
         assertEquals(Reason.NODE_UNHEALTHY, e.reason(), e.getMessage());
         assertTrue(e.getMessage().contains("The nodes' whole logs are kept in " + logs.resolve("1nodes")), e.getMessage());

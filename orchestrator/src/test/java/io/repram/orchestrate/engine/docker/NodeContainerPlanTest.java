@@ -2,6 +2,9 @@ package io.repram.orchestrate.engine.docker;
 
 import io.repram.orchestrate.engine.NodeEnv;
 import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.NetworkMode;
+import io.repram.orchestrate.engine.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,6 +46,41 @@ class NodeContainerPlanTest {
         assertEquals("2", second.env().get("REPRAM_REPLICATION"));
         assertEquals(9000, second.httpPort());
         assertEquals("repram-r1-node-0:9000", second.env().get("REPRAM_PEERS"));
+    }
+
+    @Test
+    void onTheHostEachNodeListensOnItsOwnLoopbackPortOnly() {
+        List<NodeContainerPlan> plans = NodeContainerPlan.onHost(spec(3, Map.of("REPRAM_REPLICATION", "2")),
+                List.of(18100, 18101, 18102));
+        for (NodeContainerPlan p : plans) {
+            assertEquals("127.0.0.1", p.env().get("REPRAM_ADDRESS"));
+            // Never 0.0.0.0: on the host's network that would be every interface of the machine.
+            assertEquals("127.0.0.1", p.env().get("REPRAM_BIND_ADDRESS"));
+            assertEquals(Integer.toString(18100 + p.index()), p.env().get("REPRAM_HTTP_PORT"));
+            assertEquals(18100 + p.index(), p.httpPort());
+            assertEquals("2", p.env().get("REPRAM_REPLICATION"));
+        }
+        assertEquals("", plans.get(0).env().get("REPRAM_PEERS"));
+        assertEquals("127.0.0.1:18100", plans.get(2).env().get("REPRAM_PEERS"));
+        for (String key : List.of("REPRAM_HTTP_PORT", "REPRAM_ADDRESS", "REPRAM_BIND_ADDRESS")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NodeContainerPlan.onHost(spec(1, Map.of(key, "x")), List.of(18100)));
+            assertTrue(e.getMessage().contains(key + " cannot be set with node.network host"), e.getMessage());
+        }
+    }
+
+    @Test
+    void hostNetworkingIsTheDefaultOnlyForOurImageOnALocalEngine() throws Exception {
+        assertEquals(NetworkMode.HOST, NetworkChoice.resolve(null, "repram-node:latest", "Ubuntu 24.04.1 LTS"));
+        assertEquals(NetworkMode.BRIDGE, NetworkChoice.resolve(null, "ghcr.io/upstream/repram:1", "Ubuntu 24.04.1 LTS"),
+                "an image we do not know may listen on 0.0.0.0");
+        assertEquals(NetworkMode.BRIDGE, NetworkChoice.resolve(null, "repram-node:latest", "Docker Desktop"));
+        assertEquals(NetworkMode.BRIDGE, NetworkChoice.resolve(NetworkMode.BRIDGE, "repram-node:latest", "Ubuntu"));
+        assertEquals(NetworkMode.HOST, NetworkChoice.resolve(NetworkMode.HOST, "other:1", "Ubuntu"), "asked for: granted");
+        EngineException e = assertThrows(EngineException.class,
+                () -> NetworkChoice.resolve(NetworkMode.HOST, "repram-node:latest", "Docker Desktop"));
+        assertEquals(Reason.BAD_INPUT, e.reason());
+        assertTrue(e.getMessage().contains("Docker Desktop"), e.getMessage());
     }
 
     @Test

@@ -36,6 +36,15 @@ class NodeCommandTest {
     }
 
     @Test
+    void aPinnedNodeStartsUnderTasksetWithItsOwnCpus() {
+        ClusterSpec pinned = spec(Map.of(), null, null).withPlacement(null, java.util.List.of("1", "2-3", "1"));
+        NodeCommand node1 = NodeCommand.forNode(JAVA, JAR, "s1", pinned, 1, 7001, 7000);
+        assertEquals(java.util.List.of("taskset", "-c", "2-3", JAVA.toString()), node1.command().subList(0, 4));
+        NodeCommand free = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 1, 7001, 7000);
+        assertEquals(JAVA.toString(), free.command().get(0));
+    }
+
+    @Test
     void specEnvironmentOverridesTheDefaults() {
         NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of("REPRAM_RATE_LIMIT", "500", "REPRAM_X", "y"), null, null), 1, 7001, 7000);
         assertEquals("500", c.env().get("REPRAM_RATE_LIMIT"));
