@@ -68,7 +68,8 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
             throw new ScenarioException(problems);
         }
         return new Scenario(scenario.name(), image == null ? scenario.image() : image, matrix, window, scenario.warmup(), scenario.cooldown(),
-                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load);
+                scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load,
+                scenario.search());
     }
 
     private static void check(List<String> problems, String flag, Integer value, int min, int max) {

@@ -36,7 +36,7 @@ public final class Secrets {
         if (s.node().env().keySet().stream().noneMatch(Secrets::isSecretName)) return s;
         NodeSettings node = new NodeSettings(redact(s.node().env()), s.node().cpus(), s.node().memoryBytes());
         return new Scenario(s.name(), s.image(), s.matrix(), s.duration(), s.warmup(), s.cooldown(), s.workload(),
-                node, s.thresholds(), s.faults(), s.load());
+                node, s.thresholds(), s.faults(), s.load(), s.search());
     }
 
     /**
@@ -62,6 +62,6 @@ public final class Secrets {
         if (env.equals(s.node().env())) return s;
         NodeSettings node = new NodeSettings(env, s.node().cpus(), s.node().memoryBytes());
         return new Scenario(s.name(), s.image(), s.matrix(), s.duration(), s.warmup(), s.cooldown(), s.workload(),
-                node, s.thresholds(), s.faults(), s.load());
+                node, s.thresholds(), s.faults(), s.load(), s.search());
     }
 }
