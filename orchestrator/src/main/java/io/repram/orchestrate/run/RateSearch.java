@@ -21,8 +21,7 @@ import java.util.function.LongSupplier;
  */
 public final class RateSearch {
 
-    /** A probe whose achieved rate is below this share of the offered one did not get its load out. */
-    public static final double ACHIEVED_SHARE = 0.95;
+    static final double ACHIEVED_SHARE = SearchSpec.ACHIEVED_SHARE;
     static final int MAX_STEP_DOWNS = 3;
 
     /** What one probe measured over its step. */

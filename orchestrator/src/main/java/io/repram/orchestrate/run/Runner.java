@@ -56,6 +56,7 @@ public final class Runner {
     private final StatsTracker stats;
     private final NodeProbe probe = new NodeProbe();
     private final ClusterRestorer restorer;
+    private final SearchSession searches;
     private long runStartNanos;
     private int position;
 
@@ -69,6 +70,7 @@ public final class Runner {
         this.options = options;
         this.stats = new StatsTracker();
         this.restorer = new ClusterRestorer(options.healthTimeout());
+        this.searches = new SearchSession(plan.scenario(), writer, listener);
     }
 
     public Outcome run() throws EngineException, IOException, InterruptedException {
@@ -96,7 +98,7 @@ public final class Runner {
             List<Cell> cells = block.cells();
             for (int i = 0; i < cells.size() && !control.quitRequested(); i++) {
                 Cell cell = cells.get(i);
-                CellRun run = runCell(session, cell);
+                CellRun run = s.search() == null ? runCell(session, cell) : searchCell(session, cell);
                 writer.appendStats(cell.id(), stats.drainSamples());
                 if (run == null) break;
                 CellResult r = run.result();
@@ -142,15 +144,33 @@ public final class Runner {
     }
 
     /** A recorded cell, and whether its cluster must be replaced before the next one. */
-    private record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
+    record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
     }
 
     /** Runs one cell; returns null when the run was quit during it (the cell is not recorded). */
     private CellRun runCell(ClusterSession session, Cell cell) throws InterruptedException {
-        Scenario s = plan.scenario();
-        Cluster cluster = session.cluster();
         position++;
         listener.cellStarted(cell, position, plan.totalCells());
+        return measure(session, cell, plan.scenario());
+    }
+
+    /**
+     * Finds the cell's highest rate within the scenario's SLO (see {@link SearchSession}); the probe
+     * the search settled on is the cell's result. Returns null when the run was quit during it.
+     */
+    private CellRun searchCell(ClusterSession session, Cell cell) throws InterruptedException {
+        position++;
+        listener.cellStarted(cell, position, plan.totalCells());
+        return searches.run(cell, probe -> {
+            CellRun run = measure(session, cell, probe);
+            writer.appendStats(cell.id(), stats.drainSamples());
+            return run;
+        });
+    }
+
+    /** Runs the load of one cell (or search probe) as {@code s} describes it; null when the run was quit. */
+    private CellRun measure(ClusterSession session, Cell cell, Scenario s) throws InterruptedException {
+        Cluster cluster = session.cluster();
         LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),
                 cell.concurrency(), cell.payloadBytes(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
         long started = System.currentTimeMillis();

@@ -22,6 +22,8 @@ import java.util.Set;
 public record SearchSpec(List<Threshold> slo, int startRate, int maxRate, Duration step, Duration warmup,
                          double resolutionPercent) {
 
+    /** A probe whose achieved rate is below this share of the offered one did not get its load out. */
+    public static final double ACHIEVED_SHARE = 0.95;
     public static final Duration DEFAULT_STEP = Duration.ofSeconds(10);
     public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(3);
     public static final double DEFAULT_RESOLUTION_PERCENT = 5;
