@@ -9,6 +9,7 @@ import io.repram.dashboard.model.NodeRow;
 import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.SearchResult;
 import io.repram.orchestrate.run.LiveSnapshot;
 import io.repram.orchestrate.run.RunControl;
 import io.repram.orchestrate.run.RunDisplay;
@@ -39,6 +40,7 @@ public final class DashboardAdapter implements RunDisplay {
     private final Runnable onClose;
     private final Deque<Double> throughput = new ArrayDeque<>();
     private final Deque<String> events = new ArrayDeque<>();
+    private List<String> ladder = List.of();
     private LiveSnapshot last;
     private String scenarioName = "starting";
     private int position;
@@ -106,6 +108,7 @@ public final class DashboardAdapter implements RunDisplay {
     @Override
     public synchronized void cellStarted(Cell cell, int position, int total) {
         scenarioName = cell.id();
+        ladder = List.of();
         event("Scenario " + position + "/" + total + ": " + cell.id());
     }
 
@@ -121,6 +124,12 @@ public final class DashboardAdapter implements RunDisplay {
     public synchronized void cellFinished(CellResult r) {
         event(String.format("Done %s: %.0f req/s, %.2f%% ok", r.cell().id(), r.load().requestsPerSec(),
                 r.load().successRate()));
+    }
+
+    @Override
+    public synchronized void searchProgress(SearchResult search) {
+        ladder = SearchLadder.lines(search);
+        dashboard.update(last != null ? toSnapshot(last) : beforeFigures());
     }
 
     @Override
@@ -158,7 +167,7 @@ public final class DashboardAdapter implements RunDisplay {
         return new DashboardSnapshot(runName, s.cellPosition(), s.cellCount(), scenarioName,
                 Duration.ofMillis(s.runElapsedMillis()), Duration.ofMillis(s.remainingMillis()),
                 s.progressFraction(), ClusterHealth.of(rows), rows, load,
-                List.copyOf(throughput), List.copyOf(events), status);
+                List.copyOf(throughput), List.copyOf(events), status, ladder);
     }
 
 }

@@ -150,8 +150,8 @@ public final class RateSearch {
         return p;
     }
 
-    /** Whether a probe met the SLO and got its load out, and if not, on what it failed. */
-    static SearchProbe judge(SearchSpec spec, int number, String phase, int offered, Measured m) {
+    /** Whether a probe met the SLO and got its load out, and if not, on what it failed (also for re-measurements). */
+    public static SearchProbe judge(SearchSpec spec, int number, String phase, int offered, Measured m) {
         List<String> latency = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Threshold t : spec.slo()) {
