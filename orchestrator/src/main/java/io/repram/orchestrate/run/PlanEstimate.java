@@ -20,8 +20,11 @@ final class PlanEstimate {
     private PlanEstimate() {
     }
 
-    /** A rate search's probe count is not known in advance; the ladder typically takes about this many. */
-    static final int TYPICAL_PROBES = 12;
+    /**
+     * A rate search's probe count is not known in advance: the warm-up ramp's 3 probes and a ladder
+     * of typically about 12.
+     */
+    static final int TYPICAL_PROBES = 15;
 
     static Duration total(RunPlan plan) {
         return load(plan).plus(ALLOWANCE_PER_CLUSTER.multipliedBy(plan.blocks().size()));

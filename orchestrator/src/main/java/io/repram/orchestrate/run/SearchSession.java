@@ -45,7 +45,7 @@ final class SearchSession {
                 (rate, phase, number) -> {
                     listener.event(String.format(Locale.ROOT, "Probe %d (%s): offering %,d req/s for %ds", number,
                             phase.replace('_', ' '), rate, spec.step().toSeconds()));
-                    Runner.CellRun run = measure.at(probeScenario(rate, number == 1));
+                    Runner.CellRun run = measure.at(probeScenario(rate));
                     if (run == null) return null;
                     runs.put(number, run);
                     return measured(run.result());
@@ -58,10 +58,29 @@ final class SearchSession {
                             .get(progress.probes().size() - 1)));
                 },
                 System::currentTimeMillis);
+        if (!warmUp(cell, measure, spec)) return null;
         SearchResult result = search.run();
         if (!result.finished()) return null;
         return runs.get(settled(result.probes(), result.maxSustainableRps()));
     }
+
+    /**
+     * Before the first probe, a gentle ramp that is not recorded: fresh nodes run interpreted until
+     * their JIT has compiled the hot paths, and on a busy machine that takes long enough for a cold
+     * node to fail start_rate that it holds with ease once warm (seen: 500 req/s failing cold, 5,600
+     * passing after the ramp). Returns false when the run was quit.
+     */
+    private boolean warmUp(Cell cell, Measure measure, SearchSpec spec) throws InterruptedException {
+        for (int divisor : WARM_UP_DIVISORS) {
+            int rate = Math.max(1, spec.startRate() / divisor);
+            listener.event(String.format(Locale.ROOT, "Warming %s up at %,d req/s (not recorded)", cell.id(), rate));
+            if (measure.at(probeScenario(rate)) == null) return false;
+        }
+        return true;
+    }
+
+    /** The warm-up ramp's rates, as fractions of start_rate. */
+    static final int[] WARM_UP_DIVISORS = {8, 4, 2};
 
     /** The probe the search settled on: the last that passed at the found rate, else the last probe. */
     static int settled(List<SearchProbe> probes, Integer found) {
@@ -72,15 +91,10 @@ final class SearchSession {
         return probes.get(probes.size() - 1).number();
     }
 
-    /**
-     * The cell at one rate, for the search's step after its own warm-up, without faults. The first
-     * probe meets nodes with a cold JIT (and, after the first payload, a cluster that idled), so it
-     * warms up for the scenario's warm-up when that is longer.
-     */
-    private Scenario probeScenario(int rate, boolean first) {
+    /** The cell at one rate, for the search's step after its own warm-up, without faults. */
+    private Scenario probeScenario(int rate) {
         Scenario s = scenario;
-        java.time.Duration warmup = first && s.warmup().compareTo(s.search().warmup()) > 0 ? s.warmup()
-                : s.search().warmup();
+        java.time.Duration warmup = s.search().warmup();
         return new Scenario(s.name(), s.image(), s.matrix(), s.search().step(), warmup, s.cooldown(),
                 s.workload().withRatePerSecond(rate), s.node(), s.thresholds(), List.of(), s.load(), s.search());
     }

@@ -44,9 +44,9 @@ class PlanEstimateTest {
                 search: {slo: {p99_ms: "<= 20"}, step: 5s, warmup: 2s}
                 """), "t.yaml", "t", w -> { });
         RunPlan plan = RunPlan.of(s);
-        // 2 searches × 12 probes × 7 s, the cooldown between the sizes, 2 × 40 s allowance.
-        assertEquals(Duration.ofSeconds(2 * 12 * 7 + 10 + 80), PlanEstimate.total(plan));
-        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 4m18s if each takes 12 probes of 7s (warm-up + "
+        // 2 searches × 15 probes (3 of them the warm-up ramp) × 7 s, the cooldown between the sizes, 2 × 40 s allowance.
+        assertEquals(Duration.ofSeconds(2 * 15 * 7 + 10 + 80), PlanEstimate.total(plan));
+        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 5m0s if each takes 15 probes of 7s (warm-up + "
                 + "step; the ladder decides how many) + 40s start-up allowance per cluster", PlanEstimate.line(plan));
     }
 }
