@@ -52,6 +52,8 @@ public final class HockeyStickChart {
         boolean manyPayloads = searches.stream().map(SearchResult::payloadBytes).distinct().count() > 1;
         XYSeries found = new XYSeries("found rate (the probe the search settled on)");
         List<XYTextAnnotation> labels = new ArrayList<>();
+        double fastest = searches.stream().flatMap(s -> s.probes().stream()).mapToDouble(SearchProbe::achievedRps)
+                .max().orElse(1);
         for (SearchResult s : searches) {
             String name = RunCharts.nodes(s.clusterSize()) + (manyPayloads ? ", " + s.payloadBytes() + " B" : "");
             XYSeries p50 = new XYSeries(name + " p50", true, true);
@@ -70,10 +72,11 @@ public final class HockeyStickChart {
             style(renderer, i + 1, colour, ChartStyle.DASHED);
             settled(s).ifPresent(p -> {
                 found.add(p.achievedRps(), Math.max(p.p99Micros(), 1) / 1000.0);
-                XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "  %s: %,d req/s%s",
+                XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "%s: %,d req/s%s",
                         name, s.maxSustainableRps(), s.lowerBound() ? " (lower bound)" : ""),
                         p.achievedRps(), LABEL_LIFT * Math.max(p.p99Micros(), 1) / 1000.0);
-                label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                // Near the right edge a label would run off the plot: there it ends at its point.
+                label.setTextAnchor(p.achievedRps() > 0.6 * fastest ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
                 label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
                 label.setPaint(colour);
                 labels.add(label);
