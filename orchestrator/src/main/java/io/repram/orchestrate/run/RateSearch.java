@@ -101,8 +101,8 @@ public final class RateSearch {
             SearchProbe p = probe(rate, SearchProbe.STEP_DOWN);
             if (p == null) return partial();
             if (p.passed()) {
-                return found(rate, failed, false, text("the confirmation probe at %,d req/s failed (%s), so the search stepped "
-                        + "down to %,d req/s, which passed", found, c.why(), rate));
+                return found(rate, failed, false, text("not confirmed: the repeat probe at %,d req/s failed on %s, so the "
+                        + "search stepped down to %,d req/s, which passed", found, c.why(), rate));
             }
             failed = p;
         }

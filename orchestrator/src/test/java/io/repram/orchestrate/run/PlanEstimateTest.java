@@ -46,7 +46,7 @@ class PlanEstimateTest {
         RunPlan plan = RunPlan.of(s);
         // 2 searches × 15 probes (3 of them the warm-up ramp) × 7 s, the cooldown between the sizes, 2 × 40 s allowance.
         assertEquals(Duration.ofSeconds(2 * 15 * 7 + 10 + 80), PlanEstimate.total(plan));
-        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 5m0s if each takes 15 probes of 7s (warm-up + "
+        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 5m if each takes 15 probes of 7s (warm-up + "
                 + "step; the ladder decides how many) + 40s start-up allowance per cluster", PlanEstimate.line(plan));
     }
 }

@@ -123,7 +123,8 @@ class RateSearchTest {
         assertEquals((int) Math.floor(confirm.offeredRps() * 0.95), down.offeredRps());
         assertEquals(down.offeredRps(), r.maxSustainableRps());
         assertFalse(r.confirmed());
-        assertTrue(r.summary().contains("confirmation probe at") && r.summary().contains("stepped down"), r.summary());
+        assertTrue(r.summary().contains("not confirmed: the repeat probe at") && r.summary().contains("stepped down"),
+                r.summary());
     }
 
     @Test
