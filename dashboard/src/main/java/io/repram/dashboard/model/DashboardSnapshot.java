@@ -23,6 +23,8 @@ import java.util.Objects;
  *                          the chart shows the last 60 s or more, so keep at least 60 values
  * @param events            recent events (fault timeline, scenario changes), oldest first
  * @param statusLine        one line on what happens right now, e.g. "measuring (warm-up done)"
+ * @param ladder            a rate search's probe ladder, one line per probe, oldest first, shown in
+ *                          place of the throughput chart; empty when no search runs
  */
 public record DashboardSnapshot(
         String runName,
@@ -37,7 +39,8 @@ public record DashboardSnapshot(
         LoadPanel load,
         List<Double> throughputHistory,
         List<String> events,
-        String statusLine) {
+        String statusLine,
+        List<String> ladder) {
 
     public DashboardSnapshot {
         Objects.requireNonNull(runName, "runName");
@@ -54,6 +57,15 @@ public record DashboardSnapshot(
         nodes = List.copyOf(nodes);
         throughputHistory = List.copyOf(throughputHistory);
         events = List.copyOf(events);
+        ladder = ladder == null ? List.of() : List.copyOf(ladder);
+    }
+
+    /** A frame without a probe ladder. */
+    public DashboardSnapshot(String runName, int scenarioIndex, int scenarioCount, String scenarioName, Duration elapsed,
+                             Duration eta, double progressFraction, ClusterHealth health, List<NodeRow> nodes,
+                             LoadPanel load, List<Double> throughputHistory, List<String> events, String statusLine) {
+        this(runName, scenarioIndex, scenarioCount, scenarioName, elapsed, eta, progressFraction, health, nodes, load,
+                throughputHistory, events, statusLine, List.of());
     }
 
     /** True when a scenario matrix runs (as opposed to {@code monitor}, which only watches). */

@@ -48,16 +48,20 @@ public final class DashboardRenderer {
         NodeTable.draw(Frame.draw(g, layout.nodes(), "Nodes"), s.nodes());
         if (!layout.load().isEmpty()) {
             LoadView.draw(Frame.draw(g, layout.load(), "Load"), s.load());
-            ThroughputChart.draw(Frame.draw(g, layout.chart(), ThroughputChart.title(s.throughputHistory(), layout.chart().width() - 6)),
-                    s.throughputHistory());
+            if (s.ladder().isEmpty()) {
+                ThroughputChart.draw(Frame.draw(g, layout.chart(), ThroughputChart.title(s.throughputHistory(),
+                        layout.chart().width() - 6)), s.throughputHistory());
+            } else {
+                drawLines(Frame.draw(g, layout.chart(), "Probe ladder"), s.ladder());
+            }
         }
         if (!layout.events().isEmpty()) {
-            drawEvents(Frame.draw(g, layout.events(), "Events"), s.events());
+            drawLines(Frame.draw(g, layout.events(), "Events"), s.events());
         }
     }
 
-    /** Newest events at the bottom, like a log tail. */
-    private static void drawEvents(TextGraphics g, List<String> events) {
+    /** Newest lines at the bottom, like a log tail. */
+    private static void drawLines(TextGraphics g, List<String> events) {
         int rows = g.getSize().getRows();
         int width = g.getSize().getColumns();
         List<String> tail = events.subList(Math.max(0, events.size() - rows), events.size());

@@ -72,6 +72,29 @@ class DashboardRendererTest {
     }
 
     @Test
+    void aRateSearchShowsItsProbeLadderInPlaceOfTheChartAt80Columns() throws IOException {
+        DashboardSnapshot base = SampleSnapshots.threeNodesOneDown();
+        List<String> ladder = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            ladder.add(String.format(java.util.Locale.ROOT, "%2d ramp   %,7d→%,7d/s p99 4.1ms ok", i, 500 << i, 500 << i));
+        }
+        ladder.add("= 128,000 req/s within the SLO, confirmed");
+        DashboardSnapshot s = new DashboardSnapshot(base.runName(), base.scenarioIndex(), base.scenarioCount(),
+                base.scenarioName(), base.elapsed(), base.eta(), base.progressFraction(), base.health(), base.nodes(),
+                base.load(), base.throughputHistory(), base.events(), base.statusLine(), ladder);
+        DefaultVirtualTerminal t = render(80, 24, s, ViewState.PLAIN);
+        String screen = ScreenText.text(t);
+        assertTrue(screen.contains("Probe ladder"), screen);
+        assertFalse(screen.contains("Throughput req/s"), "the ladder takes the chart's place: " + screen);
+        // Newest at the bottom: the outcome line shows, whole, and the oldest probes give way.
+        assertTrue(rowWith(t, "= 128,000").contains("= 128,000 req/s within the SLO, confirmed"), screen);
+        assertTrue(rowWith(t, " 9 ramp").contains("256,000→256,000/s p99 4.1ms ok"), screen);
+        assertFalse(screen.contains(" 1 ramp"), screen);
+        assertTrue(rowWith(t, "Now").contains("4,812 req/s"), "the load panel stays: " + screen);
+        for (String line : ScreenText.lines(t)) assertTrue(line.length() <= 80, line);
+    }
+
+    @Test
     void at200x60UsesAllColumnsAndATallerChart() throws IOException {
         DefaultVirtualTerminal t = render(200, 60, SampleSnapshots.threeNodesOneDown(), ViewState.PLAIN);
 

@@ -18,7 +18,7 @@ public final class BaselineReport {
 
     /** Writes the file and, when the scaling law could be fitted, its chart beside it. */
     public static Path write(Path file, Baseline b, CapacityPlan.Estimate capacity, LocalDate today) {
-        List<CapacityPlan.Point> curve = CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT);
+        List<CapacityPlan.Point> curve = CapacityPlan.curve(b.run().cells(), b.run().searches(), Baseline.MIN_SUCCESS_PERCENT);
         UslFit.fit(points(curve)).ifPresent(m -> ScalingChart.write(file.toAbsolutePath().getParent(), curve, m,
                 capacity == null ? null : capacity.targetRps()));
         AtomicFiles.write(file, render(b, capacity, today, true));
@@ -66,7 +66,7 @@ public final class BaselineReport {
                     .append(".\n");
         }
         md.append(alerts(b));
-        md.append(scalingModel(CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT), withChart));
+        md.append(scalingModel(CapacityPlan.curve(b.run().cells(), b.run().searches(), Baseline.MIN_SUCCESS_PERCENT), withChart));
         md.append("\n## Capacity\n\n");
         if (capacity == null) {
             md.append("No target load was given; pass `--target-rps N` for the node count it needs.\n");
@@ -76,9 +76,11 @@ public final class BaselineReport {
                             : "**Nodes needed: " + capacity.nodesNeeded() + ".**")
                     .append("\n\n");
             capacity.reasoning().forEach(line -> md.append("- ").append(line).append('\n'));
-            md.append("\nScaling curve used (best healthy throughput per cluster size):\n\n| Nodes | req/s |\n|---:|---:|\n");
-            CapacityPlan.curve(b.run().cells(), Baseline.MIN_SUCCESS_PERCENT)
-                    .forEach(p -> md.append(text("| %d | %,.1f |%n", p.nodes(), p.requestsPerSec())));
+            List<CapacityPlan.Point> used = CapacityPlan.curve(b.run().cells(), b.run().searches(),
+                    Baseline.MIN_SUCCESS_PERCENT);
+            md.append("\nScaling curve used (").append(source(used)).append("):\n\n| Nodes | req/s | From |\n|---:|---:|---|\n");
+            used.forEach(p -> md.append(text("| %d | %,.1f | %s |%n", p.nodes(), p.requestsPerSec(),
+                    p.searched() ? "rate search: max sustainable within the SLO" : "best healthy cell")));
         }
         return md.toString();
     }
@@ -111,7 +113,7 @@ public final class BaselineReport {
                     + "this run has %d.%n", UslFit.MIN_SIZES, curve.size())).toString();
         }
         UslFit.Model m = model.get();
-        md.append("X(N) = λN / (1 + σ(N−1) + κN(N−1)), fitted to the best healthy throughput of each size.\n\n")
+        md.append("X(N) = λN / (1 + σ(N−1) + κN(N−1)), fitted to ").append(source(curve)).append(".\n\n")
                 .append("| λ (req/s, one node) | σ (contention) | κ (coherency) | R² | peak at |\n|---:|---:|---:|---:|---:|\n")
                 .append(text("| %,.1f | %.4f | %.5f | %.3f | %s |%n", m.lambda(), m.sigma(), m.kappa(), m.rSquared(),
                         m.peakNodes().map(p -> text("%.1f nodes, %,.1f req/s", p, m.maxThroughput()))
@@ -121,6 +123,14 @@ public final class BaselineReport {
                     .append(".png)\n");
         }
         return md.toString();
+    }
+
+    /** What the curve's rates are: searched maxima, best cells, or a mix. */
+    static String source(List<CapacityPlan.Point> curve) {
+        long searched = curve.stream().filter(CapacityPlan.Point::searched).count();
+        if (searched == 0) return "the best healthy throughput of each size";
+        if (searched == curve.size()) return "each size's highest rate within the search's SLO (max_sustainable_rps)";
+        return "each size's highest rate within the search's SLO where it was searched, else its best healthy cell";
     }
 
     private static String text(String format, Object... args) {

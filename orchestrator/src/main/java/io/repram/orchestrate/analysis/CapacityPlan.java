@@ -1,6 +1,7 @@
 package io.repram.orchestrate.analysis;
 
 import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.results.SearchResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,15 @@ public final class CapacityPlan {
     /** Extrapolating further than this multiple of the largest measured size is flagged as a guess. */
     static final int FAR_EXTRAPOLATION_FACTOR = 3;
 
-    /** One point of the scaling curve. */
-    public record Point(int nodes, double requestsPerSec) {
+    /**
+     * One point of the scaling curve.
+     *
+     * @param searched the rate is the size's {@code max_sustainable_rps} from a rate search, not its best cell
+     */
+    public record Point(int nodes, double requestsPerSec, boolean searched) {
+        public Point(int nodes, double requestsPerSec) {
+            this(nodes, requestsPerSec, false);
+        }
     }
 
     /**
@@ -55,6 +63,24 @@ public final class CapacityPlan {
             best.merge(r.cell().clusterSize(), r.load().requestsPerSec(), Math::max);
         }
         return best.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * As {@link #curve(List, double)}, with each size's rate search taking precedence: a size whose
+     * search found a {@code max_sustainable_rps} (the highest over its payloads) is on the curve with
+     * that rate; the other sizes with their best healthy cell.
+     */
+    public static List<Point> curve(List<CellResult> cells, List<SearchResult> searches, double minSuccessPercent) {
+        Map<Integer, Point> bySize = new TreeMap<>();
+        curve(cells, minSuccessPercent).forEach(p -> bySize.put(p.nodes(), p));
+        Map<Integer, Integer> searched = new TreeMap<>();
+        for (SearchResult s : searches) {
+            if (s.finished() && s.maxSustainableRps() != null) {
+                searched.merge(s.clusterSize(), s.maxSustainableRps(), Math::max);
+            }
+        }
+        searched.forEach((size, rps) -> bySize.put(size, new Point(size, rps, true)));
+        return List.copyOf(bySize.values());
     }
 
     /** As {@link #forTarget(List, double, boolean)} for nodes spread over several machines. */

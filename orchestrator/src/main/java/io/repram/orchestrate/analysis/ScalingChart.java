@@ -33,7 +33,9 @@ public final class ScalingChart {
 
     /** @param targetRps null for no target line */
     public static JFreeChart chart(List<CapacityPlan.Point> curve, UslFit.Model m, Double targetRps) {
-        XYSeries measured = new XYSeries("measured (best healthy cell per size)");
+        boolean searched = curve.stream().anyMatch(CapacityPlan.Point::searched);
+        XYSeries measured = new XYSeries(searched ? "measured (max sustainable rate within the SLO per size)"
+                : "measured (best healthy cell per size)");
         curve.forEach(p -> measured.add(p.nodes(), p.requestsPerSec()));
         int largest = curve.stream().mapToInt(CapacityPlan.Point::nodes).max().orElse(1);
         int until = Math.max(largest * 2, m.peakNodes().map(p -> (int) Math.ceil(p * 1.3)).orElse(0));

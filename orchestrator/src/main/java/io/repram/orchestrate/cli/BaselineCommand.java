@@ -82,7 +82,7 @@ public final class BaselineCommand implements Callable<Integer> {
         Baseline baseline = Baseline.of(run, monitoring, monitoringDir == null ? null
                 : monitoringDir.resolve(StatsCsvReader.FILE_NAME).toString());
         CapacityPlan.Estimate capacity = targetRps == null ? null
-                : CapacityPlan.forTarget(CapacityPlan.curve(run.cells(), Baseline.MIN_SUCCESS_PERCENT), targetRps,
+                : CapacityPlan.forTarget(CapacityPlan.curve(run.cells(), run.searches(), Baseline.MIN_SUCCESS_PERCENT), targetRps,
                 oneHost(run));
         Path file;
         try {

@@ -10,6 +10,7 @@ import io.repram.orchestrate.engine.NodeStatsSample;
 import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.IntervalFigures;
+import io.repram.orchestrate.results.SearchResult;
 import io.repram.orchestrate.run.LiveSnapshot;
 import io.repram.orchestrate.run.RunControl;
 import io.repram.orchestrate.run.RunDisplay;
@@ -40,6 +41,7 @@ public final class DashboardAdapter implements RunDisplay {
     private final Runnable onClose;
     private final Deque<Double> throughput = new ArrayDeque<>();
     private final Deque<String> events = new ArrayDeque<>();
+    private List<String> ladder = List.of();
     private LiveSnapshot last;
     /** The last finished cell's limit verdict, in words; null before one finished. */
     private String lastLimit;
@@ -109,6 +111,7 @@ public final class DashboardAdapter implements RunDisplay {
     @Override
     public synchronized void cellStarted(Cell cell, int position, int total) {
         scenarioName = cell.id();
+        ladder = List.of();
         event("Scenario " + position + "/" + total + ": " + cell.id());
     }
 
@@ -125,6 +128,12 @@ public final class DashboardAdapter implements RunDisplay {
         if (r.limit() != null) lastLimit = CellLimit.label(r.limit().verdict());
         event(String.format("Done %s: %.0f req/s, %.2f%% ok", r.cell().id(), r.load().requestsPerSec(),
                 r.load().successRate()));
+    }
+
+    @Override
+    public synchronized void searchProgress(SearchResult search) {
+        ladder = SearchLadder.lines(search);
+        dashboard.update(last != null ? toSnapshot(last) : beforeFigures());
     }
 
     @Override
@@ -163,7 +172,7 @@ public final class DashboardAdapter implements RunDisplay {
         return new DashboardSnapshot(runName, s.cellPosition(), s.cellCount(), scenarioName,
                 Duration.ofMillis(s.runElapsedMillis()), Duration.ofMillis(s.remainingMillis()),
                 s.progressFraction(), ClusterHealth.of(rows), rows, load,
-                List.copyOf(throughput), List.copyOf(events), status);
+                List.copyOf(throughput), List.copyOf(events), status, ladder);
     }
 
 }

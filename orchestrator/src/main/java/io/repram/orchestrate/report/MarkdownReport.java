@@ -6,6 +6,7 @@ import io.repram.orchestrate.results.AuditFigures;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.ConvergenceFigures;
 import io.repram.orchestrate.results.FaultEvent;
+import io.repram.orchestrate.results.SearchResult;
 import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.scenario.Matrix;
 import io.repram.orchestrate.scenario.RunPlan;
@@ -52,7 +53,16 @@ public final class MarkdownReport {
      *               it brings its own heading and surrounding blank lines
      */
     public static String render(String template, RunInfo info, List<CellResult> results, String charts) {
+        return render(template, info, results, List.of(), charts);
+    }
+
+    /** As {@link #render(String, RunInfo, List, String)}, with the rate searches of a search scenario after the cells. */
+    public static String render(String template, RunInfo info, List<CellResult> results, List<SearchResult> searches,
+                                String charts) {
         Map<String, String> values = values(info, results);
+        if (!searches.isEmpty()) {
+            values.put("results_table", values.get("results_table") + SearchSection.render(info.scenario(), searches));
+        }
         values.put("charts", charts);
         return TemplateRenderer.render(template, values);
     }

@@ -8,6 +8,9 @@ import io.repram.orchestrate.results.ResultsJson;
 import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.results.RunResults;
 import io.repram.orchestrate.results.SummaryCsv;
+import io.repram.orchestrate.results.SearchFiles;
+import io.repram.orchestrate.results.SearchResult;
+import io.repram.orchestrate.analysis.HockeyStickChart;
 import io.repram.orchestrate.analysis.ChartsMarkdown;
 import io.repram.orchestrate.analysis.HtmlReport;
 import io.repram.orchestrate.analysis.RunCharts;
@@ -34,6 +37,8 @@ public final class ResultsWriter {
     private final ThresholdEvaluator evaluator;
     private final String template;
     private final List<CellResult> results = new ArrayList<>();
+    /** The rate searches so far (search mode only), one per cell, in run order. */
+    private final List<SearchResult> searches = new ArrayList<>();
     private static final String CHARTS_AT_END = "\n## Charts\n\nThe charts and report.html are drawn when the run ends"
             + " (or by `repram-orchestrate report <dir>`).\n";
 
@@ -66,7 +71,9 @@ public final class ResultsWriter {
 
     /** As {@link #resume(RunResults)}, rendering report.md with {@code reportTemplate} (the `report` command). */
     public static ResultsWriter resume(RunResults previous, String reportTemplate) {
-        return new ResultsWriter(previous.dir(), previous.runInfo(), previous.cells(), reportTemplate);
+        ResultsWriter writer = new ResultsWriter(previous.dir(), previous.runInfo(), previous.cells(), reportTemplate);
+        writer.searches.addAll(previous.searches());
+        return writer;
     }
 
     public ResultsDir dir() {
@@ -92,6 +99,25 @@ public final class ResultsWriter {
         // enough, and the run draws the charts once at its end through writeReports().
         writeTextReports(CHARTS_AT_END);
         return breaches;
+    }
+
+    /**
+     * Records a rate search (finished or not: it is rewritten after every probe) and rewrites
+     * search.json, search.csv and the text reports.
+     */
+    public synchronized void writeSearch(SearchResult search) {
+        int at = -1;
+        for (int i = 0; i < searches.size(); i++) {
+            if (searches.get(i).cellId().equals(search.cellId())) at = i;
+        }
+        if (at >= 0) searches.set(at, search);
+        else searches.add(search);
+        SearchFiles.write(dir.path(), searches);
+        writeTextReports(CHARTS_AT_END);
+    }
+
+    public synchronized List<SearchResult> searches() {
+        return List.copyOf(searches);
     }
 
     /** Appends one cell's node samples to container_stats.csv. */
@@ -131,11 +157,13 @@ public final class ResultsWriter {
             HtmlReport.write(dir.reportHtml(), htmlTitle(), writeTextReports(failed), dir.path());
             return;
         }
+        charts = HockeyStickChart.withHockeyStick(charts, dir.path(), searches);
         writeTextReports(ChartsMarkdown.section(charts, dir.path(), true));
         // report.md's charts section points the reader at report.html; report.html is where the
         // charts already are, so its copy of the report has the charts without that pointer.
         HtmlReport.write(dir.reportHtml(), htmlTitle(),
-                MarkdownReport.render(template, info, results, ChartsMarkdown.section(charts, dir.path(), false)), dir.path());
+                MarkdownReport.render(template, info, results, searches, ChartsMarkdown.section(charts, dir.path(), false)),
+                dir.path());
     }
 
     private String htmlTitle() {
@@ -144,7 +172,7 @@ public final class ResultsWriter {
 
     private String writeTextReports(String chartsSection) {
         JUnitReport.write(dir.reportXml(), info.scenario(), info.startedAt(), results, evaluator);
-        String markdown = MarkdownReport.render(template, info, results, chartsSection);
+        String markdown = MarkdownReport.render(template, info, results, searches, chartsSection);
         AtomicFiles.write(dir.reportMd(), markdown);
         return markdown;
     }

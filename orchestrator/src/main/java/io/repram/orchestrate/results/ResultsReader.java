@@ -33,6 +33,6 @@ public final class ResultsReader {
             throw new ResultsException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         cells.sort(Comparator.comparingInt(c -> c.cell().index()));
-        return new RunResults(results, info, cells);
+        return new RunResults(results, info, cells, SearchFiles.read(dir));
     }
 }

@@ -98,6 +98,15 @@ public final class ScenarioJson {
             if (s.load().distributed()) load.put("agents", s.load().agents());
             if (s.load().isolate()) load.put("isolate", true);
         }
+        if (s.search() != null) {
+            ObjectNode search = root.putObject("search");
+            ObjectNode slo = search.putObject("slo");
+            s.search().sloExpressions().forEach(slo::put);
+            search.put("start_rate", s.search().startRate()).put("max_rate", s.search().maxRate())
+                    .put("step", Units.formatDuration(s.search().step()))
+                    .put("warmup", Units.formatDuration(s.search().warmup()))
+                    .put("resolution", s.search().resolutionPercent());
+        }
         return root;
     }
 

@@ -2,6 +2,7 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.IntervalRecord;
+import io.repram.orchestrate.results.SearchResult;
 import io.repram.orchestrate.scenario.Cell;
 
 import java.util.List;
@@ -37,6 +38,11 @@ final class FanOutListener implements RunListener {
     @Override
     public void cellFinished(CellResult result) {
         for (RunListener l : listeners) l.cellFinished(result);
+    }
+
+    @Override
+    public void searchProgress(SearchResult search) {
+        for (RunListener l : listeners) l.searchProgress(search);
     }
 
     @Override

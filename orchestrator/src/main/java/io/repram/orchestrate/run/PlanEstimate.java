@@ -2,6 +2,7 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.scenario.ClusterBlock;
 import io.repram.orchestrate.scenario.RunPlan;
+import io.repram.orchestrate.scenario.SearchSpec;
 import io.repram.orchestrate.scenario.Units;
 
 import java.time.Duration;
@@ -19,8 +20,27 @@ final class PlanEstimate {
     private PlanEstimate() {
     }
 
+    /**
+     * A rate search's probe count is not known in advance: the warm-up ramp's 3 probes and a ladder
+     * of typically about 12.
+     */
+    static final int TYPICAL_PROBES = 15;
+
     static Duration total(RunPlan plan) {
-        return plan.estimatedDuration().plus(ALLOWANCE_PER_CLUSTER.multipliedBy(plan.blocks().size()));
+        return load(plan).plus(ALLOWANCE_PER_CLUSTER.multipliedBy(plan.blocks().size()));
+    }
+
+    /** Warm-up, measured time and cooldowns; for a rate search, {@link #TYPICAL_PROBES} probes per cell. */
+    private static Duration load(RunPlan plan) {
+        SearchSpec search = plan.scenario().search();
+        if (search == null) return plan.estimatedDuration();
+        Duration cells = plan.scenario().warmup().plus(plan.scenario().duration()).multipliedBy(plan.totalCells());
+        return plan.estimatedDuration().minus(cells).plus(probe(search).multipliedBy(
+                (long) TYPICAL_PROBES * plan.totalCells()));
+    }
+
+    private static Duration probe(SearchSpec search) {
+        return search.warmup().plus(search.step());
     }
 
     /**
@@ -45,6 +65,13 @@ final class PlanEstimate {
 
     /** {@code Plan: 2 cell(s) on 1 cluster(s), about 42s (2s of load and cooldowns + 40s start-up allowance per cluster)}. */
     static String line(RunPlan plan) {
+        SearchSpec search = plan.scenario().search();
+        if (search != null) {
+            return "Plan: " + plan.totalCells() + " rate search(es) on " + plan.blocks().size() + " cluster(s), about "
+                    + Units.formatDuration(total(plan)) + " if each takes " + TYPICAL_PROBES + " probes of "
+                    + Units.formatDuration(probe(search)) + " (warm-up + step; the ladder decides how many) + "
+                    + Units.formatDuration(ALLOWANCE_PER_CLUSTER) + " start-up allowance per cluster";
+        }
         return "Plan: " + plan.totalCells() + " cell(s) on " + plan.blocks().size() + " cluster(s), about "
                 + Units.formatDuration(total(plan)) + " (" + Units.formatDuration(plan.estimatedDuration())
                 + " of warm-up, measured time and cooldowns + " + Units.formatDuration(ALLOWANCE_PER_CLUSTER)

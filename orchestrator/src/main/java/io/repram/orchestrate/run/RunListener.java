@@ -2,6 +2,7 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.IntervalRecord;
+import io.repram.orchestrate.results.SearchResult;
 import io.repram.orchestrate.scenario.Cell;
 
 /**
@@ -29,6 +30,10 @@ public interface RunListener {
     }
 
     default void cellFinished(CellResult result) {
+    }
+
+    /** After each probe of a rate search, the search so far (its probe ladder); once more when it ends. */
+    default void searchProgress(SearchResult search) {
     }
 
     /** Something worth a line: cluster start, cooldown, fault, skipped cell. */

@@ -63,6 +63,7 @@ public final class Runner {
     private final StatsTracker stats;
     private final NodeProbe probe = new NodeProbe();
     private final ClusterRestorer restorer;
+    private final SearchSession searches;
     private long runStartNanos;
     private int position;
     /** The last finished cell per cluster size and payload: the previous step a limit verdict compares with. */
@@ -78,6 +79,7 @@ public final class Runner {
         this.options = options;
         this.stats = new StatsTracker();
         this.restorer = new ClusterRestorer(options.healthTimeout());
+        this.searches = new SearchSession(plan.scenario(), writer, listener);
     }
 
     public Outcome run() throws EngineException, IOException, InterruptedException {
@@ -105,7 +107,7 @@ public final class Runner {
             List<Cell> cells = block.cells();
             for (int i = 0; i < cells.size() && !control.quitRequested(); i++) {
                 Cell cell = cells.get(i);
-                CellRun run = runTrials(held, spec, cell);
+                CellRun run = s.search() == null ? runTrials(held, spec, cell) : searchCell(held[0], cell);
                 session = held[0];
                 if (run == null) break;
                 CellResult r = run.result();
@@ -159,7 +161,7 @@ public final class Runner {
     }
 
     /** A recorded cell, and whether its cluster must be replaced before the next one. */
-    private record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals, TrialLoop trials) {
+    record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals, TrialLoop trials) {
         CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
             this(result, clusterBroken, intervals, null);
         }
@@ -199,13 +201,34 @@ public final class Runner {
 
     /** Runs one trial of a cell; returns null when the run was quit during it (the cell is not recorded). */
     private CellRun runCell(ClusterSession session, Cell cell, int trial) throws InterruptedException {
-        Scenario s = plan.scenario();
-        Measurement m = s.measurement();
-        Cluster cluster = session.cluster();
         if (trial == 1) {
             position++;
             listener.cellStarted(cell, position, plan.totalCells());
         }
+        return measure(session, cell, plan.scenario(), trial);
+    }
+
+    /**
+     * Finds the cell's highest rate within the scenario's SLO (see {@link SearchSession}); the probe
+     * the search settled on is the cell's result. Returns null when the run was quit during it.
+     */
+    private CellRun searchCell(ClusterSession session, Cell cell) throws InterruptedException {
+        position++;
+        listener.cellStarted(cell, position, plan.totalCells());
+        return searches.run(cell, probe -> {
+            CellRun run = measure(session, cell, probe, 1);
+            writer.appendStats(cell.id(), stats.drainSamples());
+            return run;
+        });
+    }
+
+    /**
+     * Runs one trial of the load of a cell (or one search probe) as {@code s} describes it; null when
+     * the run was quit.
+     */
+    private CellRun measure(ClusterSession session, Cell cell, Scenario s, int trial) throws InterruptedException {
+        Measurement m = s.measurement();
+        Cluster cluster = session.cluster();
         long started = System.currentTimeMillis();
         long cellStartNanos = System.nanoTime();
         LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),

@@ -18,4 +18,9 @@ public record NodeSettings(Map<String, String> env, Double cpus, Long memoryByte
     public NodeSettings(Map<String, String> env, Double cpus, Long memoryBytes) {
         this(env, cpus, memoryBytes, null, null);
     }
+
+    /** The same settings with another environment (secrets redacted or restored). */
+    public NodeSettings withEnv(Map<String, String> other) {
+        return new NodeSettings(other, cpus, memoryBytes, network, cpuset);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param load       where the load comes from (in-process generator or distributed agents)
  * @param measurement trials, adaptive length and stable warm-up; with an adaptive length {@code duration}
  *                    is its longest window, with a stable warm-up {@code warmup} its longest warm-up
+ * @param search     null = run each cell once; set = find each size × payload's highest rate within an SLO
  */
 public record Scenario(
         String name,
@@ -24,7 +25,8 @@ public record Scenario(
         Map<String, String> thresholds,
         List<FaultSpec> faults,
         LoadSettings load,
-        Measurement measurement) {
+        Measurement measurement,
+        SearchSpec search) {
 
     public Scenario {
         thresholds = Map.copyOf(thresholds);
@@ -34,16 +36,31 @@ public record Scenario(
         measurement = measurement == null ? Measurement.FIXED : measurement;
     }
 
-    /** A scenario measured as before trials existed: one fixed window per cell. */
+    /** A scenario measured with {@code measurement} and no rate search. */
     public Scenario(String name, String image, Matrix matrix, Duration duration, Duration warmup, Cooldown cooldown,
                     Workload workload, NodeSettings node, Map<String, String> thresholds, List<FaultSpec> faults,
-                    LoadSettings load) {
-        this(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, Measurement.FIXED);
+                    LoadSettings load, Measurement measurement) {
+        this(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, measurement, null);
     }
 
     /** The same scenario with another measurement (e.g. {@code run --repeat}). */
     public Scenario withMeasurement(Measurement m) {
-        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, m);
+        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, m,
+                search);
+    }
+
+    /** The same scenario with other node settings. */
+    public Scenario withNode(NodeSettings other) {
+        return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, other, thresholds, faults, load,
+                measurement, search);
+    }
+
+    /** A scenario measured as before trials existed (one fixed window per cell), with no rate search. */
+    public Scenario(String name, String image, Matrix matrix, Duration duration, Duration warmup, Cooldown cooldown,
+                    Workload workload, NodeSettings node, Map<String, String> thresholds, List<FaultSpec> faults,
+                    LoadSettings load) {
+        this(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load, Measurement.FIXED,
+                null);
     }
 
     /** A scenario whose load comes from the in-process generator. */

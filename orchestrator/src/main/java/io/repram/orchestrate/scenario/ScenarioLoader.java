@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class ScenarioLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "image", "matrix", "duration", "warmup", "cooldown",
-            "workload", "node", "thresholds", "faults", "load", "repeat", "repeat_fresh_cluster");
+            "workload", "node", "thresholds", "faults", "load", "repeat", "repeat_fresh_cluster", "search");
     static final List<String> MATRIX_KEYS = List.of("cluster_sizes", "concurrency", "payload_bytes");
     static final List<String> COOLDOWN_KEYS = List.of("between_scenarios", "between_cluster_sizes");
     static final List<String> WORKLOAD_KEYS = List.of("put_percent", "ttl_seconds", "key_space", "rate", "targets");
@@ -123,12 +123,14 @@ public final class ScenarioLoader {
             values.problem(top.entries().get("load").value(), "load.agents " + load.agents() + " is more than the "
                     + "smallest matrix.concurrency " + fewestWorkers + "; every agent needs at least one worker");
         }
+        SearchSpec search = get(top, "search", n -> new SearchReader(values).read(n), null);
+        if (search != null) SearchReader.checkCombination(values, top, workload, faults);
 
         node = NodePlacementRules.check(node, load, faults, top, values);
 
         problems.throwIfAny();
         return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, node, thresholds, faults, load,
-                measurement);
+                measurement, search);
     }
 
     /** The value of {@code key}, or the default when absent or (after a reported problem) invalid. */

@@ -77,7 +77,7 @@ public record ScenarioOverrides(Integer clusterSize, Integer concurrency, Durati
         return new Scenario(scenario.name(), image == null ? scenario.image() : image, matrix, window, scenario.warmup(), scenario.cooldown(),
                 scenario.workload(), scenario.node(), scenario.thresholds(), scenario.faults(), load,
                 // --duration asks for that window: a fixed one, not the adaptive one's longest.
-                measurement(scenario.measurement()));
+                measurement(scenario.measurement()), scenario.search());
     }
 
     private Measurement measurement(Measurement m) {

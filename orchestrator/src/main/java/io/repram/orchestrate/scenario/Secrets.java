@@ -34,9 +34,7 @@ public final class Secrets {
     /** The scenario as results may show it: node secrets redacted. */
     public static Scenario redact(Scenario s) {
         if (s.node().env().keySet().stream().noneMatch(Secrets::isSecretName)) return s;
-        NodeSettings node = new NodeSettings(redact(s.node().env()), s.node().cpus(), s.node().memoryBytes());
-        return new Scenario(s.name(), s.image(), s.matrix(), s.duration(), s.warmup(), s.cooldown(), s.workload(),
-                node, s.thresholds(), s.faults(), s.load());
+        return s.withNode(s.node().withEnv(redact(s.node().env())));
     }
 
     /**
@@ -60,8 +58,6 @@ public final class Secrets {
                     + String.join("=... ", missing) + "=... (the value the run started with) and resume again.");
         }
         if (env.equals(s.node().env())) return s;
-        NodeSettings node = new NodeSettings(env, s.node().cpus(), s.node().memoryBytes());
-        return new Scenario(s.name(), s.image(), s.matrix(), s.duration(), s.warmup(), s.cooldown(), s.workload(),
-                node, s.thresholds(), s.faults(), s.load());
+        return s.withNode(s.node().withEnv(env));
     }
 }

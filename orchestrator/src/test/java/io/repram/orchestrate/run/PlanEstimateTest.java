@@ -35,4 +35,18 @@ class PlanEstimateTest {
         assertEquals(0, PlanEstimate.remainingMillis(plan, 2, 65_000));
         assertEquals("Took 3m58s; the plan said about 3m40s.", PlanEstimate.tookLine(Duration.ofMillis(237_600), plan));
     }
+
+    @Test
+    void aSearchIsEstimatedAtTheTypicalNumberOfProbes() {
+        Scenario s = io.repram.orchestrate.scenario.ScenarioLoader.parse(new java.io.StringReader("""
+                matrix: {cluster_sizes: [1, 3], concurrency: [64], payload_bytes: [1024]}
+                cooldown: {between_scenarios: 0s, between_cluster_sizes: 10s}
+                search: {slo: {p99_ms: "<= 20"}, step: 5s, warmup: 2s}
+                """), "t.yaml", "t", w -> { });
+        RunPlan plan = RunPlan.of(s);
+        // 2 searches × 15 probes (3 of them the warm-up ramp) × 7 s, the cooldown between the sizes, 2 × 40 s allowance.
+        assertEquals(Duration.ofSeconds(2 * 15 * 7 + 10 + 80), PlanEstimate.total(plan));
+        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 5m if each takes 15 probes of 7s (warm-up + "
+                + "step; the ladder decides how many) + 40s start-up allowance per cluster", PlanEstimate.line(plan));
+    }
 }
