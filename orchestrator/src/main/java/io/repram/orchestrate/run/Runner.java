@@ -64,10 +64,7 @@ public final class Runner {
     private final NodeProbe probe = new NodeProbe();
     private final ClusterRestorer restorer;
     private final SearchSession searches;
-    private long runStartNanos;
-    private int position;
-    /** The last finished cell per cluster size and payload: the previous step a limit verdict compares with. */
-    private final Map<String, CellResult> previousStep = new HashMap<>();
+    private final CellMeasure measure;
 
     public Runner(Engine engine, RunPlan plan, ResultsWriter writer, RunListener listener,
                   RunControl control, Options options) {
@@ -80,10 +77,11 @@ public final class Runner {
         this.stats = new StatsTracker();
         this.restorer = new ClusterRestorer(options.healthTimeout());
         this.searches = new SearchSession(plan.scenario(), writer, listener);
+        this.measure = new CellMeasure(plan, listener, control, options, stats, probe, restorer);
     }
 
     public Outcome run() throws EngineException, IOException, InterruptedException {
-        runStartNanos = System.nanoTime();
+        measure.runStarted();
         List<CellResult> results = new ArrayList<>();
         List<ClusterBlock> blocks = plan.blocks();
         for (int b = 0; b < blocks.size() && !control.quitRequested(); b++) {
@@ -114,7 +112,7 @@ public final class Runner {
                 results.add(r);
                 List<Breach> breaches = writer.writeCell(r);
                 run.intervals().write(writer.dir().path(), r.faults());
-                if (run.trials().trials().size() > 1) {
+                if (run.trials() != null && run.trials().trials().size() > 1) {
                     for (TrialLoop.Trial t : run.trials().trials()) {
                         t.intervals().writeAs(writer.dir().path(), TrialLoop.fileId(cell, t.figures().trial()),
                                 t.result().faults());
@@ -160,13 +158,6 @@ public final class Runner {
         return session;
     }
 
-    /** A recorded cell, and whether its cluster must be replaced before the next one. */
-    record CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals, TrialLoop trials) {
-        CellRun(CellResult result, boolean clusterBroken, IntervalRecorder intervals) {
-            this(result, clusterBroken, intervals, null);
-        }
-    }
-
     /**
      * Runs the cell's {@code repeat} trials with the cell cooldown between them, on a fresh cluster each
      * when the scenario asks (or the last trial's faults broke it); {@code held[0]} is the session then.
@@ -202,10 +193,9 @@ public final class Runner {
     /** Runs one trial of a cell; returns null when the run was quit during it (the cell is not recorded). */
     private CellRun runCell(ClusterSession session, Cell cell, int trial) throws InterruptedException {
         if (trial == 1) {
-            position++;
-            listener.cellStarted(cell, position, plan.totalCells());
+            measure.cellStarted(cell);
         }
-        return measure(session, cell, plan.scenario(), trial);
+        return measure.measure(session, cell, plan.scenario(), trial);
     }
 
     /**
@@ -213,150 +203,12 @@ public final class Runner {
      * the search settled on is the cell's result. Returns null when the run was quit during it.
      */
     private CellRun searchCell(ClusterSession session, Cell cell) throws InterruptedException {
-        position++;
-        listener.cellStarted(cell, position, plan.totalCells());
+        measure.cellStarted(cell);
         return searches.run(cell, probe -> {
-            CellRun run = measure(session, cell, probe, 1);
+            CellRun run = measure.measure(session, cell, probe, 1);
             writer.appendStats(cell.id(), stats.drainSamples());
             return run;
         });
-    }
-
-    /**
-     * Runs one trial of the load of a cell (or one search probe) as {@code s} describes it; null when
-     * the run was quit.
-     */
-    private CellRun measure(ClusterSession session, Cell cell, Scenario s, int trial) throws InterruptedException {
-        Measurement m = s.measurement();
-        Cluster cluster = session.cluster();
-        long started = System.currentTimeMillis();
-        long cellStartNanos = System.nanoTime();
-        LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),
-                cell.concurrency(), cell.payloadBytes(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
-        WarmupPhase.Outcome warmed = null;
-        if (m.warmupUntilStable()) {
-            NodeLoadTally idle = new NodeLoadTally(spec.targets().size());
-            warmed = WarmupPhase.run(session, spec, s.warmup(), control, iv -> listener.live(
-                    snapshot(cluster, cell, iv, cellStartNanos, new long[2], session.watcher(), idle)));
-            if (control.quitRequested()) return null;
-            listener.event(String.format("Warm-up of %s %s after %.0f s", cell.id(),
-                    warmed.hitMax() ? "reached its limit, still trending," : "stable", warmed.warmupMillis() / 1e3));
-            spec = LoadSpec.of(spec.targets(), s.workload(), cell.concurrency(), cell.payloadBytes(), Duration.ZERO,
-                    s.duration(), options.requestTimeout(), cell.index());
-        }
-        long[] cellTotals = new long[2];
-        NodeLoadTally tally = new NodeLoadTally(spec.targets().size());
-        LimitProbe limits = new LimitProbe(cluster.nodes(), probe);
-        GeneratorCpu generatorCpu;
-        IntervalRecorder recorder = new IntervalRecorder(cell.id(), s.workload().ratePerSecond(), spec.warmup().toMillis(),
-                spec.targets().stream().map(Object::toString).toList());
-        StopRule stopRule = m.adaptive() ? new StopRule(m.minDuration(), m.precisionPercent()) : null;
-        WarmupWatch watch = new WarmupWatch();
-        boolean[] precise = new boolean[1];
-        LoadFigures figures;
-        List<AgentShare> shares;
-        CellChecks.Outcome checked;
-        // Fault threads post here; the lines reach the listener on this thread, as its contract wants.
-        Queue<String> events = new ConcurrentLinkedQueue<>();
-        // The checks' clock starts after the generator's set-up (payload generation), as the load's does.
-        try (CellLoad gen = session.agents().isEmpty() ? new LoadGenerator(spec)
-                : new DistributedLoad(session.agents(), spec, spec.targets().size());
-             CellChecks checks = new CellChecks(session, s.faults(), cell,
-                     System.nanoTime() + spec.warmup().toNanos(), events::add)) {
-            control.onStopLoad(gen::stop);
-            try {
-                figures = gen.runDetailed(detail -> {
-                    IntervalFigures iv = detail.figures();
-                    if (!iv.warmup()) {
-                        if (cellTotals[0] == 0) {
-                            stats.openWindow();
-                            limits.open();
-                        }
-                        limits.slip(detail.sendSlip());
-                        cellTotals[0] += iv.requests();
-                        cellTotals[1] += iv.successes();
-                        tally.add(iv);
-                    }
-                    drain(events);
-                    LiveSnapshot live = snapshot(cluster, cell, iv, cellStartNanos, cellTotals, session.watcher(), tally);
-                    listener.live(live);
-                    IntervalRecord rec = recorder.add(detail, live.nodes());
-                    listener.interval(cell, rec);
-                    TrialLoop.observe(watch, stopRule, rec, precise, gen);
-                });
-            } finally {
-                control.onStopLoad(() -> { });
-                stats.closeWindow();
-                limits.close();
-            }
-            generatorCpu = gen instanceof LoadGenerator g ? g.measuredCpu() : null;
-            if (control.quitRequested()) return null;
-            shares = gen instanceof DistributedLoad d ? d.shares() : List.of();
-            checked = checks.finish(acknowledged(gen, s.workload()), restorer);
-        } finally {
-            drain(events);
-        }
-        CellChecks.Verdict verdict = CellChecks.verdict(control.consumeSkip(), checked);
-        for (FaultEvent f : checked.faults()) {
-            if (FaultEvent.RESTORE.equals(f.origin())) listener.event("Fault: " + f.describe());
-        }
-        CellResult result = new CellResult(cell, started, System.currentTimeMillis(), figures,
-                stats.peakCpuPercent(), stats.peakMemoryBytes(), verdict.status(), verdict.reason(),
-                checked.faults(), checked.convergence(), checked.audit(), shares, stats.nodePeakCpuPercent(),
-                stats.nodePeakMemoryBytes());
-        result = result.withLimit(judge(result, limits.evidence(figures, shares, generatorCpu, stats.mostThrottled(),
-                s.node().cpus(), s.workload().ratePerSecond())));
-        listener.event("Limit of " + cell.id() + ": " + result.limit().summary());
-        result = TrialLoop.single(result, TrialLoop.trial(trial, started, figures, verdict.status(), precise[0],
-                m, spec.warmup(), warmed, watch));
-        for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
-        return new CellRun(result, !checked.restore().ok(), recorder);
-    }
-
-    /** The verdict, judged against the previous concurrency step of the same size and payload when there is one. */
-    private io.repram.orchestrate.results.CellLimit judge(CellResult r, io.repram.orchestrate.results.LimitEvidence e) {
-        String key = r.cell().clusterSize() + "/" + r.cell().payloadBytes();
-        CellResult before = previousStep.get(key);
-        if (before != null && before.cell().concurrency() < r.cell().concurrency()) {
-            e = e.withPrevious(before.cell().concurrency(), before.load().requestsPerSec(), before.load().all().p99Nanos() / 1000);
-        }
-        if (r.measuredInFull()) previousStep.put(key, r);
-        return LimitAttribution.judge(e);
-    }
-
-    /** The writes to audit; null (no audit) for a GET-only workload or when the load threads hung. */
-    private AcknowledgedWrites acknowledged(CellLoad gen, Workload w) {
-        if (w.putPercent() == 0) return null;
-        try {
-            return gen.acknowledgedWrites();
-        } catch (IllegalStateException e) {
-            listener.event("No write audit: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private void drain(Queue<String> events) {
-        for (String line; (line = events.poll()) != null; ) listener.event(line);
-    }
-
-    private LiveSnapshot snapshot(Cluster cluster, Cell cell, IntervalFigures iv, long cellStartNanos,
-                                  long[] totals, NodeWatcher watcher, NodeLoadTally tally) {
-        long now = System.nanoTime();
-        long cellElapsed = (now - cellStartNanos) / 1_000_000;
-        Scenario s = plan.scenario();
-        long perCellMillis = s.warmup().plus(s.duration()).toMillis();
-        long remaining = PlanEstimate.remainingMillis(plan, position, cellElapsed);
-        List<LiveSnapshot.NodeLive> nodes = new ArrayList<>();
-        for (NodeEndpoint n : cluster.nodes()) {
-            NodeWatcher.NodeStatus st = watcher.status(n.index());
-            double[] net = stats.netRates(n.index());
-            nodes.add(new LiveSnapshot.NodeLive(n.index(), n.nodeId(), st.up(), stats.latest(n.index()),
-                    net[0], net[1], st.requests(), st.itemsStored(), tally.failures(n.index()),
-                    tally.availabilityPercent(n.index())));
-        }
-        double progress = (position - 1 + Math.min(1.0, cellElapsed / (double) perCellMillis)) / plan.totalCells();
-        return new LiveSnapshot(cell, position, plan.totalCells(), cellElapsed,
-                (now - runStartNanos) / 1_000_000, remaining, progress, iv, totals[0], totals[1], nodes);
     }
 
     private String scrapeMetrics(Cluster cluster) {

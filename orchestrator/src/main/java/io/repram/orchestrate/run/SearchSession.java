@@ -25,7 +25,7 @@ final class SearchSession {
     /** Runs the cell's load as the given scenario describes it; null when the run was quit. */
     @FunctionalInterface
     interface Measure {
-        Runner.CellRun at(Scenario probe) throws InterruptedException;
+        CellRun at(Scenario probe) throws InterruptedException;
     }
 
     private final Scenario scenario;
@@ -39,14 +39,14 @@ final class SearchSession {
     }
 
     /** The cell's result (the settled probe), or null when the run was quit during the search. */
-    Runner.CellRun run(Cell cell, Measure measure) throws InterruptedException {
+    CellRun run(Cell cell, Measure measure) throws InterruptedException {
         SearchSpec spec = scenario.search();
-        Map<Integer, Runner.CellRun> runs = new HashMap<>();
+        Map<Integer, CellRun> runs = new HashMap<>();
         RateSearch search = new RateSearch(spec, cell.clusterSize(), cell.concurrency(), cell.payloadBytes(),
                 (rate, phase, number) -> {
                     listener.event(String.format(Locale.ROOT, "Probe %d (%s): offering %,d req/s for %ds", number,
                             phase.replace('_', ' '), rate, spec.step().toSeconds()));
-                    Runner.CellRun run = measure.at(probeScenario(rate));
+                    CellRun run = measure.at(probeScenario(rate));
                     if (run == null) return null;
                     runs.put(number, run);
                     return measured(run.result());
