@@ -91,7 +91,7 @@ echo "| figure | measured | goal | verdict |"
 echo "|---|---|---|---|"
 for mode in "${modes[@]}"; do
   printf '| quick shape, %s: req/s | %.0f | >= 4,000 | %s |\n' "$mode" "${rps[$mode]}" "$(verdict "${rps[$mode]}" 4000 '>=')"
-  printf '| quick shape, %s: success | %.2f%% | 100%% | %s |\n' "$mode" "${success[$mode]}" "$(verdict "${success[$mode]}" 100 '>=')"
+  printf '| quick shape, %s: success | %.3f%% | 100%% | %s |\n' "$mode" "${success[$mode]}" "$(verdict "${success[$mode]}" 100 '>=')"
   printf '| quick shape, %s: p99 | %.2f ms | <= 20 ms | %s |\n' "$mode" "${p99[$mode]}" "$(verdict "${p99[$mode]}" 20 '<=')"
 done
 for mode in docker-host docker-bridge; do
