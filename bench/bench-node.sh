@@ -21,24 +21,10 @@ NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDir
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
-pids=()
-cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+# shellcheck source=../node/bench/nodes.sh
+. node/bench/nodes.sh
+trap stop_nodes EXIT
 
-start_node() { # index port peers
-  REPRAM_NODE_ID="bench-$1" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT="$2" REPRAM_NETWORK=private \
-  REPRAM_PEERS="$3" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
-    java $NODE_JVM_FLAGS -jar "$JAR" >"/tmp/bench-node-$1.log" 2>&1 &
-  pids+=($!)
-}
-wait_peers() { # port expected_peers
-  for _ in $(seq 100); do
-    n=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null | grep -o '"id"' | wc -l || true)
-    [ "${n:-0}" -ge "$2" ] && return 0
-    sleep 0.2
-  done
-  echo "node on port $1 did not see $2 peers" >&2; exit 1
-}
 mix() { # label url
   ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --payload-bytes 1024 --put-percent 70 --json "/tmp/bench-$1.json" 2>"/tmp/bench-$1.log" \
     || { cat "/tmp/bench-$1.log" >&2; exit 1; }
@@ -57,17 +43,13 @@ wrk_put() { # label url
 }
 
 rows=()
-start_node 0 $BASE ""
+start_node bench-0 $BASE "" /tmp/bench-node-0.log "$NODE_JVM_FLAGS"
 wait_peers $BASE 0
 rows+=("$(mix one-node http://127.0.0.1:$BASE)")
 rows+=("$(wrk_put one-node http://127.0.0.1:$BASE)")
-cleanup; pids=()
+stop_nodes
 
-start_node 0 $((BASE+1)) ""
-wait_peers $((BASE+1)) 0
-start_node 1 $((BASE+2)) "127.0.0.1:$((BASE+1))"
-start_node 2 $((BASE+3)) "127.0.0.1:$((BASE+1))"
-for p in $((BASE+1)) $((BASE+2)) $((BASE+3)); do wait_peers $p 2; done
+start_three $((BASE+1)) bench /tmp/bench-node "$NODE_JVM_FLAGS"
 rows+=("$(mix 3-node http://127.0.0.1:$((BASE+1)))")
 rows+=("$(wrk_put 3-node-replicated http://127.0.0.1:$((BASE+1)))")
 
@@ -77,7 +59,7 @@ echo "|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "Goals (2-core box): one node 1 KB PUT under wrk >= 16,000 req/s; 3-node replicated PUT >= 3,000 req/s with p99 <= 20 ms."
-cleanup; pids=()
+stop_nodes
 if [ "${LIVE_KEYS:-1000000}" != 0 ]; then
   node/bench/live-set.sh
 fi

@@ -25,37 +25,14 @@ TUNED_FLAGS=${TUNED_FLAGS:--XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMem
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 mkdir -p "$OUT"
 
-pids=()
-stop_cluster() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); }
-trap stop_cluster EXIT
+# shellcheck source=nodes.sh
+. node/bench/nodes.sh
+trap stop_nodes EXIT
 
-start_cluster() { # label "flags"
-  local label=$1 flags=$2
-  : >"$OUT/$label-starts"
-  for i in 0 1 2; do
-    local peers=""; [ "$i" -gt 0 ] && peers="127.0.0.1:$BASE"
-    date +%s.%N >>"$OUT/$label-starts"
-    # shellcheck disable=SC2086 # the flags are words
-    REPRAM_NODE_ID="live-$i" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT=$((BASE + i)) REPRAM_NETWORK=private \
-    REPRAM_PEERS="$peers" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
-      java $flags -Xlog:gc:file="$OUT/$label-gc-n$i.log":uptime -jar "$JAR" >"$OUT/$label-n$i.log" 2>&1 &
-    pids+=($!)
-    [ "$i" -eq 0 ] && wait_peers "$BASE" 0
-  done
-  for i in 0 1 2; do wait_peers $((BASE + i)) 2; done
-}
-wait_peers() { # port expected_peers
-  for _ in $(seq 150); do
-    n=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null | grep -o '"id"' | wc -l || true)
-    [ "${n:-0}" -ge "$2" ] && return 0
-    sleep 0.2
-  done
-  echo "node on port $1 did not see $2 peers" >&2; exit 1
-}
 items() { curl -fs "http://127.0.0.1:$1/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["storage"]["items"])'; }
 
 fill() { # every node holds KEYS items
-  KEYS=$KEYS THREADS=2 wrk -t2 -c50 -d"${FILL_TIMEOUT}s" -s node/bench/fill.lua "http://127.0.0.1:$BASE" >/dev/null &
+  ORDER=sequential KEYS=$KEYS TTL=86400 wrk -t2 -c50 -d"${FILL_TIMEOUT}s" -s node/bench/put.lua "http://127.0.0.1:$BASE" >/dev/null &
   local wrk_pid=$! started=$SECONDS
   while :; do
     local least=$KEYS
@@ -99,11 +76,13 @@ PY
 
 run() { # label "flags"
   echo "run $1: $2" >&2
-  start_cluster "$1" "$2"
+  start_three "$BASE" live "$OUT/$1" "$2 -Xlog:gc:file=$OUT/$1-gc-n%p.log:uptime"
   fill
   KEYS=$KEYS TTL=86400 wrk -t2 -c50 -d"${WARMUP}s" -s node/bench/put.lua "http://127.0.0.1:$BASE" >/dev/null
   measure "$1"
-  stop_cluster
+  printf '%s\n' "${starts[@]}" >"$OUT/$1-starts"
+  printf '%s\n' "${pids[@]}" >"$OUT/$1-pids"
+  stop_nodes
 }
 
 run tuned "$TUNED_FLAGS"
@@ -120,9 +99,10 @@ def row(label):
     bad = sum(int(w[3]) for w in windows)
     t0, t1 = float(open(f"{out}/{label}-t0").read()), float(open(f"{out}/{label}-t1").read())
     starts = [float(s) for s in open(f"{out}/{label}-starts").read().split()]
+    pids = open(f"{out}/{label}-pids").read().split()
     longest, over50 = 0.0, 0
-    for i, start in enumerate(starts):
-        for line in open(f"{out}/{label}-gc-n{i}.log"):
+    for start, pid in zip(starts, pids):
+        for line in open(f"{out}/{label}-gc-n{pid}.log"):
             m = re.match(r"\[([\d.]+)s\].*Pause.* ([\d.]+)ms$", line.strip())
             if m and t0 - start <= float(m.group(1)) <= t1 - start:
                 pause = float(m.group(2))

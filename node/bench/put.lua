@@ -1,25 +1,44 @@
--- [KEYS=n] [TTL=s] wrk -t2 -c50 -d15s -s node/bench/put.lua http://127.0.0.1:18181
--- PUT /v1/data/k-<random key> with a 1 KB body. Keys come from a space of KEYS (default 10,000, the
+-- [KEYS=n] [TTL=s] [ORDER=sequential] wrk -t2 -c50 -d15s -s node/bench/put.lua http://127.0.0.1:18181
+-- PUT /v1/data/k-<key> with a 1 KB body. Keys come from a space of KEYS (default 10,000, the
 -- scenarios' default key_space), so the live set is bounded however long wrk runs: about 11 MB by
--- default, about 1 GB per node with KEYS=1000000 (node/bench/live-set.sh fills that first).
+-- default, about 1 GB per node with KEYS=1000000. ORDER=sequential PUTs k-1 .. k-KEYS once each, the
+-- wrk threads taking turns, then starts again: node/bench/live-set.sh fills its live set that way.
 local KEYS = tonumber(os.getenv("KEYS") or "10000")
 local TTL = os.getenv("TTL")
+local SEQUENTIAL = os.getenv("ORDER") == "sequential"
 wrk.method = "PUT"
 wrk.body = string.rep("x", 1024)
 wrk.headers["Content-Type"] = "application/octet-stream"
 
-local counter = 0
+local all = {}
 function setup(thread)
-  counter = counter + 1
-  thread:set("tid", counter)
+  table.insert(all, thread)
+  thread:set("tid", #all)
+  -- Every thread is set up before any runs, so each ends up knowing how many there are.
+  for _, t in ipairs(all) do
+    t:set("threads", #all)
+  end
 end
 
 function init(args)
   math.randomseed(os.time() + tid * 7919)
+  next_key = tid
+end
+
+local function key()
+  if not SEQUENTIAL then
+    return math.random(1, KEYS)
+  end
+  local k = next_key
+  next_key = next_key + threads
+  if next_key > KEYS then
+    next_key = tid
+  end
+  return k
 end
 
 function request()
-  local path = "/v1/data/k-" .. math.random(1, KEYS)
+  local path = "/v1/data/k-" .. key()
   if TTL then
     path = path .. "?ttl=" .. TTL
   end

@@ -64,21 +64,36 @@ public final class Bootstrap {
         if (a.length < 2 || b.length < 2 || median(a) == 0) {
             return Optional.empty();
         }
+        double[] stats = changeResamples(a, b, Bootstrap::resampleTrials, Bootstrap::resampleTrials, Bootstrap::median);
+        return Optional.of(percentileInterval(100 * (median(b) / median(a) - 1), stats, Math.min(a.length, b.length)));
+    }
+
+    /** Fills {@code out} with a resample of {@code data}. */
+    @FunctionalInterface
+    private interface Resampler {
+        void into(double[] data, SplittableRandom random, double[] out);
+    }
+
+    /**
+     * {@link #RESAMPLES} values of {@code 100 × (statistic(b*) / statistic(a*) − 1)}, each side resampled
+     * on its own (A first, then B, from one seeded stream); a resample whose A statistic is 0 is left out.
+     */
+    private static double[] changeResamples(double[] a, double[] b, Resampler resampleA, Resampler resampleB,
+                                            ToDoubleFunction<double[]> statistic) {
         SplittableRandom random = new SplittableRandom(SEED);
         double[] stats = new double[RESAMPLES];
         double[] ra = new double[a.length];
         double[] rb = new double[b.length];
         int kept = 0;
         for (int r = 0; r < RESAMPLES; r++) {
-            resampleTrials(a, random, ra);
-            resampleTrials(b, random, rb);
-            double ma = median(ra);
-            if (ma != 0) {
-                stats[kept++] = 100 * (median(rb) / ma - 1);
+            resampleA.into(a, random, ra);
+            resampleB.into(b, random, rb);
+            double sa = statistic.applyAsDouble(ra);
+            if (sa != 0) {
+                stats[kept++] = 100 * (statistic.applyAsDouble(rb) / sa - 1);
             }
         }
-        return Optional.of(percentileInterval(100 * (median(b) / median(a) - 1), Arrays.copyOf(stats, kept),
-                Math.min(a.length, b.length)));
+        return Arrays.copyOf(stats, kept);
     }
 
     private static void resampleTrials(double[] trials, SplittableRandom random, double[] out) {
@@ -162,21 +177,9 @@ public final class Bootstrap {
         if (a.length < 2 * blockA || b.length < 2 * blockB || mean(a) == 0) {
             return Optional.empty();
         }
-        SplittableRandom random = new SplittableRandom(SEED);
-        double[] stats = new double[RESAMPLES];
-        double[] ra = new double[a.length];
-        double[] rb = new double[b.length];
-        int kept = 0;
-        for (int r = 0; r < RESAMPLES; r++) {
-            resampleBlocks(a, blockA, random, ra);
-            resampleBlocks(b, blockB, random, rb);
-            double ma = mean(ra);
-            if (ma != 0) {
-                stats[kept++] = 100 * (mean(rb) / ma - 1);
-            }
-        }
-        int n = Math.min(a.length, b.length);
-        return Optional.of(blockInterval(100 * (mean(b) / mean(a) - 1), Arrays.copyOf(stats, kept), n,
+        double[] stats = changeResamples(a, b, (x, random, out) -> resampleBlocks(x, blockA, random, out),
+                (x, random, out) -> resampleBlocks(x, blockB, random, out), Bootstrap::mean);
+        return Optional.of(blockInterval(100 * (mean(b) / mean(a) - 1), stats, Math.min(a.length, b.length),
                 Math.max(blockA, blockB)));
     }
 

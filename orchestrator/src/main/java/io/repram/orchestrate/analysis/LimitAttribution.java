@@ -12,6 +12,7 @@ import static io.repram.orchestrate.results.LimitThresholds.GC_PAUSE_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.GENERATOR_CPU_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.HOST_CPU_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.NODE_AVAILABILITY_PERCENT;
+import static io.repram.orchestrate.results.LimitThresholds.LATENCY_KNEE_FACTOR;
 import static io.repram.orchestrate.results.LimitThresholds.NODE_THROTTLED_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.OFFERED_MET_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.RISING_THROUGHPUT_PERCENT;
@@ -30,7 +31,8 @@ import static io.repram.orchestrate.results.LimitThresholds.SEND_SLIP_P99_MICROS
  *   <li>load generator by send slip or a saturated agent, on a host with room (on a full host the
  *       slip is the host's);</li>
  *   <li>node GC pauses;</li>
- *   <li>none found: the cluster's own work, or below saturation, from the previous step.</li>
+ *   <li>none found: the cluster's own work, or below saturation, from the previous step (closed loop:
+ *       the throughput gain; open loop: the offered rate met, and the p99's growth against the rate's).</li>
  * </ol>
  */
 public final class LimitAttribution {
@@ -100,6 +102,7 @@ public final class LimitAttribution {
 
     private static CellLimit noneFound(LimitEvidence e) {
         String checked = checked(e);
+        if (e.offeredRequestsPerSec() != null && e.offeredRequestsPerSec() > 0) return openLoop(e, checked);
         if (e.previousConcurrency() != null && e.previousRequestsPerSec() != null && e.previousRequestsPerSec() > 0) {
             double gain = 100 * (e.requestsPerSec() / e.previousRequestsPerSec() - 1);
             String step = text("%s req/s against %s at %d workers (%+.0f%%), p99 %s ms against %s ms",
@@ -112,18 +115,39 @@ public final class LimitAttribution {
             return new CellLimit(CellLimit.CLUSTER_WORK, text("The cluster's own work: no limit found (%s), and more "
                     + "workers gained under %.0f%%: %s.", checked, RISING_THROUGHPUT_PERCENT, step), List.of(), e);
         }
-        if (e.offeredRequestsPerSec() != null && e.offeredRequestsPerSec() > 0) {
-            double met = 100 * e.requestsPerSec() / e.offeredRequestsPerSec();
-            boolean below = met >= OFFERED_MET_PERCENT;
-            return new CellLimit(below ? CellLimit.BELOW_SATURATION : CellLimit.CLUSTER_WORK, text("%s: no limit found "
-                            + "(%s), and the cluster %s the offered rate (%s of %s req/s, %.0f%%; bound %.0f%%).",
-                    below ? "Below saturation" : "The cluster's own work", checked, below ? "met" : "fell short of",
-                    rate(e.requestsPerSec()), rate(e.offeredRequestsPerSec()), met, OFFERED_MET_PERCENT),
-                    List.of(), e);
-        }
         return new CellLimit(CellLimit.NONE_FOUND, text("None found (%s); with no earlier concurrency step of this "
                 + "size and payload, it cannot tell the cluster's own limit from load below saturation.", checked),
                 List.of(), e);
+    }
+
+    /**
+     * Open loop: short of the offered rate is the cluster's own work. Meeting it is below saturation,
+     * unless the p99 grew much faster than the rate since the highest lower rate measured (the knee
+     * of queueing: the cluster still keeps up, but only by letting requests wait).
+     */
+    private static CellLimit openLoop(LimitEvidence e, String checked) {
+        double met = 100 * e.requestsPerSec() / e.offeredRequestsPerSec();
+        String rates = text("%s of %s req/s, %.0f%%; bound %.0f%%", rate(e.requestsPerSec()),
+                rate(e.offeredRequestsPerSec()), met, OFFERED_MET_PERCENT);
+        if (met < OFFERED_MET_PERCENT) {
+            return new CellLimit(CellLimit.CLUSTER_WORK, text("The cluster's own work: no limit found (%s), and the "
+                    + "cluster fell short of the offered rate (%s).", checked, rates), List.of(), e);
+        }
+        if (e.previousRequestsPerSec() != null && e.previousRequestsPerSec() > 0 && e.previousP99Micros() != null
+                && e.previousP99Micros() > 0) {
+            double rateRatio = e.requestsPerSec() / e.previousRequestsPerSec();
+            double p99Ratio = e.p99Micros() / (double) e.previousP99Micros();
+            if (p99Ratio >= LATENCY_KNEE_FACTOR && p99Ratio >= LATENCY_KNEE_FACTOR * rateRatio) {
+                return new CellLimit(CellLimit.CLUSTER_WORK, text("The cluster's own work: no limit found (%s); it met "
+                                + "the offered rate (%s), but its p99 rose to %s ms from %s ms at %s req/s (×%.1f for "
+                                + "×%.2f the rate; bound ×%.0f and ×%.0f the rate's): it keeps up by letting "
+                                + "requests queue.", checked, rates, ms(e.p99Micros()), ms(e.previousP99Micros()),
+                        rate(e.previousRequestsPerSec()), p99Ratio, rateRatio, LATENCY_KNEE_FACTOR,
+                        LATENCY_KNEE_FACTOR), List.of(), e);
+            }
+        }
+        return new CellLimit(CellLimit.BELOW_SATURATION, text("Below saturation: no limit found (%s), and the cluster "
+                + "met the offered rate (%s).", checked, rates), List.of(), e);
     }
 
     /** The figures that were checked and stayed below their bounds, in short. */

@@ -48,7 +48,7 @@ public record TrialFigures(List<Trial> trials, Estimate requestsPerSec, Estimate
         public String coldReason() {
             if (warmupUntilStable) {
                 return warmupHitMax ? "its warm-up reached its " + seconds(warmupMillis)
-                        + " limit before the figures stopped trending" : null;
+                        + " limit before the figures stopped trending with the nodes' JIT quiet" : null;
             }
             if (warmupFlatFromMillis == null) {
                 return "its figures did not stop trending within the " + seconds(warmupMillis + measuredMillis)

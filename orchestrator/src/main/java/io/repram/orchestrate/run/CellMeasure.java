@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -50,8 +51,12 @@ final class CellMeasure {
     private final ClusterRestorer restorer;
     /** The last finished cell per cluster size and payload: the previous step a limit verdict compares with. */
     private final Map<String, CellResult> previousStep = new HashMap<>();
+    /** Open loop (a search's probes, a fixed-rate cell): per cluster size and payload, the finished cells by offered rate. */
+    private final Map<String, TreeMap<Double, CellResult>> lowerRates = new HashMap<>();
     private long runStartNanos;
     private int position;
+    /** When the current cell's first trial (or its search) began: progress counts all its trials or probes. */
+    private long unitStartNanos;
 
     CellMeasure(RunPlan plan, RunListener listener, RunControl control, Runner.Options options, StatsTracker stats,
                 NodeProbe probe, ClusterRestorer restorer) {
@@ -70,6 +75,7 @@ final class CellMeasure {
 
     /** The next cell of the plan begins (its first trial, or its search). */
     void cellStarted(Cell cell) {
+        unitStartNanos = System.nanoTime();
         position++;
         listener.cellStarted(cell, position, plan.totalCells());
     }
@@ -88,11 +94,14 @@ final class CellMeasure {
         WarmupPhase.Outcome warmed = null;
         if (m.warmupUntilStable()) {
             NodeLoadTally idle = new NodeLoadTally(spec.targets().size());
-            warmed = WarmupPhase.run(session, spec, s.warmup(), control, iv -> listener.live(
-                    snapshot(cluster, cell, iv, cellStartNanos, new long[2], session.watcher(), idle)));
+            try (JitWatch jit = JitWatch.start(cluster.nodes(), probe)) {
+                warmed = WarmupPhase.run(session, spec, s.warmup(), control, jit, iv -> listener.live(
+                        snapshot(cluster, cell, iv, cellStartNanos, new long[2], session.watcher(), idle)));
+            }
             if (control.quitRequested()) return null;
-            listener.event(String.format("Warm-up of %s %s after %.0f s", cell.id(),
-                    warmed.hitMax() ? "reached its limit, still trending," : "stable", warmed.warmupMillis() / 1e3));
+            listener.event(String.format("Warm-up of %s %s after %.0f s (%s)", cell.id(),
+                    warmed.hitMax() ? "reached its limit, not yet steady," : "stable", warmed.warmupMillis() / 1e3,
+                    warmed.jit()));
             spec = LoadSpec.of(spec.targets(), s.workload(), cell.concurrency(), cell.payloadBytes(), Duration.ZERO,
                     s.duration(), options.requestTimeout(), cell.index());
         }
@@ -165,14 +174,27 @@ final class CellMeasure {
         return new CellRun(result, !checked.restore().ok(), recorder);
     }
 
-    /** The verdict, judged against the previous concurrency step of the same size and payload when there is one. */
+    /**
+     * The verdict, judged against the previous step of the same size and payload when there is one: the
+     * previous concurrency step (closed loop), or the highest lower offered rate measured (open loop).
+     */
     private CellLimit judge(CellResult r, LimitEvidence e) {
         String key = r.cell().clusterSize() + "/" + r.cell().payloadBytes();
-        CellResult before = previousStep.get(key);
-        if (before != null && before.cell().concurrency() < r.cell().concurrency()) {
+        Double offered = e.offeredRequestsPerSec();
+        CellResult before;
+        if (offered == null) {
+            before = previousStep.get(key);
+        } else {
+            Map.Entry<Double, CellResult> lower = lowerRates.computeIfAbsent(key, k -> new TreeMap<>()).lowerEntry(offered);
+            before = lower == null ? null : lower.getValue();
+        }
+        if (before != null && (offered != null || before.cell().concurrency() < r.cell().concurrency())) {
             e = e.withPrevious(before.cell().concurrency(), before.load().requestsPerSec(), before.load().all().p99Nanos() / 1000);
         }
-        if (r.measuredInFull()) previousStep.put(key, r);
+        if (r.measuredInFull()) {
+            if (offered == null) previousStep.put(key, r);
+            else lowerRates.get(key).put(offered, r);
+        }
         return LimitAttribution.judge(e);
     }
 
@@ -195,9 +217,8 @@ final class CellMeasure {
                                   long[] totals, NodeWatcher watcher, NodeLoadTally tally) {
         long now = System.nanoTime();
         long cellElapsed = (now - cellStartNanos) / 1_000_000;
-        Scenario s = plan.scenario();
-        long perCellMillis = s.warmup().plus(s.duration()).toMillis();
-        long remaining = PlanEstimate.remainingMillis(plan, position, cellElapsed);
+        long unitElapsed = (now - unitStartNanos) / 1_000_000;
+        long remaining = PlanEstimate.remainingMillis(plan, position, unitElapsed);
         List<LiveSnapshot.NodeLive> nodes = new ArrayList<>();
         for (NodeEndpoint n : cluster.nodes()) {
             NodeWatcher.NodeStatus st = watcher.status(n.index());
@@ -206,7 +227,8 @@ final class CellMeasure {
                     net[0], net[1], st.requests(), st.itemsStored(), tally.failures(n.index()),
                     tally.availabilityPercent(n.index())));
         }
-        double progress = (position - 1 + Math.min(1.0, cellElapsed / (double) perCellMillis)) / plan.totalCells();
+        double progress = (position - 1 + Math.min(1.0, unitElapsed / (double) PlanEstimate.perCellMillis(plan)))
+                / plan.totalCells();
         return new LiveSnapshot(cell, position, plan.totalCells(), cellElapsed,
                 (now - runStartNanos) / 1_000_000, remaining, progress, iv, totals[0], totals[1], nodes);
     }

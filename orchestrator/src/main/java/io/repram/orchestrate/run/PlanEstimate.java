@@ -20,23 +20,29 @@ final class PlanEstimate {
     private PlanEstimate() {
     }
 
-    /**
-     * A rate search's probe count is not known in advance: the warm-up ramp's 3 probes and a ladder
-     * of typically about 12.
-     */
-    static final int TYPICAL_PROBES = 15;
+    /** A rate search's probe count is not known in advance: its ladder has typically about 12. */
+    static final int TYPICAL_PROBES = 12;
 
     static Duration total(RunPlan plan) {
         return load(plan).plus(ALLOWANCE_PER_CLUSTER.multipliedBy(plan.blocks().size()));
     }
 
-    /** Warm-up, measured time and cooldowns; for a rate search, {@link #TYPICAL_PROBES} probes per cell. */
+    /**
+     * Warm-up, measured time and cooldowns; for a rate search, per cell its longest warm-up before the
+     * first probe and {@link #TYPICAL_PROBES} probes.
+     */
     private static Duration load(RunPlan plan) {
         SearchSpec search = plan.scenario().search();
         if (search == null) return plan.estimatedDuration();
         Duration cells = plan.scenario().warmup().plus(plan.scenario().duration()).multipliedBy(plan.totalCells());
-        return plan.estimatedDuration().minus(cells).plus(probe(search).multipliedBy(
-                (long) TYPICAL_PROBES * plan.totalCells()));
+        return plan.estimatedDuration().minus(cells).plus(Duration.ofMillis(perCellMillis(plan)).multipliedBy(plan.totalCells()));
+    }
+
+    /** One cell's expected length: its trials with their warm-ups and cooldowns, or a typical search. */
+    static long perCellMillis(RunPlan plan) {
+        SearchSpec search = plan.scenario().search();
+        if (search == null) return plan.perCell().toMillis();
+        return SearchSession.warmUpMax(plan.scenario()).plus(probe(search).multipliedBy(TYPICAL_PROBES)).toMillis();
     }
 
     private static Duration probe(SearchSpec search) {
@@ -50,7 +56,7 @@ final class PlanEstimate {
      * shown during the run agrees with the "Plan:" line.
      */
     static long remainingMillis(RunPlan plan, int position, long cellElapsedMillis) {
-        long perCell = plan.perCell().toMillis();
+        long perCell = perCellMillis(plan);
         long remaining = Math.max(0, perCell - cellElapsedMillis);
         int seen = 0;
         for (ClusterBlock block : plan.blocks()) {
@@ -68,8 +74,10 @@ final class PlanEstimate {
         SearchSpec search = plan.scenario().search();
         if (search != null) {
             return "Plan: " + plan.totalCells() + " rate search(es) on " + plan.blocks().size() + " cluster(s), about "
-                    + Units.formatDuration(total(plan)) + " if each takes " + TYPICAL_PROBES + " probes of "
-                    + Units.formatDuration(probe(search)) + " (warm-up + step; the ladder decides how many) + "
+                    + Units.formatDuration(total(plan)) + " if each warms up for at most "
+                    + Units.formatDuration(SearchSession.warmUpMax(plan.scenario())) + " and takes " + TYPICAL_PROBES
+                    + " probes of " + Units.formatDuration(probe(search)) + " (warm-up + step; the ladder decides how "
+                    + "many) + "
                     + Units.formatDuration(ALLOWANCE_PER_CLUSTER) + " start-up allowance per cluster";
         }
         return "Plan: " + plan.totalCells() + " cell(s) on " + plan.blocks().size() + " cluster(s), about "

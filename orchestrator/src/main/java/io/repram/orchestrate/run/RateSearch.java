@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.SearchProbe;
 import io.repram.orchestrate.results.SearchResult;
 import io.repram.orchestrate.scenario.SearchSpec;
@@ -183,7 +184,7 @@ public final class RateSearch {
                     Threshold.formatNumber(round(m.p99Micros() / 1000.0, 2)),
                     Threshold.formatNumber(round(m.successPercent(), 3)), m.achievedRps()));
         }
-        if (m.limitedBy() != null && failedOn != null) why.add("limited by " + m.limitedBy());
+        if (m.limitedBy() != null && failedOn != null) why.add("limited by " + CellLimit.label(m.limitedBy()));
         return new SearchProbe(number, phase, offered, m.achievedRps(), m.p50Micros(), m.p99Micros(),
                 m.successPercent(), failedOn == null, failedOn, String.join("; ", why), m.limitedBy());
     }

@@ -2,6 +2,7 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.gate.ThresholdEvaluator;
 import io.repram.orchestrate.results.Breach;
+import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.scenario.Scenario;
 
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The final table a run prints: one row per cell, with its threshold verdict, fitted to the
+ * The final table a run prints: one row per cell, with what limited it and its threshold verdict, fitted to the
  * terminal's width. The verdict column stays short ("BREACH 2"); the breaches themselves follow
  * the table as wrapped lines. When the table is still too wide, the least telling columns go first.
  */
@@ -35,11 +36,13 @@ final class SummaryTable {
             new Column("p99 ms", true, r -> ms(r.result().load().all().p99Nanos())),
             new Column("success", true, r -> String.format(Locale.ROOT, "%.2f%%", r.result().load().successRate())),
             new Column("errors", true, r -> Long.toString(r.result().load().failures())),
+            new Column("limited by", false, r -> r.result().limit() == null ? "-"
+                    : CellLimit.label(r.result().limit().verdict())),
             new Column("p50 ms", true, r -> ms(r.result().load().all().p50Nanos())));
     private static final int ALWAYS_KEPT = 2;
     /** The order the kept columns are printed in. */
     private static final List<String> PRINT_ORDER = List.of("cell", "req/s", "success", "p50 ms", "p99 ms", "errors",
-            "verdict");
+            "limited by", "verdict");
 
     private SummaryTable() {
     }

@@ -11,14 +11,18 @@ import java.util.function.Consumer;
 
 /**
  * {@code warmup: {until: stable, max}}: runs the cell's load, unmeasured, until {@link WarmupWatch}
- * finds its figures flat or {@code max} passes; the measured window then starts with a load of its own
+ * finds its figures flat while {@link JitWatch} finds the nodes' JIT quiet, or {@code max} passes; the measured window then starts with a load of its own
  * on the warmed cluster. A load of its own (rather than a longer warm-up inside one load) keeps the
  * measured load exactly as a fixed warm-up's, for in-process and agent load alike.
  */
 final class WarmupPhase {
 
-    /** @param flatFromMillis when the figures were steady from, -1 when they never were */
-    record Outcome(long warmupMillis, boolean hitMax, long flatFromMillis) {
+    /**
+     * @param flatFromMillis when the figures were steady from, -1 when they never were
+     * @param jit            at the end: "JIT quiet", "JIT unknown" (no node has the figure) or the
+     *                       busiest node's compile share while it was still compiling
+     */
+    record Outcome(long warmupMillis, boolean hitMax, long flatFromMillis, String jit) {
     }
 
     private WarmupPhase() {
@@ -28,7 +32,7 @@ final class WarmupPhase {
      * @param measured the cell's measured load; its warm-up is ignored
      * @param live     receives each warm-up second, marked as warm-up
      */
-    static Outcome run(ClusterSession session, LoadSpec measured, Duration max, RunControl control,
+    static Outcome run(ClusterSession session, LoadSpec measured, Duration max, RunControl control, JitWatch jit,
                        Consumer<IntervalFigures> live) {
         LoadSpec spec = new LoadSpec(measured.targets(), measured.workload(), measured.concurrency(),
                 measured.payloadBytes(), Duration.ZERO, max, measured.requestTimeout(), measured.seed(),
@@ -44,8 +48,9 @@ final class WarmupPhase {
                             iv.successes(), iv.failures(), iv.p50Micros(), iv.p99Micros(), true, iv.errorsByClass(),
                             iv.nodeSuccesses(), iv.nodeFailures());
                     live.accept(w);
+                    boolean warm = jit.quietOver(WarmupWatch.WINDOW_SECONDS * 1000L);
                     if (watch.add(Math.round(iv.intervalSeconds() * 1000), iv.successes() / Math.max(1e-9, iv.intervalSeconds()),
-                            iv.p99Micros() / 1000.0)) {
+                            iv.p99Micros() / 1000.0, warm)) {
                         gen.stop();
                     }
                 });
@@ -54,6 +59,9 @@ final class WarmupPhase {
             }
         }
         long took = (System.nanoTime() - started) / 1_000_000;
-        return new Outcome(took, !watch.flatSeen(), watch.flatFromMillis());
+        long window = WarmupWatch.WINDOW_SECONDS * 1000L;
+        String state = !jit.measured() ? "JIT unknown" : jit.quietOver(window) ? "JIT quiet"
+                : "JIT still compiling: " + jit.busiest(window);
+        return new Outcome(took, !watch.flatSeen(), watch.flatFromMillis(), state);
     }
 }

@@ -26,11 +26,19 @@ public final class WarmupWatch {
 
     /** Adds one second; true when this second completed the first flat window (once). */
     public boolean add(long intervalMillis, double requestsPerSec, double p99Millis) {
+        return add(intervalMillis, requestsPerSec, p99Millis, true);
+    }
+
+    /**
+     * As {@link #add(long, double, double)}, with a condition outside the figures that must hold too:
+     * a flat window while {@code warm} is false does not count (the nodes' JIT still compiling).
+     */
+    public boolean add(long intervalMillis, double requestsPerSec, double p99Millis, boolean warm) {
         elapsedMillis += intervalMillis;
         if (intervalMillis < 500 || flatAtMillis >= 0) return false;
         window.addLast(new double[] {requestsPerSec, p99Millis, elapsedMillis});
         if (window.size() > WINDOW_SECONDS) window.removeFirst();
-        if (window.size() < WINDOW_SECONDS || !flat()) return false;
+        if (window.size() < WINDOW_SECONDS || !warm || !flat()) return false;
         flatAtMillis = elapsedMillis;
         flatFromMillis = (long) window.peekFirst()[2] - intervalMillis;
         return true;

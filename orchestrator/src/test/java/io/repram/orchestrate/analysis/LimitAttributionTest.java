@@ -26,13 +26,15 @@ class LimitAttributionTest {
         double rps = 1000;
         Integer previousConcurrency;
         Double previousRps;
+        long p99 = 8000;
+        Long previousP99;
 
         LimitEvidence build() {
             return new LimitEvidence(10, host, 2, 2, generatorCpu, 60.0, offered, slipP99, slipP99 == null ? null : 2 * slipP99,
                     saturatedAgents, saturatedAgents > 0 ? "CPU averaged 95% of 1.0 core(s) (limit set)" : null, 0.5,
                     throttled, throttled == null ? null : 1000L, throttled == null ? null : 1, gc,
-                    gc == null ? null : 100_000L, gc == null ? null : 0, errors, 0, availability, rps, 8000,
-                    previousConcurrency, previousRps, previousRps == null ? null : 6000L);
+                    gc == null ? null : 100_000L, gc == null ? null : 0, errors, 0, availability, rps, p99,
+                    previousConcurrency, previousRps, previousP99 != null ? previousP99 : previousRps == null ? null : 6000L);
         }
 
         CellLimit judge() {
@@ -169,6 +171,42 @@ class LimitAttributionTest {
         CellLimit l = e.judge();
         assertEquals(CellLimit.CLUSTER_WORK, l.verdict());
         assertTrue(l.summary().contains("fell short of the offered rate (949 of 1,000 req/s, 95%"), l.summary());
+    }
+
+    @Test
+    void anOpenLoopThatKeepsUpOnlyByQueueingIsTheClustersOwnWork() {
+        // A real search's probes on 1 node: 12,000 req/s at p99 13.32 ms, then 12,400 at p99 77 ms.
+        E e = new E();
+        e.previousConcurrency = 128;
+        e.previousRps = 11_995.0;
+        e.previousP99 = 13_320L;
+        e.offered = 12_400.0;
+        e.rps = 12_378;
+        e.p99 = 77_000;
+        CellLimit l = e.judge();
+        assertEquals(CellLimit.CLUSTER_WORK, l.verdict(), l.summary());
+        assertTrue(l.summary().contains("it met the offered rate (12,378 of 12,400 req/s, 100%; bound 95%), but its "
+                + "p99 rose to 77.0 ms from 13.3 ms at 11,995 req/s (×5.8 for ×1.03 the rate"), l.summary());
+        // Either side of the bound: ×1.95 is not a knee, ×2.10 (for ×1.03 the rate) is.
+        e.p99 = 26_000;
+        assertEquals(CellLimit.BELOW_SATURATION, e.judge().verdict(), e.judge().summary());
+        e.p99 = 28_000;
+        assertEquals(CellLimit.CLUSTER_WORK, e.judge().verdict(), e.judge().summary());
+    }
+
+    @Test
+    void aDoublingLaddersNoiseIsNotAKnee() {
+        // Seen on a warming node: 400 req/s at p99 4.11 ms, then 800 at 14.1 ms (×3.4 for ×2 the rate).
+        E e = new E();
+        e.previousConcurrency = 128;
+        e.previousRps = 399.0;
+        e.previousP99 = 4_110L;
+        e.offered = 800.0;
+        e.rps = 799;
+        e.p99 = 14_100;
+        assertEquals(CellLimit.BELOW_SATURATION, e.judge().verdict(), e.judge().summary());
+        e.p99 = 16_500;
+        assertEquals(CellLimit.CLUSTER_WORK, e.judge().verdict(), "×4.0 for ×2.0 the rate is a knee");
     }
 
     @Test

@@ -1,16 +1,9 @@
 package io.repram.orchestrate.run;
 
-import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.process.ProcessEngine;
-import io.repram.orchestrate.report.ResultsWriter;
 import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.LimitEvidence;
-import io.repram.orchestrate.results.ResultsDir;
-import io.repram.orchestrate.results.RunInfo;
-import io.repram.orchestrate.scenario.RunPlan;
-import io.repram.orchestrate.scenario.Scenario;
-import io.repram.orchestrate.scenario.ScenarioLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +39,7 @@ class LimitVerdictRunTest {
 
     @BeforeAll
     static void engine() {
-        Path jar = NodeJarLocation.defaultPath();
-        assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
-                + " is missing: build it first with mvn -pl node -am package -DskipTests");
-        engine = new ProcessEngine(jar);
+        engine = OneCellRun.engine();
     }
 
     @AfterAll
@@ -172,21 +160,17 @@ class LimitVerdictRunTest {
 
     /** @param atCellStart run when the cell starts, after the cluster is healthy */
     private CellResult runOne(String fixture, Runnable atCellStart) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of(getClass().getResource("/limits/" + fixture + ".yaml").toURI()), w -> { });
-        ResultsWriter writer = ResultsWriter.start(ResultsDir.create(tmp, LocalDateTime.now()),
-                RunInfo.of(s, engine.environment(), Instant.now(), "test"));
         RunListener listener = new RunListener() {
             @Override
             public void cellStarted(io.repram.orchestrate.scenario.Cell cell, int position, int total) {
                 atCellStart.run();
             }
         };
-        Runner.Outcome outcome = new Runner(engine, RunPlan.of(s), writer, listener, new RunControl(),
-                new Runner.Options(fixture, 0, Duration.ofSeconds(30), Duration.ofSeconds(10))).run();
-        assertEquals(1, outcome.results().size());
-        CellResult r = outcome.results().get(0);
+        OneCellRun.Ran ran = OneCellRun.run(engine, "limits/" + fixture, tmp, listener,
+                new Runner.Options(fixture, 0, Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        CellResult r = ran.result();
         assertNotNull(r.limit(), "every cell carries a verdict");
-        String csv = Files.readString(writer.dir().path().resolve("summary.csv"));
+        String csv = Files.readString(ran.dir().resolve("summary.csv"));
         assertTrue(csv.strip().endsWith("," + r.limit().verdict()), "summary.csv's limited_by: " + csv);
         return r;
     }

@@ -44,9 +44,15 @@ class PlanEstimateTest {
                 search: {slo: {p99_ms: "<= 20"}, step: 5s, warmup: 2s}
                 """), "t.yaml", "t", w -> { });
         RunPlan plan = RunPlan.of(s);
-        // 2 searches × 15 probes (3 of them the warm-up ramp) × 7 s, the cooldown between the sizes, 2 × 40 s allowance.
-        assertEquals(Duration.ofSeconds(2 * 15 * 7 + 10 + 80), PlanEstimate.total(plan));
-        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 5m if each takes 15 probes of 7s (warm-up + "
-                + "step; the ladder decides how many) + 40s start-up allowance per cluster", PlanEstimate.line(plan));
+        // 2 searches × (at most 60 s of warm-up + 12 probes × 7 s), the cooldown between the sizes, 2 × 40 s allowance.
+        assertEquals(Duration.ofSeconds(2 * (60 + 12 * 7) + 10 + 80), PlanEstimate.total(plan));
+        assertEquals("Plan: 2 rate search(es) on 2 cluster(s), about 6m18s if each warms up for at most 1m and takes "
+                + "12 probes of 7s (warm-up + step; the ladder decides how many) + 40s start-up allowance per cluster",
+                PlanEstimate.line(plan));
+        // The time left counts from the search's start, across its warm-up and probes, not per probe.
+        assertEquals(PlanEstimate.total(plan).toMillis(), PlanEstimate.remainingMillis(plan, 1, 0)
+                + PlanEstimate.ALLOWANCE_PER_CLUSTER.toMillis());
+        assertEquals((60 + 12 * 7) * 1000L - 100_000 + 10_000 + 40_000 + (60 + 12 * 7) * 1000L,
+                PlanEstimate.remainingMillis(plan, 1, 100_000), "100 s into the first search");
     }
 }

@@ -142,6 +142,6 @@ class RateSearchTest {
         SearchProbe p = RateSearch.judge(SPEC, 1, SearchProbe.RAMP, 1_000,
                 new RateSearch.Measured(1_000, 1_000, 2_000, 50_000, 60_000, 100, "load_generator"));
         assertEquals(SearchProbe.GENERATOR, p.failedOn());
-        assertTrue(p.why().contains("limited by load_generator"), p.why());
+        assertTrue(p.why().contains("limited by load generator"), p.why());
     }
 }

@@ -2,9 +2,7 @@ package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.EngineException;
 import io.repram.orchestrate.engine.FaultAction;
-import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.Reason;
-import io.repram.orchestrate.engine.process.ProcessEngine;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.scenario.ScenarioException;
@@ -85,10 +83,7 @@ class RunSessionTest {
     }
 
     private static RecordingEngine processEngine() {
-        Path jar = NodeJarLocation.defaultPath();
-        assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
-                + " is missing: build it first with mvn -pl node package -DskipTests");
-        return RecordingEngine.around(new ProcessEngine(jar));
+        return RecordingEngine.around(OneCellRun.engine());
     }
 
     private static Path fixture(String name) throws URISyntaxException {

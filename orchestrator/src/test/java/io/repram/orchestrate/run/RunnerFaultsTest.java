@@ -1,18 +1,11 @@
 package io.repram.orchestrate.run;
 
-import io.repram.orchestrate.engine.NodeJarLocation;
 import io.repram.orchestrate.engine.process.ProcessEngine;
-import io.repram.orchestrate.results.ResultsDir;
 import io.repram.orchestrate.results.ResultsReader;
-import io.repram.orchestrate.report.ResultsWriter;
-import io.repram.orchestrate.results.RunInfo;
 import io.repram.orchestrate.results.AuditFigures;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.ConvergenceFigures;
 import io.repram.orchestrate.results.FaultEvent;
-import io.repram.orchestrate.scenario.RunPlan;
-import io.repram.orchestrate.scenario.Scenario;
-import io.repram.orchestrate.scenario.ScenarioLoader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +17,6 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,10 +36,7 @@ class RunnerFaultsTest {
 
     @BeforeAll
     static void engine() {
-        Path jar = NodeJarLocation.defaultPath();
-        assertTrue(Files.isRegularFile(jar), "the node jar " + jar.toAbsolutePath()
-                + " is missing: build it first with mvn -pl node -am package -DskipTests");
-        engine = new ProcessEngine(jar);
+        engine = OneCellRun.engine();
     }
 
     @AfterAll
@@ -137,20 +125,13 @@ class RunnerFaultsTest {
     }
 
     private CellResult runOne(String fixture, Path resultsParent) throws Exception {
-        Scenario s = ScenarioLoader.load(Path.of(getClass().getResource("/run/" + fixture + ".yaml").toURI()), w -> { });
-        Files.createDirectories(resultsParent);
-        ResultsWriter writer = ResultsWriter.start(ResultsDir.create(resultsParent, LocalDateTime.now()),
-                RunInfo.of(s, engine.environment(), Instant.now(), "test"));
         RunListener listener = new RunListener() {
             @Override
             public void event(String message) {
                 events.add(message);
             }
         };
-        Runner.Outcome outcome = new Runner(engine, RunPlan.of(s), writer, listener, new RunControl(),
-                new Runner.Options(fixture, 0, Duration.ofSeconds(60), Duration.ofSeconds(2))).run();
-        assertFalse(outcome.interrupted());
-        assertEquals(1, outcome.results().size());
-        return outcome.results().get(0);
+        return OneCellRun.run(engine, "run/" + fixture, resultsParent, listener,
+                new Runner.Options(fixture, 0, Duration.ofSeconds(60), Duration.ofSeconds(2))).result();
     }
 }

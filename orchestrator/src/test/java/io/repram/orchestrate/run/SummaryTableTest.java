@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.LatencySummary;
 import io.repram.orchestrate.results.LoadFigures;
@@ -53,10 +54,20 @@ class SummaryTableTest {
         List<String> lines = SummaryTable.lines(RESULTS, SCENARIO, 160);
         lines.forEach(l -> assertTrue(l.length() <= 160, l));
         String header = lines.get(1);
-        for (String column : List.of("cell", "req/s", "success", "p50 ms", "p99 ms", "errors", "verdict")) {
+        for (String column : List.of("cell", "req/s", "success", "p50 ms", "p99 ms", "errors", "limited by", "verdict")) {
             assertTrue(header.contains(column), column + " in " + header);
         }
         assertTrue(lines.get(2).startsWith("10nodes_1000conc_1048576bytes") && lines.get(2).endsWith("  ok"), lines.get(2));
+    }
+
+    @Test
+    void eachRowSaysWhatLimitedItsCell() {
+        CellResult hostBound = cell(0, 1000, 100_000, 12).withLimit(new CellLimit(CellLimit.HOST_CPU,
+                "Host CPU: the machine's CPU was 97% busy", List.of(), null));
+        List<String> lines = SummaryTable.lines(List.of(hostBound, cell(1, 5000, 91_234, 1234)), SCENARIO, 160);
+        assertTrue(lines.get(1).contains("limited by"), lines.get(1));
+        assertTrue(lines.get(2).contains("  host CPU  ") && lines.get(2).endsWith("ok"), lines.get(2));
+        assertTrue(lines.get(3).contains("  -  "), "a cell without a verdict shows -: " + lines.get(3));
     }
 
     @Test

@@ -57,4 +57,14 @@ class WarmupWatchTest {
         assertEquals(WarmupWatch.WINDOW_SECONDS, flatAt);
         assertEquals(0, watch.flatFromMillis());
     }
+
+    @Test
+    void flatFiguresDoNotEndTheWarmUpWhileTheNodesAreStillCompiling() {
+        // The case seen for real: a cold cluster flat at a fifth of its warm rate while its JIT worked.
+        WarmupWatch watch = new WarmupWatch();
+        int flatAt = -1;
+        for (int s = 1; s <= 40 && flatAt < 0; s++) if (watch.add(1000, 450, 100, s > 25)) flatAt = s;
+        assertEquals(26, flatAt, "the first flat window once the JIT went quiet, not the first flat window");
+        assertEquals(16_000, watch.flatFromMillis());
+    }
 }

@@ -1,0 +1,38 @@
+# Sourced by bench/bench-node.sh and node/bench/live-set.sh: REPRAM nodes on loopback as plain JVMs.
+# The caller sets JAR. start_node records each node's pid in `pids` and its start time (for lining
+# up -Xlog:gc uptimes) in `starts`; stop_nodes kills them all.
+pids=()
+starts=()
+
+start_node() { # node-id port peers log-file "java flags"
+  starts+=("$(date +%s.%N)")
+  # shellcheck disable=SC2086 # the flags are words
+  REPRAM_NODE_ID="$1" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT="$2" REPRAM_NETWORK=private \
+  REPRAM_PEERS="$3" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
+    java $5 -jar "$JAR" >"$4" 2>&1 &
+  pids+=($!)
+}
+
+stop_nodes() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  pids=()
+  starts=()
+}
+
+wait_peers() { # port expected-peers
+  for _ in $(seq 150); do
+    n=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null | grep -o '"id"' | wc -l || true)
+    [ "${n:-0}" -ge "$2" ] && return 0
+    sleep 0.2
+  done
+  echo "node on port $1 did not see $2 peers" >&2
+  exit 1
+}
+
+start_three() { # base-port id-prefix log-prefix "java flags": node 0 on base, 1 and 2 joining it
+  start_node "$2-0" "$1" "" "$3-n0.log" "$4"
+  wait_peers "$1" 0
+  for i in 1 2; do start_node "$2-$i" $(($1 + i)) "127.0.0.1:$1" "$3-n$i.log" "$4"; done
+  for i in 0 1 2; do wait_peers $(($1 + i)) 2; done
+}
