@@ -11,6 +11,7 @@ import io.repram.orchestrate.results.Breach;
 import io.repram.orchestrate.scenario.Matrix;
 import io.repram.orchestrate.scenario.RunPlan;
 import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.scenario.Threshold;
 import io.repram.orchestrate.gate.ThresholdEvaluator;
 import io.repram.orchestrate.scenario.Units;
 import io.repram.orchestrate.scenario.Workload;
@@ -84,8 +85,11 @@ public final class MarkdownReport {
         v.put("matrix", matrix(s.matrix()));
         v.put("cells_finished", Integer.toString(results.size()));
         v.put("cells_planned", Integer.toString(RunPlan.of(s).totalCells()));
-        v.put("warmup", Units.formatDuration(s.warmup()));
-        v.put("duration", Units.formatDuration(s.duration()));
+        // A warm-up until stable and an adaptive length end when the figures say so: the plan gives bounds.
+        v.put("warmup", (s.measurement().warmupUntilStable() ? "up to " : "") + Units.formatDuration(s.warmup()));
+        v.put("duration", s.measurement().adaptive() ? Units.formatDuration(s.measurement().minDuration()) + " to "
+                + Units.formatDuration(s.duration()) + " (until req/s and p99 are within ±"
+                + Threshold.formatNumber(s.measurement().precisionPercent()) + "%)" : Units.formatDuration(s.duration()));
         v.put("workload", workload(s.workload()));
         String none = noneRanked(analysis);
         v.put("peak_throughput", analysis.peakThroughput().map(r -> Format.rate(r.load().requestsPerSec())

@@ -2,6 +2,11 @@ package io.repram.orchestrate.report;
 
 import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.CellResult;
+import io.repram.orchestrate.scenario.Measurement;
+import io.repram.orchestrate.scenario.Scenario;
+import io.repram.orchestrate.results.RunInfo;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -59,6 +64,17 @@ class MarkdownReportTest {
         assertTrue(md.contains("Throughput kept growing up to 3 nodes (2.50× the smallest cluster, 83% of linear)"), md);
         assertTrue(md.contains("Every cell answered at least 99.9% of its requests successfully."), md);
         assertTrue(md.contains("2 of 6 cells finished"), md);
+    }
+
+    @Test
+    void aWarmUpUntilStableAndAnAdaptiveLengthAreGivenAsBounds() {
+        Scenario s = ResultFixtures.SCENARIO.withMeasurement(new Measurement(1, false, Duration.ofSeconds(10), 3.0, true));
+        RunInfo info = new RunInfo(s, "docker", "27.3.1", 2, 8L << 30, "sha256:abc123",
+                Instant.parse("2025-01-02T03:04:05Z"), "0.1.0-SNAPSHOT");
+        String md = MarkdownReport.render(MarkdownReport.defaultTemplate(), info, ResultFixtures.results());
+        assertTrue(md.contains("- Each cell: up to 2s warm-up (not counted), then 10s to 10s (until req/s and p99 are "
+                + "within ±3%) measured"), md);
+        assertTrue(render(ResultFixtures.results()).contains("- Each cell: 2s warm-up (not counted), then 10s measured"));
     }
 
     @Test
