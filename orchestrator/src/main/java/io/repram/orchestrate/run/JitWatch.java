@@ -45,17 +45,20 @@ final class JitWatch implements AutoCloseable {
 
     /** For tests: no poller; samples come through {@link #add}. */
     JitWatch(int nodes) {
+        this(nodes, null);
+    }
+
+    private JitWatch(int nodes, ScheduledExecutorService poller) {
         for (int i = 0; i < nodes; i++) samples.add(new ArrayDeque<>());
-        poller = null;
+        this.poller = poller;
     }
 
     private JitWatch(List<NodeEndpoint> nodes, NodeProbe probe, LongSupplier clock) {
-        for (int i = 0; i < nodes.size(); i++) samples.add(new ArrayDeque<>());
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        this(nodes.size(), Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jit-watch");
             t.setDaemon(true);
             return t;
-        });
+        }));
         poller.scheduleWithFixedDelay(() -> {
             for (int i = 0; i < nodes.size(); i++) {
                 OptionalDouble s;

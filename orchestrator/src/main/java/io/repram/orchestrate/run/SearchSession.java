@@ -78,10 +78,8 @@ final class SearchSession {
         Duration max = warmUpMax(scenario);
         listener.event(String.format(Locale.ROOT, "Warming %s up: closed loop, %d workers, until its figures are "
                 + "steady (at most %ds; not recorded)", cell.id(), cell.concurrency(), max.toSeconds()));
-        Scenario s = scenario;
-        Scenario warm = new Scenario(s.name(), s.image(), s.matrix(), WARM_UP_TAIL, max, s.cooldown(),
-                s.workload().withRatePerSecond(null), s.node(), s.thresholds(), List.of(), s.load(),
-                new Measurement(1, false, null, null, true), s.search());
+        Scenario warm = scenario.asStep(WARM_UP_TAIL, max, scenario.workload().withRatePerSecond(null),
+                new Measurement(1, false, null, null, true));
         return measure.at(warm) != null;
     }
 
@@ -105,11 +103,9 @@ final class SearchSession {
 
     /** The cell at one rate, for the search's step after its own warm-up, without faults. */
     private Scenario probeScenario(int rate) {
-        Scenario s = scenario;
-        Duration warmup = s.search().warmup();
-        return new Scenario(s.name(), s.image(), s.matrix(), s.search().step(), warmup, s.cooldown(),
-                s.workload().withRatePerSecond(rate), s.node(), s.thresholds(), List.of(), s.load(), Measurement.FIXED,
-                s.search());
+        SearchSpec search = scenario.search();
+        return scenario.asStep(search.step(), search.warmup(), scenario.workload().withRatePerSecond(rate),
+                Measurement.FIXED);
     }
 
     /** A probe's figures as the search judges them; {@code limitedBy} is the cell's limit verdict when it has one. */

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code warmup: {until: stable, max}}: runs the cell's load, unmeasured, until {@link WarmupWatch}
- * finds its figures flat while {@link JitWatch} finds the nodes' JIT quiet, or {@code max} passes; the measured window then starts with a load of its own
- * on the warmed cluster. A load of its own (rather than a longer warm-up inside one load) keeps the
- * measured load exactly as a fixed warm-up's, for in-process and agent load alike.
+ * finds its figures flat while {@link JitWatch} finds the nodes' JIT quiet, or {@code max} passes;
+ * the measured window then starts with a load of its own on the warmed cluster. A load of its own
+ * (rather than a longer warm-up inside one load) keeps the measured load exactly as a fixed
+ * warm-up's, for in-process and agent load alike.
  */
 final class WarmupPhase {
 

@@ -49,6 +49,15 @@ public record Scenario(
                 search);
     }
 
+    /**
+     * One step of this scenario without its faults: a search's warm-up or probe runs the same cluster
+     * and load for {@code stepDuration} after {@code stepWarmup}, with another workload and measurement.
+     */
+    public Scenario asStep(Duration stepDuration, Duration stepWarmup, Workload stepWorkload, Measurement m) {
+        return new Scenario(name, image, matrix, stepDuration, stepWarmup, cooldown, stepWorkload, node, thresholds,
+                List.of(), load, m, search);
+    }
+
     /** The same scenario with other node settings. */
     public Scenario withNode(NodeSettings other) {
         return new Scenario(name, image, matrix, duration, warmup, cooldown, workload, other, thresholds, faults, load,

@@ -173,16 +173,22 @@ class LimitAttributionTest {
         assertTrue(l.summary().contains("fell short of the offered rate (949 of 1,000 req/s, 95%"), l.summary());
     }
 
+    /** An open-loop probe at {@code offered} req/s after one at the highest lower rate, as a search runs them. */
+    private static E openLoop(double previousRps, long previousP99Micros, double offered, double rps, long p99Micros) {
+        E e = new E();
+        e.previousConcurrency = 128;
+        e.previousRps = previousRps;
+        e.previousP99 = previousP99Micros;
+        e.offered = offered;
+        e.rps = rps;
+        e.p99 = p99Micros;
+        return e;
+    }
+
     @Test
     void anOpenLoopThatKeepsUpOnlyByQueueingIsTheClustersOwnWork() {
         // A real search's probes on 1 node: 12,000 req/s at p99 13.32 ms, then 12,400 at p99 77 ms.
-        E e = new E();
-        e.previousConcurrency = 128;
-        e.previousRps = 11_995.0;
-        e.previousP99 = 13_320L;
-        e.offered = 12_400.0;
-        e.rps = 12_378;
-        e.p99 = 77_000;
+        E e = openLoop(11_995, 13_320, 12_400, 12_378, 77_000);
         CellLimit l = e.judge();
         assertEquals(CellLimit.CLUSTER_WORK, l.verdict(), l.summary());
         assertTrue(l.summary().contains("it met the offered rate (12,378 of 12,400 req/s, 100%; bound 95%), but its "
@@ -197,13 +203,7 @@ class LimitAttributionTest {
     @Test
     void aDoublingLaddersNoiseIsNotAKnee() {
         // Seen on a warming node: 400 req/s at p99 4.11 ms, then 800 at 14.1 ms (×3.4 for ×2 the rate).
-        E e = new E();
-        e.previousConcurrency = 128;
-        e.previousRps = 399.0;
-        e.previousP99 = 4_110L;
-        e.offered = 800.0;
-        e.rps = 799;
-        e.p99 = 14_100;
+        E e = openLoop(399, 4_110, 800, 799, 14_100);
         assertEquals(CellLimit.BELOW_SATURATION, e.judge().verdict(), e.judge().summary());
         e.p99 = 16_500;
         assertEquals(CellLimit.CLUSTER_WORK, e.judge().verdict(), "×4.0 for ×2.0 the rate is a knee");

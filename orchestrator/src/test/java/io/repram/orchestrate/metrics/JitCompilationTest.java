@@ -2,23 +2,17 @@ package io.repram.orchestrate.metrics;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Compile seconds from a node's /v1/metrics; fixtures in src/test/resources/limits. */
+/** Compile seconds from a node's /v1/metrics; fixtures from NodeMetricsFixture. */
 class JitCompilationTest {
-
-    private static String fixture(String name) throws Exception {
-        return Files.readString(Path.of("src/test/resources/limits", name));
-    }
 
     @Test
     void ourNodeExportsItsCompileTime() throws Exception {
         // Captured from a repram-node: jvm_compilation_time_seconds_total 1.301.
-        assertEquals(1.301, JitCompilation.seconds(fixture("node-metrics-g1.txt")).getAsDouble(), 1e-9);
+        assertEquals(1.301, JitCompilation.seconds(NodeMetricsFixture.g1Node()).getAsDouble(), 1e-9);
     }
 
     @Test
@@ -28,6 +22,6 @@ class JitCompilationTest {
 
     @Test
     void anImageWithoutTheMetricIsUnknownNotZero() throws Exception {
-        assertEquals(OptionalDouble.empty(), JitCompilation.seconds(fixture("node-metrics-without-jvm.txt")));
+        assertEquals(OptionalDouble.empty(), JitCompilation.seconds(NodeMetricsFixture.withoutJvm()));
     }
 }
