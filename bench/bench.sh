@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # make bench: the figures of the runner issues, each beside its goal.
-#  1. the quick scenario's shape (3 nodes, 25 workers, 1 KB, 70% PUT, all nodes), 20 s after a 45 s
-#     warm-up, back to back on the process driver, Docker on the host's network and Docker on a
+#  1. the quick scenario's shape (3 nodes, 25 workers, 1 KB, 70% PUT, all nodes), 20 s after a
+#     warm-up until steady with the JIT quiet (at most 180 s), back to back on the process driver, Docker on the host's network and Docker on a
 #     bridge, with the Docker/process ratios;
 #  2. `cluster up --cluster-size 7` until every node is healthy and sees its peers;
 #  3. our load generator's req/s over wrk's, both doing 1 KB PUTs against the same single node.
 # Needs Docker (for 1 and 2) and wrk. Absolute figures are noisy on a shared 2-core box.
-# BENCH_WARMUP / BENCH_DURATION (e.g. 2s) shorten part 1, to try the script, not to measure;
-# BENCH_QUICK_ONLY=1 runs part 1 alone.
+# BENCH_WARMUP / BENCH_DURATION (e.g. 2s; the warm-up replaces quick-bench.yaml's) shorten part 1, to try the script, not to measure;
+# BENCH_QUICK_ONLY=1 runs part 1 alone; BENCH_KEEP=DIR keeps the runs' results (per-second figures) there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLI=./repram-orchestrate
@@ -21,14 +21,16 @@ cleanup() {
   [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null || true
   # Only the cluster this script made: other clusters on the daemon are someone else's.
   $CLI cluster down "$up_name" >/dev/null 2>&1 || true
+  [ -n "${BENCH_KEEP:-}" ] && mkdir -p "$BENCH_KEEP" && cp -r "$work"/. "$BENCH_KEEP"/
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
 # One copy of the cell per mode: the same matrix, warm-up and load, only where the nodes run differs.
 variant() { # name, node block (or empty)
-  sed -e "s/^name: quick-bench/name: quick-bench-$1/" \
-      -e "s/^warmup: .*/warmup: ${BENCH_WARMUP:-45s}/" -e "s/^duration: .*/duration: ${BENCH_DURATION:-20s}/" \
+  local warmup=()
+  [ -n "${BENCH_WARMUP:-}" ] && warmup=(-e "s/^warmup: .*/warmup: $BENCH_WARMUP/")
+  sed -e "s/^name: quick-bench/name: quick-bench-$1/" "${warmup[@]}" -e "s/^duration: .*/duration: ${BENCH_DURATION:-20s}/" \
       bench/quick-bench.yaml >"$work/$1.yaml"
   [ -n "$2" ] && echo "$2" >>"$work/$1.yaml"
   echo "$work/$1.yaml"
@@ -49,7 +51,7 @@ for mode in "${modes[@]}"; do
     docker-host)   file=$(variant docker-host "node: {network: host}");   driver=docker ;;
     docker-bridge) file=$(variant docker-bridge "node: {network: bridge}"); driver=docker ;;
   esac
-  echo "== 1/3 quick shape, $mode (${BENCH_WARMUP:-45s} warm-up, ${BENCH_DURATION:-20s} measured) =="
+  echo "== 1/3 quick shape, $mode (${BENCH_WARMUP:-steady JIT-quiet} warm-up, ${BENCH_DURATION:-20s} measured) =="
   $CLI run "$file" --driver "$driver" --ci --results-dir "$work/results-$mode" | tail -3
   read -r rps[$mode] success[$mode] p99[$mode] < <(figures "$mode")
 done

@@ -6,6 +6,7 @@
 # req/s, the p99 of every 10 s window, the longest GC pause inside the window (from -Xlog:gc, the
 # one flag the plain run gets: it only logs), and process RSS per stored byte at the end.
 # usage: [LIVE_KEYS=1000000] [LIVE_WINDOW_SECONDS=300] [LIVE_WARMUP_SECONDS=60] [NODE_MEMORY=2g]
+#        [LIVE_REPORT_ONLY=1: the table again from the last run's files in LIVE_OUT]
 #        node/bench/live-set.sh          (tiny check: LIVE_KEYS=20000 LIVE_WINDOW_SECONDS=15 LIVE_WARMUP_SECONDS=5)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -69,7 +70,8 @@ PY
   date +%s.%N >"$OUT/$label-t1"
   : >"$OUT/$label-nodes"
   for i in 0 1 2; do
-    rss=$(awk '/^VmRSS:/ {print $2 * 1024}' "/proc/${pids[$i]}/status")
+    # printf: awk prints a product over 2^31 as 2.34089e+09.
+    rss=$(awk '/^VmRSS:/ {printf "%d\n", $2 * 1024}' "/proc/${pids[$i]}/status")
     echo "$rss $(curl -fs "http://127.0.0.1:$((BASE + i))/v1/status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["storage"]["bytes"], s["storage"]["offheap_committed_bytes"], s["memory"]["heap_committed_bytes"])')" >>"$OUT/$label-nodes"
   done
 }
@@ -85,8 +87,11 @@ run() { # label "flags"
   stop_nodes
 }
 
-run tuned "$TUNED_FLAGS"
-run plain ""
+# LIVE_REPORT_ONLY=1 prints the table again from the files a finished run left in $OUT.
+if [ -z "${LIVE_REPORT_ONLY:-}" ]; then
+  run tuned "$TUNED_FLAGS"
+  run plain ""
+fi
 
 python3 - "$OUT" "$KEYS" "$WINDOW" <<'PY'
 import re, sys
@@ -108,7 +113,7 @@ def row(label):
                 pause = float(m.group(2))
                 longest = max(longest, pause)
                 over50 += pause > 50
-    nodes = [list(map(int, l.split())) for l in open(f"{out}/{label}-nodes").read().splitlines()]
+    nodes = [[int(float(v)) for v in l.split()] for l in open(f"{out}/{label}-nodes").read().splitlines()]
     ratio = sum(n[0] for n in nodes) / max(1, sum(n[1] for n in nodes))
     rss_gb = max(n[0] for n in nodes) / 1e9
     return dict(rps=rps, worst=max(p99s), p99s=p99s, gc=longest, over50=over50, ratio=ratio, rss=rss_gb, bad=bad)
