@@ -54,6 +54,13 @@ final class AvailabilitySection {
             if (!missing.isEmpty()) {
                 t.append("\n- ").append(r.cell().id()).append(": missing replicas ").append(missing);
             }
+            for (AuditFigures.Mismatch m : a.mismatches()) {
+                t.append("\n- ").append(r.cell().id()).append(": ").append(mismatch(m));
+            }
+            if (a.corruptReads() > a.mismatches().size()) {
+                t.append("\n- ").append(r.cell().id()).append(Format.text(": %s more corrupt read(s), not listed",
+                        Format.count(a.corruptReads() - a.mismatches().size())));
+            }
             if (a.sample() != null) {
                 t.append("\n- ").append(r.cell().id()).append(Format.text(": audited a sample of %s of %s "
                         + "acknowledgements; lost %.3f%% of the sampled keys, at most %.3f%% (95%% confidence)",
@@ -62,6 +69,19 @@ final class AvailabilitySection {
             }
         }
         return t.length() == 0 ? "" : "\n\n**Per node:**" + t;
+    }
+
+    /** One corrupt read, with what its lengths say about its likely cause. */
+    static String mismatch(AuditFigures.Mismatch m) {
+        if (m.servedBytes() != m.writtenBytes()) {
+            return Format.text("node %d served %s with %s bytes where %s were written (equal up to byte %s): "
+                            + "another length, as when a replica missed an overwrite and kept an older value",
+                    m.node(), m.key(), Format.count(m.servedBytes()), Format.count(m.writtenBytes()),
+                    Format.count(m.firstDifferenceByte()));
+        }
+        return Format.text("node %d served %s with the written length (%s bytes) but other bytes from byte %s on: "
+                + "damaged in the node or on the way", m.node(), m.key(), Format.count(m.writtenBytes()),
+                Format.count(m.firstDifferenceByte()));
     }
 
     private static String errors(NodeFigures n) {

@@ -202,7 +202,8 @@ public final class MarkdownReport {
                 + "Convergence: lag from a probe PUT until every other node served it. Audit: every key acknowledged "
                 + "(201) during the cell and still within its TTL, looked up on every node after a settle time; "
                 + "lost = served by no node, missing replicas = summed over the nodes, keys a node does not serve; "
-                + "corrupt = a sample read back with other bytes.\n\n"
+                + "corrupt = a sample read back with other bytes (a replica that kept an older value counts too; the "
+                + "first few are listed per node below, with their lengths).\n\n"
                 + "| Cell | Faults | Convergence p50 / p99 / max ms | Probe timeouts | Audited keys | Lost writes "
                 + "| Missing replicas | Corrupt reads |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (CellResult r : measured) {

@@ -21,6 +21,7 @@ import java.util.List;
  *                         key) and does not, with the faults that touched it in the cell
  * @param settleMillis     how long after the load the last look-up was made (the settle time used)
  * @param sample           how the keys were sampled; null when every acknowledged key was checked
+ * @param mismatches       the first corrupt reads, each with where and how its bytes differed
  */
 public record AuditFigures(
         long acknowledgedKeys,
@@ -32,18 +33,29 @@ public record AuditFigures(
         long failedReads,
         List<NodeReplicas> missingReplicas,
         @JsonProperty("settle_ms") long settleMillis,
-        Sample sample) {
+        Sample sample,
+        List<Mismatch> mismatches) {
 
     public AuditFigures {
         checkedNodes = List.copyOf(checkedNodes);
         missingReplicas = missingReplicas == null ? List.of() : List.copyOf(missingReplicas);
+        // Results of versions before mismatches were kept have none.
+        mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
+    }
+
+    /** An audit without mismatch details. */
+    public AuditFigures(long acknowledgedKeys, long checkedKeys, List<Integer> checkedNodes, long reads,
+                        long lostWrites, long corruptReads, long failedReads, List<NodeReplicas> missingReplicas,
+                        long settleMillis, Sample sample) {
+        this(acknowledgedKeys, checkedKeys, checkedNodes, reads, lostWrites, corruptReads, failedReads,
+                missingReplicas, settleMillis, sample, List.of());
     }
 
     /** An audit without per-node figures (results of older versions, tests). */
     public AuditFigures(long acknowledgedKeys, long checkedKeys, List<Integer> checkedNodes, long reads,
                         long lostWrites, long corruptReads, long failedReads) {
         this(acknowledgedKeys, checkedKeys, checkedNodes, reads, lostWrites, corruptReads, failedReads, List.of(), 0,
-                null);
+                null, List.of());
     }
 
     /** Missing replicas summed over the nodes. */
@@ -76,5 +88,25 @@ public record AuditFigures(
      * @param lostUpper95Percent    the 95% Wilson score upper bound of the lost share, in percent
      */
     public record Sample(long acknowledgements, long sampleSize, double lostPercent, double lostUpper95Percent) {
+    }
+
+    /**
+     * One corrupt read: node {@code node} served {@code key} with other bytes than were written.
+     * A whole value of another length is most often an older value that this replica kept when it
+     * missed an overwrite (stress.yaml, 2026-12-02: a node still held a key's 256 KB value from the
+     * previous cell after the 1 MB cell's write of it was acknowledged by the others).
+     *
+     * @param writtenBytes       the length of the acknowledged value
+     * @param servedBytes        the length of what the node served
+     * @param firstDifferenceByte  the offset of the first byte that differs (the shorter length when one
+     *                           value is a prefix of the other)
+     */
+    public record Mismatch(int node, String key, long writtenBytes, long servedBytes, long firstDifferenceByte) {
+
+        /** The mismatch of {@code served} against {@code written}, or null when they are equal. */
+        public static Mismatch of(int node, String key, byte[] written, byte[] served) {
+            int at = java.util.Arrays.mismatch(written, served);
+            return at < 0 ? null : new Mismatch(node, key, written.length, served.length, at);
+        }
     }
 }

@@ -33,6 +33,8 @@ public final class WriteAudit {
 
     /** Keys whose bytes are compared per cell. */
     public static final int SAMPLE_KEYS = 1000;
+    /** Corrupt reads kept with their details per cell; the count has them all. */
+    static final int MISMATCHES_KEPT = 10;
     /** Keys this close to their TTL are left out: the node's clock started before the acknowledgement. */
     static final long EXPIRY_MARGIN_MILLIS = 10_000;
     /** Pauses before the looks again at missing keys: together the settle time for convergence. */
@@ -140,12 +142,13 @@ public final class WriteAudit {
         }
         long lost = keys.size() - served.cardinality();
 
-        long[] content = compareBytes(acknowledged, live, nodes, found, seed);
+        List<AuditFigures.Mismatch> mismatches = new ArrayList<>();
+        long[] content = compareBytes(acknowledged, live, nodes, found, seed, mismatches);
         AuditFigures.Sample sample = acknowledged.sampled() ? new AuditFigures.Sample(acknowledged.acknowledgements(),
                 acknowledged.writes().size(), keys.isEmpty() ? 0 : 100.0 * lost / keys.size(),
                 wilsonUpper95Percent(lost, keys.size())) : null;
         return new AuditFigures(acknowledged.writes().size(), keys.size(), answered, content[0], lost, content[1],
-                content[2], replicas, settleMillis, sample);
+                content[2], replicas, settleMillis, sample, mismatches);
     }
 
     private static boolean anyMissing(KeyPresence.Result[] found, int keys) {
@@ -155,9 +158,13 @@ public final class WriteAudit {
         return false;
     }
 
-    /** Reads up to {@link #SAMPLE_KEYS} keys from every node that serves them: {reads, corrupt, failed}. */
+    /**
+     * Reads up to {@link #SAMPLE_KEYS} keys from every node that serves them: {reads, corrupt, failed};
+     * the first {@link #MISMATCHES_KEPT} corrupt reads go to {@code mismatches}.
+     */
     private long[] compareBytes(AcknowledgedWrites acknowledged, List<Write> live, List<NodeEndpoint> nodes,
-                                KeyPresence.Result[] found, long seed) throws InterruptedException {
+                                KeyPresence.Result[] found, long seed, List<AuditFigures.Mismatch> mismatches)
+            throws InterruptedException {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) order.add(i);
         if (order.size() > SAMPLE_KEYS) {
@@ -169,37 +176,51 @@ public final class WriteAudit {
             Write w = live.get(i);
             byte[] expected = acknowledged.payload(w.payloadIndex());
             for (int n = 0; n < nodes.size(); n++) {
-                if (found[n].present().get(i)) reads.add(new Read(nodes.get(n).baseUri(), w.key(), expected));
+                if (found[n].present().get(i)) {
+                    reads.add(new Read(nodes.get(n).index(), nodes.get(n).baseUri(), w.key(), expected));
+                }
             }
         }
         long corrupt = 0;
         long failed = 0;
-        for (Verdict v : readAll(reads)) {
+        for (Judged j : readAll(reads)) {
             // A key that expired or was evicted between listing and reading is neither corrupt nor failed.
-            if (v == Verdict.CORRUPT) corrupt++;
-            if (v == Verdict.FAILED) failed++;
+            if (j.verdict() == Verdict.CORRUPT) {
+                corrupt++;
+                if (mismatches.size() < MISMATCHES_KEPT) mismatches.add(j.mismatch());
+            }
+            if (j.verdict() == Verdict.FAILED) failed++;
         }
         return new long[]{reads.size(), corrupt, failed};
     }
 
-    private record Read(URI base, String key, byte[] expected) {
+    private record Read(int node, URI base, String key, byte[] expected) {
+    }
+
+    /** A read's verdict; for a corrupt one, how its bytes differed. */
+    private record Judged(Verdict verdict, AuditFigures.Mismatch mismatch) {
+        static Judged of(Read r, int status, byte[] body) {
+            Verdict v = judge(status, body, r.expected());
+            return new Judged(v, v == Verdict.CORRUPT ? AuditFigures.Mismatch.of(r.node(), r.key(), r.expected(), body)
+                    : null);
+        }
     }
 
     /** Reads with a few requests in flight at a time; the verdicts come back in the order of {@code reads}. */
-    private List<Verdict> readAll(List<Read> reads) throws InterruptedException {
+    private List<Judged> readAll(List<Read> reads) throws InterruptedException {
         Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
-        List<CompletableFuture<Verdict>> futures = new ArrayList<>(reads.size());
+        List<CompletableFuture<Judged>> futures = new ArrayList<>(reads.size());
         for (Read r : reads) {
             slots.acquire();
             HttpRequest req = HttpRequest.newBuilder(r.base().resolve("/v1/data/" + r.key()))
                     .timeout(READ_TIMEOUT).GET().build();
             futures.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(resp -> judge(resp.statusCode(), resp.body(), r.expected()))
-                    .exceptionally(e -> Verdict.FAILED)
+                    .thenApply(resp -> Judged.of(r, resp.statusCode(), resp.body()))
+                    .exceptionally(e -> new Judged(Verdict.FAILED, null))
                     .whenComplete((v, e) -> slots.release()));
         }
-        List<Verdict> out = new ArrayList<>(futures.size());
-        for (CompletableFuture<Verdict> f : futures) out.add(f.join());
+        List<Judged> out = new ArrayList<>(futures.size());
+        for (CompletableFuture<Judged> f : futures) out.add(f.join());
         return out;
     }
 }

@@ -43,6 +43,26 @@ class RecommendationsTest {
         assertTrue(md.contains("point at a replication fault"), md);
     }
 
+    /** stress.yaml, 2026-12-02: a replica kept a key's 256 KB value from the previous cell under the 1 MB write. */
+    @Test
+    void eachCorruptReadIsListedWithItsLengthsAndWhatTheyPointAt() {
+        io.repram.orchestrate.results.CellResult c = ResultFixtures.cell(0, 3, 50, 100, 100, 300, 5000);
+        var stale = new io.repram.orchestrate.results.AuditFigures.Mismatch(1, "lg-0042", 1_048_576, 262_144, 0);
+        var damaged = new io.repram.orchestrate.results.AuditFigures.Mismatch(2, "lg-0043", 1_048_576, 1_048_576, 4096);
+        io.repram.orchestrate.results.CellResult audited = new io.repram.orchestrate.results.CellResult(c.cell(),
+                c.startedEpochMillis(), c.finishedEpochMillis(), c.load(), c.peakCpuPercent(), c.peakMemoryBytes(),
+                "degraded", "corrupt reads", List.of(), null,
+                new io.repram.orchestrate.results.AuditFigures(1416, 1416, List.of(0, 1, 2), 3000, 0, 3, 0, List.of(),
+                        2424, null, List.of(stale, damaged)));
+        String md = MarkdownReport.replication(List.of(audited));
+        String id = c.cell().id();
+        assertTrue(md.contains("- " + id + ": node 1 served lg-0042 with 262,144 bytes where 1,048,576 were written "
+                + "(equal up to byte 0): another length, as when a replica missed an overwrite and kept an older value"), md);
+        assertTrue(md.contains("- " + id + ": node 2 served lg-0043 with the written length (1,048,576 bytes) but other "
+                + "bytes from byte 4,096 on: damaged in the node or on the way"), md);
+        assertTrue(md.contains("- " + id + ": 1 more corrupt read(s), not listed"), md);
+    }
+
     @Test
     void theFaultCostNamesOnlyWhatWasMeasured() {
         io.repram.orchestrate.results.CellResult c = ResultFixtures.cell(0, 1, 10, 1000, 100, 2, 5);

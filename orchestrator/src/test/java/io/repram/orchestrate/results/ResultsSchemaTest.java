@@ -57,7 +57,8 @@ class ResultsSchemaTest {
                 new ConvergenceFigures(20, 0, 1, 5000, 12.5, 80.25, 120.0),
                 new AuditFigures(500, 480, List.of(0, 1, 2), 50, 2, 0, 1,
                         List.of(new AuditFigures.NodeReplicas(0, "listing", 3, List.of("pause node 0 at 5.50 s"))),
-                        2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.091)),
+                        2000, new AuditFigures.Sample(100_000, 5_000, 0.04, 0.091),
+                        List.of(new AuditFigures.Mismatch(1, "lg-0042", 1024, 512, 512))),
                 List.of(new AgentShare(0, "agent-0", "local process 1", 20000, 2000.0, 100.0, 10, 2000, 55.555_555_5, 80.0,
                         2.0, 1500, 9000, false, null)),
                 81.0, 310L << 20).withTrials(new TrialFigures(List.of(

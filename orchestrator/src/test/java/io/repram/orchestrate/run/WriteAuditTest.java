@@ -62,12 +62,17 @@ class WriteAuditTest {
             assertEquals(List.of(new AuditFigures.NodeReplicas(0, "per_key", 0, List.of())), clean.missingReplicas());
             assertNull(clean.sample());
 
-            // Node b got all but two keys, and one of them with other bytes: a still serves every key,
+            // Node b got all but two keys, and two of them with other bytes: a still serves every key,
             // so nothing is lost, but b misses two replicas.
             b.stored.putAll(a.stored);
             b.stored.remove(keys.get(0));
             b.stored.remove(keys.get(1));
-            b.stored.put(keys.get(2), "not the payload".getBytes());
+            // An older, shorter value, as a replica that missed an overwrite keeps; and one byte damaged.
+            byte[] written2 = a.stored.get(keys.get(2));
+            b.stored.put(keys.get(2), java.util.Arrays.copyOf(written2, 40));
+            byte[] damagedBytes = a.stored.get(keys.get(3)).clone();
+            damagedBytes[10] ^= 1;
+            b.stored.put(keys.get(3), damagedBytes);
             AuditFigures damaged = audit.audit(acked, List.of(a.endpoint(0), b.endpoint(1)),
                     Map.of(1, List.of("pause node 1 at 1.00 s")), 1);
             assertEquals(0, damaged.lostWrites());
@@ -75,7 +80,9 @@ class WriteAuditTest {
                     new AuditFigures.NodeReplicas(1, "per_key", 2, List.of("pause node 1 at 1.00 s"))),
                     damaged.missingReplicas());
             assertEquals(2L * keys.size() - 2, damaged.reads(), "content reads only where the key is served");
-            assertEquals(1, damaged.corruptReads());
+            assertEquals(2, damaged.corruptReads());
+            assertEquals(List.of(new AuditFigures.Mismatch(1, keys.get(2), 64, 40, 40),
+                    new AuditFigures.Mismatch(1, keys.get(3), 64, 64, 10)), damaged.mismatches());
             assertEquals(0, damaged.failedReads());
             assertTrue(damaged.settleMillis() >= 2000, "the missing keys are looked up again: " + damaged);
 
