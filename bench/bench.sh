@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # make bench: the figures of the runner issues, each beside its goal.
 #  1. the quick scenario's shape (3 nodes, 25 workers, 1 KB, 70% PUT, all nodes), 20 s after a
-#     warm-up until steady with the JIT quiet (at most 180 s), back to back on the process driver, Docker on the host's network and Docker on a
-#     bridge, with the Docker/process ratios;
+#     warm-up until steady with the JIT quiet (at most 180 s), back to back on the process driver,
+#     Docker on the host's network and Docker on a bridge, with the Docker/process ratios;
 #  2. `cluster up --cluster-size 7` until every node is healthy and sees its peers;
 #  3. our load generator's req/s over wrk's, both doing 1 KB PUTs against the same single node.
 # Needs Docker (for 1 and 2) and wrk. Absolute figures are noisy on a shared 2-core box.
-# BENCH_WARMUP / BENCH_DURATION (e.g. 2s; the warm-up replaces quick-bench.yaml's) shorten part 1, to try the script, not to measure;
-# BENCH_QUICK_ONLY=1 runs part 1 alone; BENCH_KEEP=DIR keeps the runs' results (per-second figures) there.
+# BENCH_WARMUP / BENCH_DURATION (e.g. 2s; the warm-up replaces quick-bench.yaml's) shorten part 1,
+# to try the script, not to measure; BENCH_QUICK_ONLY=1 runs part 1 alone; BENCH_KEEP=DIR keeps
+# the runs' results (per-second figures) there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLI=./repram-orchestrate

@@ -72,7 +72,7 @@ final class AvailabilitySection {
     }
 
     /** One corrupt read, with what its lengths say about its likely cause. */
-    static String mismatch(AuditFigures.Mismatch m) {
+    private static String mismatch(AuditFigures.Mismatch m) {
         if (m.servedBytes() != m.writtenBytes()) {
             return Format.text("node %d served %s with %s bytes where %s were written (equal up to byte %s): "
                             + "another length, as when a replica missed an overwrite and kept an older value",

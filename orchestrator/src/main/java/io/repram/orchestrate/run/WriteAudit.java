@@ -142,13 +142,12 @@ public final class WriteAudit {
         }
         long lost = keys.size() - served.cardinality();
 
-        List<AuditFigures.Mismatch> mismatches = new ArrayList<>();
-        long[] content = compareBytes(acknowledged, live, nodes, found, seed, mismatches);
+        Compared content = compareBytes(acknowledged, live, nodes, found, seed);
         AuditFigures.Sample sample = acknowledged.sampled() ? new AuditFigures.Sample(acknowledged.acknowledgements(),
                 acknowledged.writes().size(), keys.isEmpty() ? 0 : 100.0 * lost / keys.size(),
                 wilsonUpper95Percent(lost, keys.size())) : null;
-        return new AuditFigures(acknowledged.writes().size(), keys.size(), answered, content[0], lost, content[1],
-                content[2], replicas, settleMillis, sample, mismatches);
+        return new AuditFigures(acknowledged.writes().size(), keys.size(), answered, content.reads(), lost,
+                content.corrupt(), content.failed(), replicas, settleMillis, sample, content.mismatches());
     }
 
     private static boolean anyMissing(KeyPresence.Result[] found, int keys) {
@@ -158,13 +157,13 @@ public final class WriteAudit {
         return false;
     }
 
-    /**
-     * Reads up to {@link #SAMPLE_KEYS} keys from every node that serves them: {reads, corrupt, failed};
-     * the first {@link #MISMATCHES_KEPT} corrupt reads go to {@code mismatches}.
-     */
-    private long[] compareBytes(AcknowledgedWrites acknowledged, List<Write> live, List<NodeEndpoint> nodes,
-                                KeyPresence.Result[] found, long seed, List<AuditFigures.Mismatch> mismatches)
-            throws InterruptedException {
+    /** The byte-for-byte check: reads made, corrupt and failed ones, the first {@link #MISMATCHES_KEPT} corrupt ones. */
+    private record Compared(long reads, long corrupt, long failed, List<AuditFigures.Mismatch> mismatches) {
+    }
+
+    /** Reads up to {@link #SAMPLE_KEYS} keys from every node that serves them. */
+    private Compared compareBytes(AcknowledgedWrites acknowledged, List<Write> live, List<NodeEndpoint> nodes,
+                                  KeyPresence.Result[] found, long seed) throws InterruptedException {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) order.add(i);
         if (order.size() > SAMPLE_KEYS) {
@@ -183,6 +182,7 @@ public final class WriteAudit {
         }
         long corrupt = 0;
         long failed = 0;
+        List<AuditFigures.Mismatch> mismatches = new ArrayList<>();
         for (Judged j : readAll(reads)) {
             // A key that expired or was evicted between listing and reading is neither corrupt nor failed.
             if (j.verdict() == Verdict.CORRUPT) {
@@ -191,7 +191,7 @@ public final class WriteAudit {
             }
             if (j.verdict() == Verdict.FAILED) failed++;
         }
-        return new long[]{reads.size(), corrupt, failed};
+        return new Compared(reads.size(), corrupt, failed, mismatches);
     }
 
     private record Read(int node, URI base, String key, byte[] expected) {
