@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,15 +66,21 @@ class MonitorCommandTest {
         return console.run(new MonitorCommand(), args);
     }
 
-    /** Waits until the monitoring directory under {@code parent} has its first cluster row. */
-    private static void awaitFirstRow(Path parent) throws Exception {
+    /** Waits until the monitoring directory under {@code parent} has a cluster row that {@code wanted} accepts. */
+    private static void awaitRow(Path parent, Predicate<CSVRecord> wanted, String what) throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {
             try (Stream<Path> dirs = Files.list(parent)) {
                 Optional<Path> csv = dirs.map(d -> d.resolve("cluster_metrics.csv")).filter(Files::isRegularFile).findFirst();
-                if (csv.isPresent() && Files.readAllLines(csv.get()).size() >= 2) return;
+                if (csv.isPresent()) {
+                    try (CSVParser p = CSVParser.parse(csv.get(), StandardCharsets.UTF_8,
+                            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                        // A row being written has fewer columns than the header: not a row yet.
+                        if (p.getRecords().stream().filter(CSVRecord::isConsistent).anyMatch(wanted)) return;
+                    }
+                }
             }
-            if (System.currentTimeMillis() > deadline) fail("no monitoring row under " + parent + " after " + WAIT_MILLIS + " ms");
+            if (System.currentTimeMillis() > deadline) fail("no monitoring row " + what + " under " + parent + " after " + WAIT_MILLIS + " ms");
             Thread.sleep(20);
         }
     }
@@ -195,11 +202,20 @@ class MonitorCommandTest {
         RepramNode a = node("n1");
         RepramNode b = node("n2");
         put(a, "k");
-        CompletableFuture<Integer> monitor = CompletableFuture.supplyAsync(() -> run("--url", url(a) + "," + url(b),
-                "--duration", "4", "--interval", "1", "--cluster-size", "2", "--no-dashboard", "--results-dir", tmp.toString()));
-        // Both nodes are in the first row; then one goes away.
-        awaitFirstRow(tmp);
-        b.close();
+        // A duration the test never waits out: it stops the monitor (as Ctrl-C would) once a row shows
+        // n2 down, so a slow machine cannot end the run before n2 is gone.
+        CompletableFuture<Integer> monitor = new CompletableFuture<>();
+        Thread runner = new Thread(() -> monitor.complete(run("--url", url(a) + "," + url(b), "--duration", "5m",
+                "--interval", "1", "--cluster-size", "2", "--no-dashboard", "--results-dir", tmp.toString())), "monitor");
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            awaitRow(tmp, r -> true, "at all");
+            b.close();
+            awaitRow(tmp, r -> r.get("cluster_health_score").equals("0.500"), "with n2 down");
+        } finally {
+            runner.interrupt();
+        }
         int code = monitor.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         assertEquals(0, code, console.err());
         Path dir = onlyDir(tmp);
