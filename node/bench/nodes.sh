@@ -1,5 +1,7 @@
 # Sourced by bench/bench-node.sh and node/bench/live-set.sh: REPRAM nodes on loopback as plain JVMs.
-# The caller sets JAR. start_node records each node's pid in `pids` and its start time (for lining
+# The caller sets JAR; OWN_SESSION=1 starts each node under setsid, in a session and so (with the
+# kernel's autogroup) a CPU scheduling group of its own, as the process driver and Docker run nodes.
+# start_node records each node's pid in `pids` and its start time (for lining
 # up -Xlog:gc uptimes) in `starts`; stop_nodes kills them all.
 pids=()
 starts=()
@@ -9,7 +11,7 @@ start_node() { # node-id port peers log-file "java flags"
   # shellcheck disable=SC2086 # the flags are words
   REPRAM_NODE_ID="$1" REPRAM_ADDRESS=127.0.0.1 REPRAM_HTTP_PORT="$2" REPRAM_NETWORK=private \
   REPRAM_PEERS="$3" REPRAM_RATE_LIMIT=0 REPRAM_LOG_LEVEL=warn \
-    java $5 -jar "$JAR" >"$4" 2>&1 &
+    ${OWN_SESSION:+setsid} java $5 -jar "$JAR" >"$4" 2>&1 &
   pids+=($!)
 }
 

@@ -2,8 +2,6 @@ package io.repram.orchestrate.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +18,7 @@ public final class Taskset {
 
     /** Whether {@code taskset} is on the PATH. */
     public static boolean available() {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "taskset"))) return true;
-        }
-        return false;
+        return Executables.onPath("taskset");
     }
 
     /** The CPU list {@code pid} may run on, e.g. "0-3". */

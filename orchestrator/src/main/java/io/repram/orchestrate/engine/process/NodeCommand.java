@@ -1,6 +1,7 @@
 package io.repram.orchestrate.engine.process;
 
 import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.Executables;
 import io.repram.orchestrate.engine.NodeEnv;
 import io.repram.orchestrate.engine.docker.ImageBuilder;
 
@@ -44,6 +45,21 @@ record NodeCommand(List<String> command, Map<String, String> env) {
     /** util-linux's taskset: runs a command on the CPUs given (sched_setaffinity). */
     static final String TASKSET = "taskset";
 
+    /**
+     * util-linux's setsid: the node in a session of its own. With the kernel's autogroup (on in
+     * Debian's and most distributions' kernels) a session is a CPU scheduling group, as a
+     * container's cgroup is, so nodes share the CPUs the way containers and services do. With all
+     * nodes in one group (the orchestrator's, as before) a 3-node cluster on 2 cores did 10.7-11.5k
+     * req/s at 3.5-3.8 context switches a request; with a group per node, as Docker gives, 6.8-7.1k
+     * at 14-16 (node/bench/sched-groups.sh, 2026-12-02, 4 rounds, ratio 0.60-0.66). The shared
+     * group made the process driver look about 1.5 times as fast as Docker for a reason no
+     * deployment has.
+     * setsid execs the command in place (the child is no group leader), so the node keeps the pid;
+     * --wait covers the case where it must fork.
+     */
+    static final List<String> OWN_SESSION = List.of("setsid", "--wait");
+    private static final boolean SETSID = Executables.onPath("setsid");
+
     NodeCommand {
         command = List.copyOf(command);
         env = Map.copyOf(env);
@@ -52,6 +68,7 @@ record NodeCommand(List<String> command, Map<String, String> env) {
     static NodeCommand forNode(Path javaExecutable, Path nodeJar, String sessionId, ClusterSpec spec, int index, int port,
                                int seedPort) {
         List<String> cmd = new ArrayList<>();
+        if (SETSID) cmd.addAll(OWN_SESSION);
         String cpuset = spec.cpusetOf(index);
         if (cpuset != null) {
             // taskset execs the JVM, so the node keeps the pid (and the arguments cleanup looks for).

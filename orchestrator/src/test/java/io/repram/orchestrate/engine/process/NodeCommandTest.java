@@ -2,6 +2,7 @@ package io.repram.orchestrate.engine.process;
 
 import io.repram.orchestrate.engine.NodeEnv;
 import io.repram.orchestrate.engine.ClusterSpec;
+import io.repram.orchestrate.engine.Executables;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -35,13 +36,20 @@ class NodeCommandTest {
         assertEquals("true", other.env().get("REPRAM_EXIT_ON_STDIN_EOF"));
     }
 
+    /** The command after setsid, which leads it wherever util-linux is installed (as here: CI is Debian). */
+    private static java.util.List<String> afterSession(NodeCommand c) {
+        assertTrue(Executables.onPath("setsid"), "setsid is part of util-linux, which Debian always has");
+        assertEquals(NodeCommand.OWN_SESSION, c.command().subList(0, NodeCommand.OWN_SESSION.size()));
+        return c.command().subList(NodeCommand.OWN_SESSION.size(), c.command().size());
+    }
+
     @Test
     void aPinnedNodeStartsUnderTasksetWithItsOwnCpus() {
         ClusterSpec pinned = spec(Map.of(), null, null).withPlacement(null, java.util.List.of("1", "2-3", "1"));
         NodeCommand node1 = NodeCommand.forNode(JAVA, JAR, "s1", pinned, 1, 7001, 7000);
-        assertEquals(java.util.List.of("taskset", "-c", "2-3", JAVA.toString()), node1.command().subList(0, 4));
+        assertEquals(java.util.List.of("taskset", "-c", "2-3", JAVA.toString()), afterSession(node1).subList(0, 4));
         NodeCommand free = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 1, 7001, 7000);
-        assertEquals(JAVA.toString(), free.command().get(0));
+        assertEquals(JAVA.toString(), afterSession(free).get(0));
     }
 
     @Test
@@ -54,7 +62,7 @@ class NodeCommandTest {
     @Test
     void runsTheJarWithSmallNodeFlags() {
         NodeCommand c = NodeCommand.forNode(JAVA, JAR, "s1", spec(Map.of(), null, null), 0, 7000, 7000);
-        assertEquals(JAVA.toString(), c.command().get(0));
+        assertEquals(JAVA.toString(), afterSession(c).get(0));
         assertEquals(JAR.toString(), c.command().get(c.command().size() - 1));
         assertEquals("-jar", c.command().get(c.command().size() - 2));
         assertTrue(c.command().stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxRAM=")),

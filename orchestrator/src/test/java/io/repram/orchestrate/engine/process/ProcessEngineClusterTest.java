@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -59,6 +61,24 @@ class ProcessEngineClusterTest {
             long pid = cluster.nodePid(node.index()).orElseThrow();
             assertEquals(ProcessHandle.current().pid(), ProcessHandle.of(pid).orElseThrow().parent().orElseThrow().pid());
         }
+    }
+
+    @Test
+    @Order(1)
+    void everyNodeRunsInItsOwnSessionAndSoItsOwnSchedulingGroup() throws Exception {
+        String ours = Files.readString(Path.of("/proc/self/autogroup")).strip();
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (NodeEndpoint node : cluster.nodes()) {
+            long pid = cluster.nodePid(node.index()).orElseThrow();
+            // /proc/PID/stat: "pid (comm) state ppid pgrp session ..."; comm may hold spaces, so after ')'.
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] afterComm = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            assertEquals(Long.toString(pid), afterComm[3], "node-" + node.index() + " leads its own session: " + stat);
+            String group = Files.readString(Path.of("/proc/" + pid + "/autogroup")).strip();
+            assertFalse(group.equals(ours), "node-" + node.index() + " shares the orchestrator's group " + ours);
+            groups.add(group);
+        }
+        assertEquals(3, groups.size(), "one scheduling group per node: " + groups);
     }
 
     @Test
