@@ -51,7 +51,7 @@ doctor: build ## check prerequisites and say how to fix each
 bench: build ## benchmarks: quick shape throughput, cluster start-up, load generator vs wrk
 	bench/bench.sh
 
-bench-node: build ## one node, then a 3-node cluster, under a fixed load; then a 1M-key live set, image flags vs plain java -jar
+bench-node: build ## one node, then a 3-node cluster, under a fixed load; then a 1M-key live set, image flags vs plain java -jar; then one CPU scheduling group vs one per node
 	bench/bench-node.sh
 
 clean: ## remove build output

@@ -3,7 +3,10 @@
 # 1 KB values, 50 connections, 70% PUT / 30% GET of written keys (our load generator), plus a
 # wrk 1 KB PUT run for comparison with the figures in the node issue. Prints one table. Then
 # node/bench/live-set.sh: a 1,000,000-key live set, image flags against plain `java -jar`
-# (LIVE_KEYS, LIVE_WINDOW_SECONDS, LIVE_WARMUP_SECONDS, NODE_MEMORY; LIVE_KEYS=0 skips it).
+# (LIVE_KEYS, LIVE_WINDOW_SECONDS, LIVE_WARMUP_SECONDS, NODE_MEMORY; LIVE_KEYS=0 skips it). Last,
+# node/bench/sched-groups.sh: one CPU scheduling group for all nodes against one per node
+# (SCHED_ROUNDS=0 skips it). The parts before it run every node in this script's session, one
+# group with wrk; OWN_SESSION=1 gives each node its own, as the process driver and Docker do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=node/target/repram-node.jar
@@ -62,4 +65,7 @@ echo "Goals (2-core box): one node 1 KB PUT under wrk >= 16,000 req/s; 3-node re
 stop_nodes
 if [ "${LIVE_KEYS:-1000000}" != 0 ]; then
   node/bench/live-set.sh
+fi
+if [ "${SCHED_ROUNDS:-4}" != 0 ]; then
+  ROUNDS=${SCHED_ROUNDS:-4} node/bench/sched-groups.sh
 fi
