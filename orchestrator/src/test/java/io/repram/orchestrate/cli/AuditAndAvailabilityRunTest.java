@@ -92,13 +92,18 @@ class AuditAndAvailabilityRunTest {
         List<NodeFigures> nodes = r.load().nodes();
         assertEquals(3, nodes.size());
         NodeFigures live = nodes.get(0);
-        // Node 0 was never touched, but on a 2-core CI machine two node JVMs starting at 8 s can starve
-        // it for a second or two (seen: 2 of 12 intervals without a 2xx). What is true on any machine:
-        // it failed nothing, and it answered in far more of the window than the dead ones.
+        // Node 0 was never touched. What is true on any machine: it failed nothing, and it answered
+        // all through the kill window (2 s to 8 s), when only the dead nodes were away. After 8 s two
+        // JVMs starting on a 2-core machine can starve it (seen: 4 of 16 intervals without a 2xx,
+        // from 10 s), so its share of the whole window is no known truth.
         assertEquals(0, live.failures(), live.toString());
-        assertTrue(live.availabilityPercent() >= 75, live.toString());
+        for (NodeFigures.Outage o : live.outages()) {
+            assertTrue(o.startSeconds() >= 8 || o.startSeconds() + o.seconds() <= 2, "node 0 away in the kill window: " + live);
+        }
         for (NodeFigures dead : nodes.subList(1, 3)) {
-            assertTrue(live.availabilityPercent() >= dead.availabilityPercent() + 25, live + " vs " + dead);
+            assertTrue(live.availabilityPercent() > dead.availabilityPercent(), live + " vs " + dead);
+            assertTrue(dead.outages().stream().anyMatch(o -> o.startSeconds() <= 3 && o.startSeconds() + o.seconds() >= 7),
+                    "node " + dead.node() + " away from the kill at 2 s until its start at 8 s: " + dead);
             // Killed at 2 s and started at 8 s (plus its start-up) of a 16 s window: away for at least 5 s.
             assertTrue(dead.unavailableSeconds() >= 5, dead.toString());
             assertTrue(dead.availabilityPercent() <= 70, dead.toString());
