@@ -92,13 +92,13 @@ class AuditAndAvailabilityRunTest {
         List<NodeFigures> nodes = r.load().nodes();
         assertEquals(3, nodes.size());
         NodeFigures live = nodes.get(0);
-        // Node 0 was never touched. What is true on any machine: it failed nothing, and it answered
-        // all through the kill window (2 s to 8 s), when only the dead nodes were away. After 8 s two
-        // JVMs starting on a 2-core machine can starve it (seen: 4 of 16 intervals without a 2xx,
-        // from 10 s), so its share of the whole window is no known truth.
-        assertEquals(0, live.failures(), live.toString());
+        // Node 0 was never touched. What is true on any machine: it refused nothing and never lost a
+        // connection (a 404 is an answer: a key whose only replicas were on the killed nodes), and it
+        // was away only while a PUT waited out the scenario's 1 s REPRAM_WRITE_TIMEOUT for an ACK a
+        // killed or restarting peer never sent: no outage longer than two 1 s intervals.
+        assertTrue(live.errorsByClass().keySet().stream().allMatch("status_404"::equals), live.toString());
         for (NodeFigures.Outage o : live.outages()) {
-            assertTrue(o.startSeconds() >= 8 || o.startSeconds() + o.seconds() <= 2, "node 0 away in the kill window: " + live);
+            assertTrue(o.seconds() <= 2, "node 0 away longer than its write timeout: " + live);
         }
         for (NodeFigures dead : nodes.subList(1, 3)) {
             assertTrue(live.availabilityPercent() > dead.availabilityPercent(), live + " vs " + dead);
