@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The search finds a known capacity and its answer holds up outside the search: one node (process
- * driver) limited by REPRAM_RATE_LIMIT to 2,000 req/s; the search finds R within its 10% resolution of
- * that; `load --rate R` against a fresh node with the same limit, warmed by the same doubling ramp,
+ * driver) limited by REPRAM_RATE_LIMIT to 2,000 req/s; the search finds R from 0.9 to 1.4 times that
+ * (the limiter's burst lets a probe just above it pass); `load --rate R` against a fresh node with the same limit, warmed by the same doubling ramp,
  * meets the same SLO, and `load --rate 3R` does not.
  */
 @Tag("process-driver")
