@@ -16,23 +16,23 @@ public record CellComparison(CellKey key, CellResult a, CellResult b, MetricDelt
                              MetricDelta successRate, Significance rateChange, Significance p99Change) {
 
     static CellComparison of(CellKey key, CellResult a, CellResult b, double noisePercent) {
-        return of(key, a, b, List.of(), List.of(), noisePercent, Significance.DEFAULT_MIN_EFFECT_PERCENT);
+        return of(key, a, b, List.of(), List.of(), noisePercent, MinEffect.DEFAULT);
     }
 
     static CellComparison of(CellKey key, CellResult a, CellResult b, List<IntervalRecord> intervalsA,
-                             List<IntervalRecord> intervalsB, double noisePercent, double minEffectPercent) {
+                             List<IntervalRecord> intervalsB, double noisePercent, MinEffect minEffect) {
         return new CellComparison(key, a, b,
                 MetricDelta.of(a.load().requestsPerSec(), b.load().requestsPerSec(), true, noisePercent),
                 MetricDelta.of(a.load().all().p99Nanos() / 1e6, b.load().all().p99Nanos() / 1e6, false, noisePercent),
                 MetricDelta.of(a.load().successRate(), b.load().successRate(), true, noisePercent),
                 overTrials(a, b) ? Significance.ofTrials("req/s", trialValues(a, true), trialValues(b, true),
-                        seconds(a, b), true, minEffectPercent)
+                        seconds(a, b), true, minEffect)
                         : Significance.of("req/s", Significance.ratePerSecond(intervalsA),
-                        Significance.ratePerSecond(intervalsB), true, minEffectPercent),
+                        Significance.ratePerSecond(intervalsB), true, minEffect),
                 overTrials(a, b) ? Significance.ofTrials("p99", trialValues(a, false), trialValues(b, false),
-                        seconds(a, b), false, minEffectPercent)
+                        seconds(a, b), false, minEffect)
                         : Significance.of("p99", Significance.p99PerSecondMs(intervalsA),
-                        Significance.p99PerSecondMs(intervalsB), false, minEffectPercent));
+                        Significance.p99PerSecondMs(intervalsB), false, minEffect));
     }
 
     /** Both cells were measured in enough trials to test over trials rather than one trial's seconds. */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param onlyInA     cells of A without a cell of equal parameters in B
  * @param environment differences in cores, image id or driver, which make the figures less comparable
  */
-public record Comparison(RunResults runA, RunResults runB, double noisePercent, double minEffectPercent,
+public record Comparison(RunResults runA, RunResults runB, double noisePercent, MinEffect minEffect,
                          List<CellComparison> matched,
                          List<CellKey> onlyInA, List<CellKey> onlyInB, List<String> environment) {
 

@@ -73,12 +73,14 @@ public final class ComparisonReport {
         run(md, "B", c.runB());
         md.append(String.format(Locale.ROOT, "%nWhere both cells have at least %d measured seconds, a change of req/s "
                 + "or p99 is a regression or an improvement only when its 95%% confidence interval (block bootstrap "
-                + "over the per-second figures) excludes zero and the change is at least %s%% (`--min-effect`); "
-                + "otherwise it is no significant change, however large the bare delta. Where both cells have at least "
+                + "over the per-second figures) excludes zero and the change is at least %s%% (`--min-effect`), and "
+                + "for p99 also at least %s ms (`--min-effect-ms`: an idle cell's sub-millisecond p99 moves by tens of "
+                + "percent on noise alone); otherwise it is no significant change, however large the bare delta. "
+                + "Where both cells have at least "
                 + Significance.MIN_TRIALS + " trials (`repeat`), the interval is a bootstrap over trials (the change of "
                 + "the median trial) instead, so the spread between trials counts as noise. Cells with less data, and "
                 + "success rates, are judged by the %s%% noise band alone (`--noise`).%n%n", Significance.MIN_INTERVALS,
-                num(c.minEffectPercent(), 1), num(c.noisePercent(), 1)));
+                num(c.minEffect().percent(), 1), num(c.minEffect().latencyMillis(), 2), num(c.noisePercent(), 1)));
         long untested = c.matched().stream().filter(m -> !m.tested()).count();
         if (untested > 0) {
             md.append(String.format(Locale.ROOT, "**%d of %d cells had too little per-second data for a significance "

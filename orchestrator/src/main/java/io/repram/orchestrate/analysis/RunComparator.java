@@ -19,11 +19,11 @@ public final class RunComparator {
     }
 
     public static Comparison compare(RunResults a, RunResults b, double noisePercent) {
-        return compare(a, b, noisePercent, Significance.DEFAULT_MIN_EFFECT_PERCENT);
+        return compare(a, b, noisePercent, MinEffect.DEFAULT);
     }
 
-    /** @param minEffectPercent the smallest change of req/s or p99 that counts, however certain */
-    public static Comparison compare(RunResults a, RunResults b, double noisePercent, double minEffectPercent) {
+    /** @param minEffect the smallest change of req/s or p99 that counts, however certain */
+    public static Comparison compare(RunResults a, RunResults b, double noisePercent, MinEffect minEffect) {
         Map<CellKey, CellResult> cellsA = byKey(a);
         Map<CellKey, CellResult> cellsB = byKey(b);
         List<CellComparison> matched = new ArrayList<>();
@@ -34,11 +34,11 @@ public final class RunComparator {
                 onlyInA.add(key);
             } else {
                 matched.add(CellComparison.of(key, cellA, cellB, IntervalCsvReader.readCell(a.dir().path(), cellA.cell().id()),
-                        IntervalCsvReader.readCell(b.dir().path(), cellB.cell().id()), noisePercent, minEffectPercent));
+                        IntervalCsvReader.readCell(b.dir().path(), cellB.cell().id()), noisePercent, minEffect));
             }
         });
         List<CellKey> onlyInB = cellsB.keySet().stream().filter(k -> !cellsA.containsKey(k)).toList();
-        return new Comparison(a, b, noisePercent, minEffectPercent, matched, onlyInA, onlyInB, environment(a.runInfo(), b.runInfo()));
+        return new Comparison(a, b, noisePercent, minEffect, matched, onlyInA, onlyInB, environment(a.runInfo(), b.runInfo()));
     }
 
     private static Map<CellKey, CellResult> byKey(RunResults run) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Whether one metric of a cell changed from run A to run B by more than its noise: the relative
  * change of its per-second mean with a 95% block-bootstrap interval ({@link Bootstrap#changePercent}).
  * A change is a regression or an improvement only when the interval excludes zero AND the change is
- * at least the minimum effect; anything else is "no significant change", however large the bare delta.
+ * at least the minimum effect ({@link MinEffect}: a share, and for latency also an absolute amount);
+ * anything else is "no significant change", however large the bare delta.
  *
  * @param changePercent null when a side had too little data
  */
@@ -28,12 +29,11 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
 
     /** Below this many measured seconds per side, no interval is offered (a 5 s cell says little about noise). */
     public static final int MIN_INTERVALS = 10;
-    public static final double DEFAULT_MIN_EFFECT_PERCENT = 5;
 
     public enum Verdict { REGRESSION, IMPROVEMENT, NO_SIGNIFICANT_CHANGE, TOO_LITTLE_DATA }
 
     /** @param higherIsBetter true for throughput, false for latency */
-    static Significance of(String metric, double[] a, double[] b, boolean higherIsBetter, double minEffectPercent) {
+    static Significance of(String metric, double[] a, double[] b, boolean higherIsBetter, MinEffect minEffect) {
         if (a.length < MIN_INTERVALS || b.length < MIN_INTERVALS) {
             return new Significance(metric, null, a.length, b.length, Verdict.TOO_LITTLE_DATA);
         }
@@ -41,7 +41,8 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
         if (ci.isEmpty()) {
             return new Significance(metric, null, a.length, b.length, Verdict.TOO_LITTLE_DATA);
         }
-        return decided(metric, ci.get(), a.length, b.length, higherIsBetter, minEffectPercent, 1, 1);
+        double absolute = Math.abs(Bootstrap.mean(b) - Bootstrap.mean(a));
+        return decided(metric, ci.get(), absolute, a.length, b.length, higherIsBetter, minEffect, 1, 1);
     }
 
     /**
@@ -51,17 +52,26 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
      * @param seconds the measured seconds behind each side, for the report
      */
     static Significance ofTrials(String metric, double[] a, double[] b, int[] seconds, boolean higherIsBetter,
-                                 double minEffectPercent) {
+                                 MinEffect minEffect) {
         Optional<Bootstrap.Interval> ci = Bootstrap.changeOfMedians(a, b);
         if (a.length < MIN_TRIALS || b.length < MIN_TRIALS || ci.isEmpty()) {
             return new Significance(metric, null, seconds[0], seconds[1], Verdict.TOO_LITTLE_DATA, a.length, b.length);
         }
-        return decided(metric, ci.get(), seconds[0], seconds[1], higherIsBetter, minEffectPercent, a.length, b.length);
+        double absolute = Math.abs(Bootstrap.median(b) - Bootstrap.median(a));
+        return decided(metric, ci.get(), absolute, seconds[0], seconds[1], higherIsBetter, minEffect, a.length,
+                b.length);
     }
 
-    private static Significance decided(String metric, Bootstrap.Interval c, int intervalsA, int intervalsB,
-                                        boolean higherIsBetter, double minEffectPercent, int trialsA, int trialsB) {
-        boolean significant = c.excludes(0) && Math.abs(c.point()) >= minEffectPercent;
+    /**
+     * @param absoluteChange |B − A| of the statistic the interval is about, in the metric's unit (ms for
+     *                       latency, which alone has an absolute floor)
+     */
+    private static Significance decided(String metric, Bootstrap.Interval c, double absoluteChange, int intervalsA,
+                                        int intervalsB, boolean higherIsBetter, MinEffect minEffect, int trialsA,
+                                        int trialsB) {
+        boolean large = Math.abs(c.point()) >= minEffect.percent()
+                && (higherIsBetter || absoluteChange >= minEffect.latencyMillis());
+        boolean significant = c.excludes(0) && large;
         boolean better = higherIsBetter ? c.point() > 0 : c.point() < 0;
         Verdict v = !significant ? Verdict.NO_SIGNIFICANT_CHANGE : better ? Verdict.IMPROVEMENT : Verdict.REGRESSION;
         return new Significance(metric, c, intervalsA, intervalsB, v, trialsA, trialsB);

@@ -3,6 +3,7 @@ package io.repram.orchestrate.cli;
 import io.repram.orchestrate.analysis.CellKey;
 import io.repram.orchestrate.analysis.Comparison;
 import io.repram.orchestrate.analysis.ComparisonReport;
+import io.repram.orchestrate.analysis.MinEffect;
 import io.repram.orchestrate.analysis.RunComparator;
 import io.repram.orchestrate.results.ResultsException;
 import io.repram.orchestrate.results.ResultsReader;
@@ -24,7 +25,8 @@ import java.util.concurrent.Callable;
         description = {"Compares two runs cell by cell: req/s, p99 latency and success rate.",
                 "Cells are paired when their parameters match (cluster size, concurrency, payload, PUT share, rate,"
                         + " targets, duration). A change of req/s or p99 counts only when its 95%% confidence"
-                        + " interval over the cells' per-second figures excludes zero and it is at least --min-effect;"
+                        + " interval over the cells' per-second figures excludes zero and it is at least --min-effect"
+                        + " (for p99 also at least --min-effect-ms);"
                         + " cells without enough seconds fall back to the --noise band. Prints a table and writes"
                         + " comparison.md with charts."},
         footer = {"", "Example:",
@@ -51,6 +53,12 @@ public final class CompareCommand implements Callable<Integer> {
                     + "its confidence interval excludes zero (default: 5%%).")
     String minEffect;
 
+    @Option(names = "--min-effect-ms", paramLabel = "MILLIS", defaultValue = "1",
+            description = "The smallest absolute change of p99 called a regression or improvement, in ms "
+                    + "(default: 1). An idle cell's p99 is a fraction of a millisecond, which noise alone moves by "
+                    + "tens of percent; 0 judges p99 by --min-effect alone.")
+    String minEffectMs;
+
     @Option(names = "--fail-on-regression", description = "Exit 99 when any compared cell regressed: a significant "
             + "change of req/s or p99, or a success-rate drop beyond --noise (for CI).")
     boolean failOnRegression;
@@ -76,9 +84,10 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--min-effect " + minEffect + " is not a percentage from 0 to 100; "
                     + "write it like 5% or 2.5");
         }
+        double minEffectMillis = parseMillis(minEffectMs);
         RunResults a = ResultsReader.read(runA);
         RunResults b = ResultsReader.read(runB);
-        Comparison c = RunComparator.compare(a, b, noisePercent, minEffectPercent);
+        Comparison c = RunComparator.compare(a, b, noisePercent, new MinEffect(minEffectPercent, minEffectMillis));
         long untested = c.matched().stream().filter(m -> !m.tested()).count();
         if (untested > 0) {
             err.println("warning: " + untested + " of " + c.matched().size() + " cells have fewer than "
@@ -106,7 +115,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw CommandFailure.error(e);
         }
         int regressions = c.regressions().size();
-        String how = "judged by significance (95% interval, --min-effect " + minEffect + "): "
+        String how = "judged by significance (95% interval, --min-effect " + minEffect + ", --min-effect-ms "
+                + minEffectMs.trim() + "): "
                 + (c.matched().size() - untested) + ", by the --noise " + noise + " band: " + untested;
         stdout.println((regressions == 0 ? "No regression in " + c.matched().size() + " compared cells"
                 : regressions + " of " + c.matched().size() + " cells regressed") + " (" + how + ").");
@@ -121,15 +131,30 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** "1", "0.5" and "2ms" are that many milliseconds. */
+    static double parseMillis(String text) {
+        Double value = number(text, "ms", Double.POSITIVE_INFINITY);
+        if (value == null) {
+            throw new IllegalArgumentException("--min-effect-ms " + text + " is not a number of milliseconds (0 or "
+                    + "more); write it like 1 or 0.5");
+        }
+        return value;
+    }
+
     /** "5%", "5" and "2.5 %" all mean that many percent; null when it is not a percentage. */
     static Double parseNoise(String text) {
+        return number(text, "%", 100);
+    }
+
+    /** The number in {@code text}, with or without {@code unit} after it, from 0 to below {@code below}; else null. */
+    private static Double number(String text, String unit, double below) {
         String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.endsWith("%")) {
-            t = t.substring(0, t.length() - 1).trim();
+        if (t.endsWith(unit)) {
+            t = t.substring(0, t.length() - unit.length()).trim();
         }
         try {
             double value = Double.parseDouble(t);
-            return value >= 0 && value < 100 && !Double.isNaN(value) ? value : null;
+            return value >= 0 && value < below ? value : null;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -109,6 +109,11 @@ class CompareCommandTest {
         Path a = run("a", 2000);
         assertEquals(2, CommandRun.of(new CompareCommand(), a.toString(), tmp.resolve("nope").toString()).exitCode());
         assertEquals(2, CommandRun.of(new CompareCommand(), a.toString(), a.toString(), "--noise", "lots").exitCode());
+        CommandRun negative = CommandRun.of(new CompareCommand(), a.toString(), a.toString(), "--min-effect-ms", "-1");
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--min-effect-ms -1 is not a number of milliseconds (0 or more); write it "
+                + "like 1 or 0.5"), negative.err());
+        assertFalse(Files.exists(a.resolve("comparison.md")), "nothing is written on bad input");
     }
 
     @Test

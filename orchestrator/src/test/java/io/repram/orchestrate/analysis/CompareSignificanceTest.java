@@ -41,7 +41,7 @@ class CompareSignificanceTest {
         List<Fixtures.Spec> specs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             double rps = cells.get(i).stream().mapToDouble(IntervalRecord::achievedPerSec).average().orElseThrow();
-            specs.add(new Fixtures.Spec(3, i == 0 ? 10 : 20, 1024, rps, 100, 2, Math.round(p99Ms)));
+            specs.add(new Fixtures.Spec(3, i == 0 ? 10 : 20, 1024, rps, 100, 2, Math.max(1, Math.round(p99Ms))));
         }
         Path dir = Fixtures.writeRun(tmp.resolve(name), LocalDateTime.of(2025, 1, 2, 3, 4, 5),
                 Fixtures.runInfo(SCENARIO, 2, "sha256:a", "docker"), specs, false).dir().path();
@@ -98,7 +98,7 @@ class CompareSignificanceTest {
                 "--out", out.toString());
         assertEquals(99, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*REGRESSION \\(req/s -2\\d\\.\\d% \\[-\\d+\\.\\d, -\\d+\\.\\d\\]\\).*"), r.out());
-        assertTrue(r.out().contains("2 of 2 cells regressed (judged by significance (95% interval, --min-effect 5%): 2"),
+        assertTrue(r.out().contains("2 of 2 cells regressed (judged by significance (95% interval, --min-effect 5%, --min-effect-ms 1): 2"),
                 r.out());
         String md = Files.readString(out.resolve("comparison.md"));
         assertTrue(md.contains("| 40 s / 40 s |"), "seconds per side are stated: " + md);
@@ -118,6 +118,31 @@ class CompareSignificanceTest {
                 "--out", tmp.resolve("cmp").toString());
         assertEquals(99, r.exitCode(), r.out());
         assertTrue(r.out().contains("REGRESSION (p99 +"), r.out());
+    }
+
+    /**
+     * An idle cell's p99 is a fraction of a millisecond: doubling 0.3 ms is a certain +100% yet no
+     * regression anyone should fail a build on (two runs of the same idle cell here: 0.38 and 0.73 ms).
+     * The 1 ms floor keeps it quiet; a rise to 2.4 ms, as a busy host causes, is still a regression.
+     */
+    @Test
+    void aSubMillisecondP99WobbleIsNoRegressionButMillisecondsAre() {
+        Path a = run("a", 1, 5000, 0.3);
+        Path wobble = run("b", 2, 5000, 0.6);
+        CommandRun quiet = CommandRun.of(new CompareCommand(), a.toString(), wobble.toString(), "--fail-on-regression",
+                "--out", tmp.resolve("c1").toString());
+        assertEquals(0, quiet.exitCode(), quiet.out());
+        assertTrue(quiet.out().contains("No regression in 2 compared cells"), quiet.out());
+        CommandRun relativeOnly = CommandRun.of(new CompareCommand(), a.toString(), wobble.toString(),
+                "--min-effect-ms", "0", "--fail-on-regression", "--out", tmp.resolve("c2").toString());
+        assertEquals(99, relativeOnly.exitCode(), relativeOnly.out());
+        assertTrue(relativeOnly.out().matches("(?s).*REGRESSION \\(p99 \\+\\d{2,3}\\.\\d%.*"), relativeOnly.out());
+        Path busy = run("c", 3, 5000, 2.4);
+        CommandRun slow = CommandRun.of(new CompareCommand(), a.toString(), busy.toString(), "--fail-on-regression",
+                "--out", tmp.resolve("c3").toString());
+        assertEquals(99, slow.exitCode(), slow.out());
+        assertTrue(slow.out().contains("REGRESSION (p99 +"), slow.out());
+        assertTrue(slow.out().contains("--min-effect-ms 1)"), slow.out());
     }
 
     @Test
