@@ -23,7 +23,10 @@ import static io.repram.orchestrate.results.LimitThresholds.SEND_SLIP_P99_MICROS
  * {@link io.repram.orchestrate.results.LimitThresholds}. Verdicts are tried in an order that puts
  * causes the figures cannot be trusted past first:
  * <ol>
- *   <li>errors / availability: failures or a node down dominate every other figure;</li>
+ *   <li>errors / availability: failures or a node down dominate every other figure; except that a
+ *       node that went quiet without a single failed request on a full host was starved, not down
+ *       (on a 2-core machine with burners on both cores a node missed one whole second in three):
+ *       then the host comes first and the gap is listed under "also";</li>
  *   <li>node CPU limit: Docker throttled a node, so the node measured its quota;</li>
  *   <li>load generator by its own CPU: its I/O threads used their cores, so it offered what it
  *       could, whatever else the host ran;</li>
@@ -43,7 +46,9 @@ public final class LimitAttribution {
     public static CellLimit judge(LimitEvidence e) {
         List<String> fired = new ArrayList<>();
         List<String> why = new ArrayList<>();
-        if (errors(e)) add(fired, why, CellLimit.ERRORS, errorsText(e));
+        boolean host = above(e.hostCpuPercent(), HOST_CPU_PERCENT);
+        boolean starved = host && e.errorPercent() < ERROR_PERCENT;
+        if (errors(e) && !starved) add(fired, why, CellLimit.ERRORS, errorsText(e));
         if (above(e.nodeThrottledPercent(), NODE_THROTTLED_PERCENT)) {
             add(fired, why, CellLimit.NODE_CPU_LIMIT, text("node %d was throttled in %.0f%% of its CPU periods "
                             + "(%.1f s throttled%s; bound %.0f%%)", e.throttledNode(), e.nodeThrottledPercent(),
@@ -55,10 +60,11 @@ public final class LimitAttribution {
             add(fired, why, CellLimit.LOAD_GENERATOR, text("the generator's %d I/O thread(s) used %.0f%% of their "
                     + "cores (bound %.0f%%)", e.generatorThreads(), e.generatorCpuPercent(), GENERATOR_CPU_PERCENT));
         }
-        boolean host = above(e.hostCpuPercent(), HOST_CPU_PERCENT);
         if (host) {
             add(fired, why, CellLimit.HOST_CPU, text("the machine's CPU was %.0f%% busy over %d cores, all processes "
-                    + "(bound %.0f%%)", e.hostCpuPercent(), e.hostCores(), HOST_CPU_PERCENT));
+                    + "(bound %.0f%%)%s", e.hostCpuPercent(), e.hostCores(), HOST_CPU_PERCENT,
+                    starved && errors(e) ? "; " + errorsText(e) + ", with no request failed: starved, not down" : ""));
+            if (starved && errors(e)) add(fired, why, CellLimit.ERRORS, errorsText(e));
         }
         String lag = generatorLag(e);
         if (lag != null && !generatorCpu) add(fired, why, CellLimit.LOAD_GENERATOR, lag);

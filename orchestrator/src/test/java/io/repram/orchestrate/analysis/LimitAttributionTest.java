@@ -149,6 +149,30 @@ class LimitAttributionTest {
     }
 
     @Test
+    void aNodeQuietWithoutFailuresOnAFullHostWasStarvedSoTheHostComesFirst() {
+        E e = new E();
+        e.host = 100.0;
+        e.availability = 67.0;
+        CellLimit l = e.judge();
+        assertEquals(CellLimit.HOST_CPU, l.verdict(), l.summary());
+        assertEquals(List.of(CellLimit.ERRORS), l.also());
+        assertTrue(l.summary().contains("; node 0 answered in only 67% of the intervals (bound 90%), with no request "
+                + "failed: starved, not down"), l.summary());
+        // Failed requests are a node down whatever the host did.
+        e.errors = 1.0;
+        assertEquals(CellLimit.ERRORS, e.judge().verdict());
+        // A quiet node on a host with room is down.
+        e.errors = 0;
+        e.host = 89.9;
+        assertEquals(CellLimit.ERRORS, e.judge().verdict());
+        // A full host with every node answering says nothing of starvation.
+        e.host = 100.0;
+        e.availability = 100.0;
+        assertEquals("Host CPU: the machine's CPU was 100% busy over 2 cores, all processes (bound 90%).",
+                e.judge().summary());
+    }
+
+    @Test
     void withNothingFoundThePreviousStepTellsBelowSaturationFromTheClustersWork() {
         E e = new E();
         e.previousConcurrency = 10;
