@@ -41,7 +41,22 @@ public final class GossipClient implements AutoCloseable {
     /** POSTs a JSON body (signed when a secret is set); completes with the status, or -1 on failure. */
     public CompletableFuture<Integer> post(String baseUrl, String path, byte[] json) {
         try {
-            return send(baseUrl, path, json).handle((resp, err) -> err != null ? -1 : resp.status());
+            return send(baseUrl, path, json, false).handle((resp, err) -> err != null ? -1 : resp.status());
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(-1);
+        }
+    }
+
+    /**
+     * As {@link #post}, ahead of what already waits for a connection to that peer: for ACKs, pings
+     * and pongs. A node that fell behind was otherwise sent its peers' ACKs only after their
+     * backlog of PUTs to it, up to the write timeout later, so its own clients' PUTs all took the
+     * whole timeout, its clients moved their load to the other nodes, whose PUTs then flooded it
+     * more (one node of three answered 129 requests to the others' 155,000 each).
+     */
+    public CompletableFuture<Integer> postFirst(String baseUrl, String path, byte[] json) {
+        try {
+            return send(baseUrl, path, json, true).handle((resp, err) -> err != null ? -1 : resp.status());
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(-1);
         }
@@ -50,16 +65,17 @@ public final class GossipClient implements AutoCloseable {
     /** Blocking POST for the control path (bootstrap); returns the response or throws. */
     public PeerResponse postAndWait(String baseUrl, String path, byte[] json) throws Exception {
         try {
-            return send(baseUrl, path, json).get(timeoutMillis + CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return send(baseUrl, path, json, false).get(timeoutMillis + CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
-    private CompletableFuture<PeerResponse> send(String baseUrl, String path, byte[] json) {
+    private CompletableFuture<PeerResponse> send(String baseUrl, String path, byte[] json, boolean first) {
         URI base = bases.computeIfAbsent(baseUrl, GossipClient::parseBase);
         String headers = signer.enabled() ? Signer.HEADER + ": " + signer.sign(json) + "\r\n" : "";
-        return http.post(base.getHost(), base.getPort(), path, "application/json", headers, json, timeoutMillis);
+        return first ? http.postFirst(base.getHost(), base.getPort(), path, "application/json", headers, json, timeoutMillis)
+                : http.post(base.getHost(), base.getPort(), path, "application/json", headers, json, timeoutMillis);
     }
 
     private static URI parseBase(String baseUrl) {

@@ -134,7 +134,7 @@ public final class Membership {
         if (from != null) {
             from.failedPings().set(0);
             byte[] pong = Wire.toBytes(control(GossipMessage.PONG, m.from(), self.get()));
-            client.post(from.info().baseUrl(), Wire.GOSSIP_PATH, pong);
+            client.postFirst(from.info().baseUrl(), Wire.GOSSIP_PATH, pong);
         }
     }
 
@@ -161,7 +161,7 @@ public final class Membership {
         NodeInfo me = self.get();
         for (Peers.Peer p : peers.all()) {
             byte[] ping = Wire.toBytes(control(GossipMessage.PING, p.info().id(), me));
-            client.post(p.info().baseUrl(), Wire.GOSSIP_PATH, ping).thenAccept(status -> {
+            client.postFirst(p.info().baseUrl(), Wire.GOSSIP_PATH, ping).thenAccept(status -> {
                 if (status == 200) {
                     p.failedPings().set(0);
                     return;

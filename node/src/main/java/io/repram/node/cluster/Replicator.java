@@ -105,7 +105,7 @@ public final class Replicator {
         if (origin != null) {
             GossipMessage ack = new GossipMessage(GossipMessage.ACK, self.get().id(), m.from(), m.key(), null, null,
                     Wire.unixSeconds(), m.messageId(), null);
-            client.post(origin.info().baseUrl(), Wire.GOSSIP_PATH, Wire.toBytes(ack));
+            client.postFirst(origin.info().baseUrl(), Wire.GOSSIP_PATH, Wire.toBytes(ack));
         }
         List<Peers.Peer> same = peers.sameEnclave();
         if (same.size() > Quorum.FULL_BROADCAST_MAX) {

@@ -17,6 +17,7 @@ import static io.repram.orchestrate.results.LimitThresholds.NODE_THROTTLED_PERCE
 import static io.repram.orchestrate.results.LimitThresholds.OFFERED_MET_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.RISING_THROUGHPUT_PERCENT;
 import static io.repram.orchestrate.results.LimitThresholds.SEND_SLIP_P99_MICROS;
+import static io.repram.orchestrate.results.LimitThresholds.STARVED_OUTAGE_SECONDS;
 
 /**
  * Judges what limited a cell from its {@link LimitEvidence}, against
@@ -24,9 +25,10 @@ import static io.repram.orchestrate.results.LimitThresholds.SEND_SLIP_P99_MICROS
  * causes the figures cannot be trusted past first:
  * <ol>
  *   <li>errors / availability: failures or a node down dominate every other figure; except that a
- *       node that went quiet without a single failed request on a full host was starved, not down
- *       (on a 2-core machine with burners on both cores a node missed one whole second in three):
- *       then the host comes first and the gap is listed under "also";</li>
+ *       node that went quiet for no more than about one interval, with under 1% of its own requests
+ *       failed, on a full host was starved, not down (on a 2-core machine with burners on both cores
+ *       a node missed one whole second in three): then the host comes first and the gap is listed
+ *       under "also";</li>
  *   <li>node CPU limit: Docker throttled a node, so the node measured its quota;</li>
  *   <li>load generator by its own CPU: its I/O threads used their cores, so it offered what it
  *       could, whatever else the host ran;</li>
@@ -47,7 +49,7 @@ public final class LimitAttribution {
         List<String> fired = new ArrayList<>();
         List<String> why = new ArrayList<>();
         boolean host = above(e.hostCpuPercent(), HOST_CPU_PERCENT);
-        boolean starved = host && e.errorPercent() < ERROR_PERCENT;
+        boolean starved = host && starved(e);
         if (errors(e) && !starved) add(fired, why, CellLimit.ERRORS, errorsText(e));
         if (above(e.nodeThrottledPercent(), NODE_THROTTLED_PERCENT)) {
             add(fired, why, CellLimit.NODE_CPU_LIMIT, text("node %d was throttled in %.0f%% of its CPU periods "
@@ -63,7 +65,9 @@ public final class LimitAttribution {
         if (host) {
             add(fired, why, CellLimit.HOST_CPU, text("the machine's CPU was %.0f%% busy over %d cores, all processes "
                     + "(bound %.0f%%)%s", e.hostCpuPercent(), e.hostCores(), HOST_CPU_PERCENT,
-                    starved && errors(e) ? "; " + errorsText(e) + ", with no request failed: starved, not down" : ""));
+                    starved && errors(e) ? text("; %s, for at most %.1f s at a time with %.2f%% of its requests "
+                            + "failed: starved, not down", errorsText(e), e.worstNodeLongestOutageSeconds(),
+                            e.worstNodeFailurePercent() == null ? 0 : e.worstNodeFailurePercent()) : ""));
             if (starved && errors(e)) add(fired, why, CellLimit.ERRORS, errorsText(e));
         }
         String lag = generatorLag(e);
@@ -82,6 +86,13 @@ public final class LimitAttribution {
     private static boolean errors(LimitEvidence e) {
         return e.errorPercent() >= ERROR_PERCENT || (e.worstNodeAvailabilityPercent() != null
                 && e.worstNodeAvailabilityPercent() < NODE_AVAILABILITY_PERCENT);
+    }
+
+    /** Short gaps and no failures of note, on the worst node and overall: what a full host does to a node. */
+    private static boolean starved(LimitEvidence e) {
+        return e.errorPercent() < ERROR_PERCENT
+                && (e.worstNodeFailurePercent() == null || e.worstNodeFailurePercent() < ERROR_PERCENT)
+                && e.worstNodeLongestOutageSeconds() != null && e.worstNodeLongestOutageSeconds() <= STARVED_OUTAGE_SECONDS;
     }
 
     private static String errorsText(LimitEvidence e) {

@@ -28,6 +28,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param errorPercent                failed requests, % of all
  * @param worstNode                   the node with the lowest availability, or null without per-node figures
  * @param worstNodeAvailabilityPercent its availability
+ * @param worstNodeFailurePercent     its failed requests, % of the requests sent to it; null without per-node figures
+ *                                    or when none was sent
+ * @param worstNodeLongestOutageSeconds its longest run of intervals without a 2xx (0 without one)
  * @param requestsPerSec              the cell's throughput
  * @param p99Micros                   the cell's p99 latency
  * @param previousConcurrency         the previous step of the same cluster size and payload (lower
@@ -57,6 +60,8 @@ public record LimitEvidence(
         double errorPercent,
         Integer worstNode,
         Double worstNodeAvailabilityPercent,
+        Double worstNodeFailurePercent,
+        Double worstNodeLongestOutageSeconds,
         double requestsPerSec,
         @JsonProperty("p99_us") long p99Micros,
         Integer previousConcurrency,
@@ -69,6 +74,7 @@ public record LimitEvidence(
                 generatorProcessCpuPercent, offeredRequestsPerSec, sendSlipP99Micros, sendSlipMaxMicros,
                 saturatedAgents, agentReason, nodeCpuLimitCores, nodeThrottledPercent, nodeThrottledMicros,
                 throttledNode, gcPausePercent, gcPauseMicros, gcNode, errorPercent, worstNode,
-                worstNodeAvailabilityPercent, this.requestsPerSec, this.p99Micros, concurrency, requestsPerSec, p99Micros);
+                worstNodeAvailabilityPercent, worstNodeFailurePercent, worstNodeLongestOutageSeconds,
+                this.requestsPerSec, this.p99Micros, concurrency, requestsPerSec, p99Micros);
     }
 }

@@ -27,6 +27,14 @@ public final class LimitThresholds {
     /** A node's availability (share of intervals it answered a 2xx) below this counts as a node down. */
     public static final double NODE_AVAILABILITY_PERCENT = 90;
     /**
+     * On a full host, a node below {@link #NODE_AVAILABILITY_PERCENT} counts as starved rather than
+     * down only if none of its outages lasted longer than this (seconds, about one interval) and
+     * under {@link #ERROR_PERCENT} of its own requests failed. A node that stops answering for longer
+     * while its peers answer is broken, however busy the host: one node of three collapsed under
+     * its peers' abandoned gossip answered 129 requests to their 155,000 each.
+     */
+    public static final double STARVED_OUTAGE_SECONDS = 1.5;
+    /**
      * When nothing above fired: a throughput gain of at least this % over the previous concurrency
      * step (same cluster size and payload) means the load was still below saturation; less means
      * the cluster's own work was the limit.

@@ -101,7 +101,10 @@ public final class LimitProbe {
                 throttling == null ? null : throttling.node(),
                 gc == null ? null : gc[1], gc == null ? null : (long) (gc[2] * 1e6), gc == null ? null : (int) gc[0],
                 100 - (f.requests() == 0 ? 100 : f.successRate()), worst == null ? null : worst.node(),
-                worst == null ? null : worst.availabilityPercent(), f.requestsPerSec(), f.all().p99Nanos() / 1000,
+                worst == null ? null : worst.availabilityPercent(),
+                worst == null || worst.attempts() == 0 ? null : 100.0 * worst.failures() / worst.attempts(),
+                worst == null ? null : worst.outages().stream().mapToDouble(NodeFigures.Outage::seconds).max().orElse(0),
+                f.requestsPerSec(), f.all().p99Nanos() / 1000,
                 null, null, null);
     }
 

@@ -23,6 +23,8 @@ class LimitAttributionTest {
         Double gc = 1.0;
         double errors;
         Double availability = 100.0;
+        Double nodeFailures = 0.0;
+        Double longestOutage = 0.0;
         double rps = 1000;
         Integer previousConcurrency;
         Double previousRps;
@@ -33,7 +35,7 @@ class LimitAttributionTest {
             return new LimitEvidence(10, host, 2, 2, generatorCpu, 60.0, offered, slipP99, slipP99 == null ? null : 2 * slipP99,
                     saturatedAgents, saturatedAgents > 0 ? "CPU averaged 95% of 1.0 core(s) (limit set)" : null, 0.5,
                     throttled, throttled == null ? null : 1000L, throttled == null ? null : 1, gc,
-                    gc == null ? null : 100_000L, gc == null ? null : 0, errors, 0, availability, rps, p99,
+                    gc == null ? null : 100_000L, gc == null ? null : 0, errors, 0, availability, nodeFailures, longestOutage, rps, p99,
                     previousConcurrency, previousRps, previousP99 != null ? previousP99 : previousRps == null ? null : 6000L);
         }
 
@@ -153,14 +155,25 @@ class LimitAttributionTest {
         E e = new E();
         e.host = 100.0;
         e.availability = 67.0;
+        e.longestOutage = 1.0;
         CellLimit l = e.judge();
         assertEquals(CellLimit.HOST_CPU, l.verdict(), l.summary());
         assertEquals(List.of(CellLimit.ERRORS), l.also());
-        assertTrue(l.summary().contains("; node 0 answered in only 67% of the intervals (bound 90%), with no request "
-                + "failed: starved, not down"), l.summary());
-        // Failed requests are a node down whatever the host did.
+        assertTrue(l.summary().contains("; node 0 answered in only 67% of the intervals (bound 90%), for at most "
+                + "1.0 s at a time with 0.00% of its requests failed: starved, not down"), l.summary());
+        // Failed requests are a node down whatever the host did: overall, or only the quiet node's own.
         e.errors = 1.0;
         assertEquals(CellLimit.ERRORS, e.judge().verdict());
+        e.errors = 0.006;
+        e.nodeFailures = 2.3;
+        assertEquals(CellLimit.ERRORS, e.judge().verdict(), "3 of 129 failed on the node while 311,000 went elsewhere");
+        e.nodeFailures = 0.0;
+        // A gap longer than about one interval is a node that stopped, not one the host slowed.
+        e.longestOutage = 2.0;
+        assertEquals(CellLimit.ERRORS, e.judge().verdict());
+        e.longestOutage = 1.5;
+        assertEquals(CellLimit.HOST_CPU, e.judge().verdict());
+        e.longestOutage = 1.0;
         // A quiet node on a host with room is down.
         e.errors = 0;
         e.host = 89.9;

@@ -16,7 +16,7 @@ class LimitSectionTest {
 
     static CellLimit verdict(String verdict, List<String> also) {
         LimitEvidence e = new LimitEvidence(10, 50.0, 2, 2, 30.0, 60.0, null, 200L, 900L, 0, null, null, null, null,
-                null, null, null, null, 0, 0, 100.0, 1000, 5000, null, null, null);
+                null, null, null, null, 0, 0, 100.0, 0.0, 0.0, 1000, 5000, null, null, null);
         return new CellLimit(verdict, "Sentence for " + verdict + " with its figures.", also, e);
     }
 

@@ -71,7 +71,7 @@ class ResultsSchemaTest {
                 .withLimit(new CellLimit(CellLimit.HOST_CPU,
                 "Host CPU: the machine's CPU was 97% busy over 2 cores, all processes (bound 90%).",
                 List.of(CellLimit.LOAD_GENERATOR), new LimitEvidence(10.0, 97.25, 2, 2, 55.5, 120.0, 2000.0,
-                        12_000L, 40_000L, 0, null, 1.5, 3.5, 200_000L, 1, 0.8, 80_000L, 0, 0.05, 0, 90.0,
+                        12_000L, 40_000L, 0, null, 1.5, 3.5, 200_000L, 1, 0.8, 80_000L, 0, 0.05, 0, 90.0, 0.5, 1.0,
                         2000.0, 30_000L, 5, 1800.0, 20_000L)));
     }
 

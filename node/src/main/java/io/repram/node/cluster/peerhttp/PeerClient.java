@@ -19,6 +19,17 @@ public interface PeerClient extends AutoCloseable {
     CompletableFuture<PeerResponse> post(String host, int port, String path, String contentType,
                                          String extraHeaders, byte[] body, long timeoutMillis);
 
+    /**
+     * As {@link #post}, but ahead of the requests already waiting for a connection to that peer: for
+     * the small messages others wait on (ACKs, pings, pongs), which must not queue behind a flood of
+     * replicated PUTs to a peer that has fallen behind. An implementation without a queue of its own
+     * sends it as {@link #post} does.
+     */
+    default CompletableFuture<PeerResponse> postFirst(String host, int port, String path, String contentType,
+                                                      String extraHeaders, byte[] body, long timeoutMillis) {
+        return post(host, port, path, contentType, extraHeaders, body, timeoutMillis);
+    }
+
     @Override
     void close();
 }

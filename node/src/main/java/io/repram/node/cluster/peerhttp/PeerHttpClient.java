@@ -37,7 +37,7 @@ public final class PeerHttpClient implements PeerClient {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private volatile boolean running = true;
 
-    private record Submission(String host, int port, Exchange exchange) {
+    private record Submission(String host, int port, Exchange exchange, boolean first) {
     }
 
     public PeerHttpClient(String threadName, int maxConnectionsPerPeer, long connectTimeoutMillis) {
@@ -56,6 +56,17 @@ public final class PeerHttpClient implements PeerClient {
     @Override
     public CompletableFuture<PeerResponse> post(String host, int port, String path, String contentType,
                                                 String extraHeaders, byte[] body, long timeoutMillis) {
+        return enqueue(host, port, path, contentType, extraHeaders, body, timeoutMillis, false);
+    }
+
+    @Override
+    public CompletableFuture<PeerResponse> postFirst(String host, int port, String path, String contentType,
+                                                     String extraHeaders, byte[] body, long timeoutMillis) {
+        return enqueue(host, port, path, contentType, extraHeaders, body, timeoutMillis, true);
+    }
+
+    private CompletableFuture<PeerResponse> enqueue(String host, int port, String path, String contentType,
+                                                    String extraHeaders, byte[] body, long timeoutMillis, boolean first) {
         byte[] prefix = headPrefixes.computeIfAbsent(host + ":" + port + path + "\n" + contentType,
                 k -> ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: "
                         + contentType + "\r\nContent-Length: ").getBytes(StandardCharsets.ISO_8859_1));
@@ -71,7 +82,7 @@ public final class PeerHttpClient implements PeerClient {
             ex.fail(running ? "cannot resolve peer host " + host : "the peer client is closed");
             return ex.result;
         }
-        inbox.add(new Submission(host, port, ex));
+        inbox.add(new Submission(host, port, ex, first));
         if (wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
@@ -127,7 +138,7 @@ public final class PeerHttpClient implements PeerClient {
                 pools.put(name, pool);
             }
             try {
-                pool.send(s.exchange());
+                pool.send(s.exchange(), s.first());
             } catch (RuntimeException e) {
                 s.exchange().fail("cannot send to " + name + ": " + e);
             }

@@ -32,12 +32,15 @@ final class PeerPool {
         return host + ":" + port;
     }
 
-    void send(Exchange ex) {
+    /** @param first ahead of the requests already waiting (see {@link PeerClient#postFirst}) */
+    void send(Exchange ex, boolean first) {
         PeerConnection conn = idle.pollFirst();
         if (conn != null) {
             conn.start(ex);
         } else if (open.size() < maxConnections) {
             openFor(ex);
+        } else if (first) {
+            waiting.addFirst(ex);
         } else {
             waiting.addLast(ex);
         }
@@ -53,7 +56,7 @@ final class PeerPool {
     }
 
     void released(PeerConnection conn) {
-        Exchange next = waiting.pollFirst();
+        Exchange next = nextLive();
         if (next != null) {
             conn.start(next);
         } else {
@@ -65,9 +68,25 @@ final class PeerPool {
     void closed(PeerConnection conn) {
         open.remove(conn);
         idle.remove(conn);
-        if (!waiting.isEmpty() && open.size() < maxConnections) {
-            openFor(waiting.pollFirst());
+        if (open.size() < maxConnections) {
+            Exchange next = nextLive();
+            if (next != null) {
+                openFor(next);
+            }
         }
+    }
+
+    /**
+     * The first waiting request whose deadline has not passed; the others fail unsent. A request
+     * its caller has given up on would only add to the load of a peer that is already behind.
+     */
+    private Exchange nextLive() {
+        long now = System.nanoTime();
+        Exchange next;
+        while ((next = waiting.pollFirst()) != null && now - next.deadlineNanos > 0) {
+            next.fail("no connection to " + name() + " became free in time");
+        }
+        return next;
     }
 
     /** Times out requests and connections, and closes connections idle longer than {@code idleNanos}. */

@@ -126,6 +126,55 @@ class PeerHttpClientTest {
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "failed at its deadline, not later");
     }
 
+    /**
+     * A peer that answers, but later than the callers wait: every caller hears of the timeout at its
+     * deadline, yet the peer gets no new connection and no request whose caller had already given
+     * up, and the connections are used again once the late answers are in.
+     */
+    @Test
+    void aLatePeerKeepsItsConnectionsAndIsSentNoRequestItsCallerGaveUpOn() throws Exception {
+        server = new RawServer((conn, n) -> {
+            sleep(n == 0 ? 700 : 0);
+            return "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        });
+        List<CompletableFuture<PeerResponse>> late = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 12; i++) {
+            late.add(client.post("127.0.0.1", server.port(), "/x", "application/json", "", new byte[]{'1'}, 200));
+        }
+        for (CompletableFuture<PeerResponse> f : late) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+            assertInstanceOf(PeerHttpException.class, e.getCause());
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(650), "each failed at its deadline");
+        // After the late answers (700 ms), the same four connections carry the next requests.
+        for (int i = 0; i < 8; i++) {
+            assertEquals(200, client.post("127.0.0.1", server.port(), "/x", "application/json", "",
+                    new byte[]{'2'}, 3_000).get(5, TimeUnit.SECONDS).status());
+        }
+        assertEquals(4, server.accepted.get(), "timeouts opened no new connections");
+        assertEquals(4 + 8, server.requests.size(), "the 8 requests that waited past their deadline were never sent");
+    }
+
+    @Test
+    void postFirstGoesAheadOfTheRequestsWaitingForAConnection() throws Exception {
+        server = new RawServer((conn, n) -> {
+            sleep(150);
+            return "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+        });
+        List<CompletableFuture<PeerResponse>> all = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            all.add(client.post("127.0.0.1", server.port(), "/x", "application/json", "", new byte[]{'p'}, 5_000));
+        }
+        all.add(client.postFirst("127.0.0.1", server.port(), "/x", "application/json", "", new byte[]{'a'}, 5_000));
+        for (CompletableFuture<PeerResponse> f : all) {
+            assertEquals(200, f.get(5, TimeUnit.SECONDS).status());
+        }
+        List<Character> order = server.requests.stream().map(r -> r.charAt(r.length() - 1)).toList();
+        // Four went out at once on the four connections; the ACK-like one was next, not eleventh.
+        assertEquals('a', order.get(4), order.toString());
+    }
+
     @Test
     void reusedConnectionClosedWithoutAnswerIsRetriedOnce() throws Exception {
         // Keep-alive race: the peer drops a reused connection as the next request arrives, unanswered.
