@@ -36,15 +36,20 @@ variant() { # name, node block (or empty)
   [ -n "$2" ] && echo "$2" >>"$work/$1.yaml"
   echo "$work/$1.yaml"
 }
-# req/s, success % and p99 ms of the one cell of a run under $work/results-$1.
+# req/s, success %, p99 ms of the one cell of a run under $work/results-$1, and the least-sent
+# node's share of the requests: a node far under an even share (its peers' replication left it
+# behind on a full host) makes req/s the other nodes' figure, and the modes incomparable.
 figures() {
-  python3 - "$(ls "$work"/results-"$1"/*/summary.csv)" <<'PY'
-import csv, sys
+  python3 - "$(ls "$work"/results-"$1"/*/summary.csv)" "$(ls "$work"/results-"$1"/*/3nodes_*.json | head -1)" <<'PY'
+import csv, json, sys
 row = next(csv.DictReader(open(sys.argv[1])))
-print(row["requests_per_sec"], row["success_percent"], int(row["p99_latency_us"]) / 1e3)
+nodes = json.load(open(sys.argv[2]))["result"]["load"]["nodes"]
+total = sum(n["attempts"] for n in nodes) or 1
+print(row["requests_per_sec"], row["success_percent"], int(row["p99_latency_us"]) / 1e3,
+      round(100 * min(n["attempts"] for n in nodes) / total, 1))
 PY
 }
-declare -A rps success p99
+declare -A rps success p99 share
 modes=(process docker-host docker-bridge)
 for mode in "${modes[@]}"; do
   case $mode in
@@ -54,7 +59,7 @@ for mode in "${modes[@]}"; do
   esac
   echo "== 1/3 quick shape, $mode (${BENCH_WARMUP:-steady JIT-quiet} warm-up, ${BENCH_DURATION:-20s} measured) =="
   $CLI run "$file" --driver "$driver" --ci --results-dir "$work/results-$mode" | tail -3
-  read -r rps[$mode] success[$mode] p99[$mode] < <(figures "$mode")
+  read -r rps[$mode] success[$mode] p99[$mode] share[$mode] < <(figures "$mode")
 done
 over() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
@@ -96,6 +101,7 @@ for mode in "${modes[@]}"; do
   printf '| quick shape, %s: req/s | %.0f | >= 4,000 | %s |\n' "$mode" "${rps[$mode]}" "$(verdict "${rps[$mode]}" 4000 '>=')"
   printf '| quick shape, %s: success | %.3f%% | 100%% | %s |\n' "$mode" "${success[$mode]}" "$(verdict "${success[$mode]}" 100 '>=')"
   printf '| quick shape, %s: p99 | %.2f ms | <= 20 ms | %s |\n' "$mode" "${p99[$mode]}" "$(verdict "${p99[$mode]}" 20 '<=')"
+  printf '| quick shape, %s: least-sent node | %.1f%% of requests | >= 8.3%% (a quarter of an even share) | %s |\n' "$mode" "${share[$mode]}" "$(verdict "${share[$mode]}" 8.3 '>=')"
 done
 for mode in docker-host docker-bridge; do
   # Issue 18: Docker within 10% of the process driver, in req/s (ratio >= 0.9) and in p99 (ratio <= 1.1).
