@@ -40,11 +40,7 @@ public final class GossipClient implements AutoCloseable {
 
     /** POSTs a JSON body (signed when a secret is set); completes with the status, or -1 on failure. */
     public CompletableFuture<Integer> post(String baseUrl, String path, byte[] json) {
-        try {
-            return send(baseUrl, path, json, false).handle((resp, err) -> err != null ? -1 : resp.status());
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(-1);
-        }
+        return status(baseUrl, path, json, false);
     }
 
     /**
@@ -55,8 +51,12 @@ public final class GossipClient implements AutoCloseable {
      * more (one node of three answered 129 requests to the others' 155,000 each).
      */
     public CompletableFuture<Integer> postFirst(String baseUrl, String path, byte[] json) {
+        return status(baseUrl, path, json, true);
+    }
+
+    private CompletableFuture<Integer> status(String baseUrl, String path, byte[] json, boolean first) {
         try {
-            return send(baseUrl, path, json, true).handle((resp, err) -> err != null ? -1 : resp.status());
+            return send(baseUrl, path, json, first).handle((resp, err) -> err != null ? -1 : resp.status());
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(-1);
         }

@@ -49,8 +49,9 @@ public final class LimitAttribution {
         List<String> fired = new ArrayList<>();
         List<String> why = new ArrayList<>();
         boolean host = above(e.hostCpuPercent(), HOST_CPU_PERCENT);
-        boolean starved = host && starved(e);
-        if (errors(e) && !starved) add(fired, why, CellLimit.ERRORS, errorsText(e));
+        boolean down = errors(e);
+        boolean starvedNode = down && host && starved(e);
+        if (down && !starvedNode) add(fired, why, CellLimit.ERRORS, errorsText(e));
         if (above(e.nodeThrottledPercent(), NODE_THROTTLED_PERCENT)) {
             add(fired, why, CellLimit.NODE_CPU_LIMIT, text("node %d was throttled in %.0f%% of its CPU periods "
                             + "(%.1f s throttled%s; bound %.0f%%)", e.throttledNode(), e.nodeThrottledPercent(),
@@ -65,10 +66,10 @@ public final class LimitAttribution {
         if (host) {
             add(fired, why, CellLimit.HOST_CPU, text("the machine's CPU was %.0f%% busy over %d cores, all processes "
                     + "(bound %.0f%%)%s", e.hostCpuPercent(), e.hostCores(), HOST_CPU_PERCENT,
-                    starved && errors(e) ? text("; %s, for at most %.1f s at a time with %.2f%% of its requests "
+                    starvedNode ? text("; %s, for at most %.1f s at a time with %.2f%% of its requests "
                             + "failed: starved, not down", errorsText(e), e.worstNodeLongestOutageSeconds(),
                             e.worstNodeFailurePercent() == null ? 0 : e.worstNodeFailurePercent()) : ""));
-            if (starved && errors(e)) add(fired, why, CellLimit.ERRORS, errorsText(e));
+            if (starvedNode) add(fired, why, CellLimit.ERRORS, errorsText(e));
         }
         String lag = generatorLag(e);
         if (lag != null && !generatorCpu) add(fired, why, CellLimit.LOAD_GENERATOR, lag);

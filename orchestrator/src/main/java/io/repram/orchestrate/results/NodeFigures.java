@@ -35,6 +35,11 @@ public record NodeFigures(
         outages = outages == null ? List.of() : List.copyOf(outages);
     }
 
+    /** The longest of its outages, 0 without one. */
+    public double longestOutageSeconds() {
+        return outages.stream().mapToDouble(Outage::seconds).max().orElse(0);
+    }
+
     /** Seconds of the measured window in which the node answered nothing successfully. */
     public double unavailableSeconds() {
         return outages.stream().mapToDouble(Outage::seconds).sum();

@@ -103,7 +103,7 @@ public final class LimitProbe {
                 100 - (f.requests() == 0 ? 100 : f.successRate()), worst == null ? null : worst.node(),
                 worst == null ? null : worst.availabilityPercent(),
                 worst == null || worst.attempts() == 0 ? null : 100.0 * worst.failures() / worst.attempts(),
-                worst == null ? null : worst.outages().stream().mapToDouble(NodeFigures.Outage::seconds).max().orElse(0),
+                worst == null ? null : worst.longestOutageSeconds(),
                 f.requestsPerSec(), f.all().p99Nanos() / 1000,
                 null, null, null);
     }
