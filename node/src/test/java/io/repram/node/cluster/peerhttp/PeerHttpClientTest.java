@@ -171,8 +171,9 @@ class PeerHttpClientTest {
             assertEquals(200, f.get(5, TimeUnit.SECONDS).status());
         }
         List<Character> order = server.requests.stream().map(r -> r.charAt(r.length() - 1)).toList();
-        // Four went out at once on the four connections; the ACK-like one was next, not eleventh.
-        assertEquals('a', order.get(4), order.toString());
+        // Four went out at once on the four connections; the ACK-like one went in the next four (the
+        // server's threads record those four in any order), not eleventh.
+        assertTrue(order.indexOf('a') >= 4 && order.indexOf('a') < 8, order.toString());
     }
 
     @Test
