@@ -35,11 +35,16 @@ public final class FiguresCollector {
 
     /** @param targets the nodes' URLs in target order; every loop counts per target index */
     FiguresCollector(List<LoopStats> loops, List<String> targets) {
+        this(loops, targets, targets.size());
+    }
+
+    /** @param sentNodes how many of the targets, from the first, have a worker */
+    FiguresCollector(List<LoopStats> loops, List<String> targets, int sentNodes) {
         this.loops = List.copyOf(loops);
         this.targets = List.copyOf(targets);
         this.previous = new long[targets.size()][Outcome.SLOTS];
         this.measured = new long[targets.size()][Outcome.SLOTS];
-        this.availability = new NodeAvailability(targets.size());
+        this.availability = new NodeAvailability(targets.size(), sentNodes);
     }
 
     /**
@@ -112,7 +117,7 @@ public final class FiguresCollector {
             long ok = m[Outcome.PUT_OK] + m[Outcome.GET_OK];
             long failed = m[Outcome.PUT_FAILED] + m[Outcome.GET_FAILED];
             nodes.add(new NodeFigures(node, targets.get(node), ok + failed, ok, failed, errors(m),
-                    availability.intervals(), availability.answeredIntervals(node),
+                    availability.intervals(node), availability.answeredIntervals(node),
                     availability.availabilityPercent(node), availability.outages(node)));
         }
         long puts = sum[Outcome.PUT_OK] + sum[Outcome.PUT_FAILED];

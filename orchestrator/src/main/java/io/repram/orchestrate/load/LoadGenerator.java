@@ -79,7 +79,9 @@ public final class LoadGenerator implements CellLoad {
         startLoops(startNanos);
         if (spec.warmup().isZero()) markWindowStart(startNanos);
         List<LoopStats> stats = loops.stream().map(IoLoop::stats).toList();
-        FiguresCollector collector = new FiguresCollector(stats, spec.targets().stream().map(Object::toString).toList());
+        // Connection j goes to node j % nodes (startLoops): with fewer workers than nodes the last get none.
+        FiguresCollector collector = new FiguresCollector(stats, spec.targets().stream().map(Object::toString).toList(),
+                Math.min(spec.concurrency(), targets.size()));
         long warmupEnd = startNanos + spec.warmup().toNanos();
         long end = warmupEnd + spec.duration().toNanos();
         boolean warming = warmupEnd > startNanos;
@@ -186,9 +188,11 @@ public final class LoadGenerator implements CellLoad {
         for (int i = 0; i < loopCount; i++) {
             connectionTargets.add(new ArrayList<>());
         }
-        // Connection j belongs to loop j % loops; each loop cycles through the targets.
+        // Connection j belongs to loop j % loops and goes to node j % nodes, so the nodes' shares of
+        // the connections differ by at most one. (j / loops + j % loops) % nodes, used before, gave
+        // 3 workers on 3 nodes as 1, 2 and none: a node never sent a request, reported at 0 % available.
         for (int j = 0; j < spec.concurrency(); j++) {
-            connectionTargets.get(j % loopCount).add((j / loopCount + j % loopCount) % targets.size());
+            connectionTargets.get(j % loopCount).add(j % targets.size());
         }
         for (int i = 0; i < loopCount; i++) {
             OpenLoopSchedule schedule = null;

@@ -17,6 +17,8 @@ final class NodeAvailability {
     static final double MIN_INTERVAL_SECONDS = 0.5;
 
     private final int[] answered;
+    /** Nodes 0 .. watched − 1 got a worker; the others were sent nothing and have no intervals. */
+    private final int watched;
     private final List<List<Outage>> outages = new ArrayList<>();
     /** Start offset of each node's outage in progress; NaN when it answered in the latest interval. */
     private final double[] openSince;
@@ -25,6 +27,15 @@ final class NodeAvailability {
     private double elapsedSeconds;
 
     NodeAvailability(int nodes) {
+        this(nodes, nodes);
+    }
+
+    /**
+     * @param watched how many nodes, from node 0, the load was sent to: a node with no worker
+     *                answered nothing because it was asked nothing, and must not read as down
+     */
+    NodeAvailability(int nodes, int watched) {
+        this.watched = Math.min(nodes, watched);
         this.answered = new int[nodes];
         this.openSince = new double[nodes];
         this.openSeconds = new double[nodes];
@@ -38,7 +49,7 @@ final class NodeAvailability {
     void interval(boolean[] answeredNow, double seconds) {
         if (seconds >= MIN_INTERVAL_SECONDS) {
             intervals++;
-            for (int n = 0; n < answered.length; n++) {
+            for (int n = 0; n < watched; n++) {
                 if (answeredNow[n]) {
                     answered[n]++;
                     close(n);
@@ -61,8 +72,9 @@ final class NodeAvailability {
         }
     }
 
-    int intervals() {
-        return intervals;
+    /** The intervals counted for this node: none for a node sent nothing. */
+    int intervals(int node) {
+        return node < watched ? intervals : 0;
     }
 
     int answeredIntervals(int node) {
@@ -70,7 +82,7 @@ final class NodeAvailability {
     }
 
     double availabilityPercent(int node) {
-        return intervals == 0 ? 100 : 100.0 * answered[node] / intervals;
+        return intervals(node) == 0 ? 100 : 100.0 * answered[node] / intervals;
     }
 
     /** The node's outages so far, the one still in progress included. */

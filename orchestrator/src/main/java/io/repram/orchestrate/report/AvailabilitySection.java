@@ -30,8 +30,11 @@ final class AvailabilitySection {
                 + "|---|---:|---:|---:|---:|---:|---:|\n");
         for (CellResult r : measured) {
             for (NodeFigures n : r.load().nodes()) {
-                t.append(Format.text("| %s | %d | %s | %s | %s | %.1f%% | %.1f s |%n", r.cell().id(), n.node(),
-                        Format.count(n.attempts()), Format.count(n.successes()), errors(n), n.availabilityPercent(),
+                // No interval counted: the node got no worker (fewer workers than nodes), so no availability.
+                String availability = n.intervals() == 0 && n.attempts() == 0 ? "not sent"
+                        : Format.text("%.1f%%", n.availabilityPercent());
+                t.append(Format.text("| %s | %d | %s | %s | %s | %s | %.1f s |%n", r.cell().id(), n.node(),
+                        Format.count(n.attempts()), Format.count(n.successes()), errors(n), availability,
                         n.unavailableSeconds()));
             }
         }

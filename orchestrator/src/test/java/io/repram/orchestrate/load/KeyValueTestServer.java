@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ final class KeyValueTestServer implements AutoCloseable {
     final AtomicLong getsOfUnknownKeys = new AtomicLong();
     final AtomicLong badPuts = new AtomicLong();
     final AtomicLong requests = new AtomicLong();
+    /** The client ports requests came from: one per keep-alive connection, so one per load worker. */
+    final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean answerGets404;
@@ -58,6 +61,7 @@ final class KeyValueTestServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long n = requests.getAndIncrement();
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             if (n == stallAtRequest) {
                 Thread.sleep(stallMillis);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.repram.orchestrate.results.IntervalFigures;
 import io.repram.orchestrate.results.LoadFigures;
+import io.repram.orchestrate.results.NodeFigures;
 import io.repram.orchestrate.scenario.Workload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,66 @@ class LoadGeneratorTest {
             long served = server.requests.get();
             assertTrue(served >= figures.requests() && served <= figures.requests() + 8,
                     "server saw " + served + ", generator counted " + figures.requests());
+        }
+    }
+
+    @Test
+    void workersAreSharedOutEvenlyOverTheNodes() throws Exception {
+        // {nodes, workers, I/O loops}: 3 on 3 once left the third node with no worker at all. PUTs only:
+        // the servers share no data, so a GET on one of a key written on another would be a 404.
+        int[][] cases = {{3, 3, 2}, {4, 4, 2}, {3, 25, 2}, {2, 2, 2}, {2, 5, 2}, {3, 7, 1}};
+        for (int[] c : cases) {
+            List<KeyValueTestServer> servers = new ArrayList<>();
+            try {
+                for (int i = 0; i < c[0]; i++) {
+                    servers.add(new KeyValueTestServer(false, 8));
+                }
+                LoadSpec spec = LoadSpec.of(servers.stream().map(KeyValueTestServer::uri).toList(),
+                        new Workload(100, 300, 500, null, Workload.Targets.ALL), c[1], 64, Duration.ZERO,
+                        Duration.ofMillis(600), Duration.ofSeconds(5), 42);
+                try (LoadGenerator generator = new LoadGenerator(spec, c[2])) {
+                    LoadFigures figures = generator.run(interval -> { });
+                    assertEquals(0, figures.failures(), () -> "failures: " + figures.errorsByClass());
+                }
+                for (int i = 0; i < c[0]; i++) {
+                    int expected = c[1] / c[0] + (i < c[1] % c[0] ? 1 : 0);
+                    int node = i;
+                    assertEquals(expected, servers.get(i).clientPorts.size(), () -> "workers on node " + node
+                            + " of " + c[0] + " with " + c[1] + " workers on " + c[2] + " loop(s)");
+                }
+            } finally {
+                servers.forEach(KeyValueTestServer::close);
+            }
+        }
+    }
+
+    @Test
+    void aNodeWithNoWorkerIsNotSentAndDoesNotReadAsDown() throws Exception {
+        List<KeyValueTestServer> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                servers.add(new KeyValueTestServer(false, 4));
+            }
+            LoadSpec spec = LoadSpec.of(servers.stream().map(KeyValueTestServer::uri).toList(),
+                    new Workload(100, 300, 500, null, Workload.Targets.ALL), 2, 64, Duration.ZERO,
+                    Duration.ofMillis(2500), Duration.ofSeconds(5), 42);
+            LoadFigures figures;
+            try (LoadGenerator generator = new LoadGenerator(spec, 2)) {
+                figures = generator.run(interval -> { });
+            }
+            assertEquals(0, servers.get(2).requests.get(), "two workers on three nodes: the third gets none");
+            NodeFigures unsent = figures.nodes().get(2);
+            assertEquals(0, unsent.attempts());
+            assertEquals(0, unsent.intervals(), "no interval counted for a node asked nothing");
+            assertEquals(100.0, unsent.availabilityPercent());
+            assertTrue(unsent.outages().isEmpty());
+            for (int i = 0; i < 2; i++) {
+                NodeFigures sent = figures.nodes().get(i);
+                assertTrue(sent.intervals() >= 2 && sent.answeredIntervals() == sent.intervals(), sent.toString());
+            }
+            assertEquals(100.0, figures.worstNode().orElseThrow().availabilityPercent(), "no false dead node");
+        } finally {
+            servers.forEach(KeyValueTestServer::close);
         }
     }
 

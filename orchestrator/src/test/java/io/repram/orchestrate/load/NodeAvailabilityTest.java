@@ -22,7 +22,7 @@ class NodeAvailabilityTest {
         // A stub interval at the end does not count, whatever it saw.
         a.interval(new boolean[]{false, false}, 0.2);
 
-        assertEquals(10, a.intervals());
+        assertEquals(10, a.intervals(0));
         assertEquals(10, a.answeredIntervals(0));
         assertEquals(100.0, a.availabilityPercent(0));
         assertEquals(List.of(), a.outages(0));
@@ -35,7 +35,7 @@ class NodeAvailabilityTest {
     void noCountedIntervalMeansNothingWasSeenMissing() {
         NodeAvailability a = new NodeAvailability(1);
         a.interval(new boolean[]{false}, 0.3);
-        assertEquals(0, a.intervals());
+        assertEquals(0, a.intervals(0));
         assertEquals(100.0, a.availabilityPercent(0));
     }
 }

@@ -40,12 +40,22 @@ class AvailabilitySectionTest {
         assertTrue(AvailabilitySection.unevenNodes(withNodes(4_590, 4_590, 820)).contains("node 2 was sent 820"));
     }
 
+    @Test
+    void aNodeWithNoWorkerIsNotSentRatherThanDown() {
+        // Two workers on three nodes: the load generator counts no interval for node 2.
+        CellResult r = withNodes(30_000, 30_000, 0);
+        String section = AvailabilitySection.render(List.of(r));
+        assertTrue(section.contains("| " + r.cell().id() + " | 2 | 0 | 0 | 0 | not sent | 0.0 s |"), section);
+        assertTrue(section.contains("| " + r.cell().id() + " | 0 | 30,000 | 30,000 | 0 | 100.0% | 0.0 s |"), section);
+        assertTrue(section.contains("every node answered in every interval."), section);
+    }
+
     private static CellResult withNodes(long... attempts) {
         CellResult base = ResultFixtures.cell(0, attempts.length, 25, 1000, 100, 2, 20);
         List<NodeFigures> nodes = new ArrayList<>();
         for (int i = 0; i < attempts.length; i++) {
             nodes.add(new NodeFigures(i, "http://127.0.0.1:" + (8080 + i), attempts[i], attempts[i], 0, Map.of(),
-                    20, 20, 100.0, List.of()));
+                    attempts[i] == 0 ? 0 : 20, attempts[i] == 0 ? 0 : 20, 100.0, List.of()));
         }
         LoadFigures l = base.load();
         LoadFigures load = new LoadFigures(l.requests(), l.successes(), l.failures(), l.puts(), l.gets(),
