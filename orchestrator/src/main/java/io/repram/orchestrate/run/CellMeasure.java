@@ -89,16 +89,26 @@ final class CellMeasure {
         Cluster cluster = session.cluster();
         long started = System.currentTimeMillis();
         long cellStartNanos = System.nanoTime();
-        LoadSpec spec = LoadSpec.of(cluster.nodes().stream().map(NodeEndpoint::baseUri).toList(), s.workload(),
-                cell.concurrency(), cell.payloadBytes(), s.warmup(), s.duration(), options.requestTimeout(), cell.index());
+        List<java.net.URI> targets = cluster.nodes().stream().map(NodeEndpoint::baseUri).toList();
+        LoadSpec spec = LoadSpec.of(targets, s.workload(), cell.concurrency(), cell.payloadBytes(), s.warmup(),
+                s.duration(), options.requestTimeout(), cell.index());
+        NodeLoadTally idle = new NodeLoadTally(spec.targets().size());
+        long gentleMillis = 0;
+        if (GentleStart.applies(session.gentlyStarted(), session.agents().size(), spec, s.warmup())) {
+            gentleMillis = gentleStart(session, cell, spec, s.warmup(), cellStartNanos, idle);
+            if (control.quitRequested()) return null;
+            Duration left = s.warmup().minusMillis(gentleMillis);
+            spec = LoadSpec.of(targets, s.workload(), cell.concurrency(), cell.payloadBytes(),
+                    left.isNegative() ? Duration.ZERO : left, s.duration(), options.requestTimeout(), cell.index());
+        }
         WarmupPhase.Outcome warmed = null;
         if (m.warmupUntilStable()) {
-            NodeLoadTally idle = new NodeLoadTally(spec.targets().size());
             try (JitWatch jit = JitWatch.start(cluster.nodes(), probe)) {
-                warmed = WarmupPhase.run(session, spec, s.warmup(), control, jit, iv -> listener.live(
+                warmed = WarmupPhase.run(session, spec, spec.warmup(), control, jit, iv -> listener.live(
                         snapshot(cluster, cell, iv, cellStartNanos, new long[2], session.watcher(), idle)));
             }
             if (control.quitRequested()) return null;
+            warmed = warmed.after(gentleMillis);
             listener.event(String.format("Warm-up of %s %s after %.0f s (%s)", cell.id(),
                     warmed.hitMax() ? "reached its limit, not yet steady," : "stable", warmed.warmupMillis() / 1e3,
                     warmed.jit()));
@@ -169,9 +179,25 @@ final class CellMeasure {
                 s.node().cpus(), s.workload().ratePerSecond())));
         listener.event("Limit of " + cell.id() + ": " + result.limit().summary());
         result = TrialLoop.single(result, TrialLoop.trial(trial, started, figures, verdict.status(), precise[0],
-                m, spec.warmup(), warmed, watch));
+                m, spec.warmup(), warmed, watch, gentleMillis));
         for (AgentShare a : result.saturatedAgents()) listener.event("Warning: " + a.warning());
         return new CellRun(result, !checked.restore().ok(), recorder);
+    }
+
+    /** Runs {@link GentleStart} on the session's cluster, for at most half the warm-up; returns how long it took. */
+    private long gentleStart(ClusterSession session, Cell cell, LoadSpec spec, Duration warmup, long cellStartNanos,
+                             NodeLoadTally idle) {
+        Cluster cluster = session.cluster();
+        GentleStart.Outcome gentle;
+        try (JitWatch jit = JitWatch.start(cluster.nodes(), probe)) {
+            gentle = GentleStart.run(session.agents(), spec, warmup.dividedBy(2), control, jit, iv -> listener.live(
+                    snapshot(cluster, cell, iv, cellStartNanos, new long[2], session.watcher(), idle)));
+        }
+        session.markGentlyStarted();
+        listener.event(String.format(java.util.Locale.ROOT, "Warm-up of %s began gently on the new cluster: %d"
+                + " worker(s) for %.0f s (%s), then the cell's %d workers", cell.id(), gentle.workers(),
+                gentle.gentleMillis() / 1e3, gentle.jit(), cell.concurrency()));
+        return gentle.gentleMillis();
     }
 
     /**

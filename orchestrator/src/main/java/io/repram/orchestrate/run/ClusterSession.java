@@ -31,6 +31,8 @@ final class ClusterSession implements AutoCloseable {
     private final AtomicLong probeKeys = new AtomicLong();
     private AgentLauncher agentLauncher;
     private List<AgentEndpoint> agents = List.of();
+    /** Runner thread only. */
+    private boolean gentlyStarted;
 
     private ClusterSession(Engine engine, RunningCluster running, AutoCloseable sampling, NodeWatcher watcher) {
         this.engine = engine;
@@ -85,6 +87,15 @@ final class ClusterSession implements AutoCloseable {
     /** The running load agents; empty when the load is generated in-process. */
     List<AgentEndpoint> agents() {
         return agents;
+    }
+
+    /** Whether a warm-up on this cluster has already begun with {@link GentleStart}. */
+    boolean gentlyStarted() {
+        return gentlyStarted;
+    }
+
+    void markGentlyStarted() {
+        gentlyStarted = true;
     }
 
     AtomicLong probeKeys() {

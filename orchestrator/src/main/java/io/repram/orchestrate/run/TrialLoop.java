@@ -93,14 +93,16 @@ public final class TrialLoop {
 
     /** One trial's own figures, from its load and how it warmed up and stopped. */
     static TrialFigures.Trial trial(int trial, long startedEpochMillis, LoadFigures load, String status, boolean precise,
-                                    Measurement m, Duration fixedWarmup, WarmupPhase.Outcome warmed, WarmupWatch watch) {
+                                    Measurement m, Duration fixedWarmup, WarmupPhase.Outcome warmed, WarmupWatch watch,
+                                    long gentleMillis) {
         String reason = CellResult.SKIPPED.equals(status) ? CellResult.SKIPPED
                 : precise ? StopRule.PRECISION_REACHED : m.adaptive() ? StopRule.MAX_REACHED : StopRule.FIXED;
+        // A fixed warm-up's figures are watched from the start of the cell's own load, after any gentle start.
         Long flatFrom = warmed != null ? (warmed.flatFromMillis() < 0 ? null : warmed.flatFromMillis())
-                : watch.flatSeen() ? watch.flatFromMillis() : null;
+                : watch.flatSeen() ? watch.flatFromMillis() + gentleMillis : null;
         return new TrialFigures.Trial(trial, startedEpochMillis, load.requestsPerSec(), Micros.fromNanos(load.all().p99Nanos()),
                 load.successRate(), Math.round(load.elapsedSeconds() * 1000), reason,
-                warmed != null ? warmed.warmupMillis() : fixedWarmup.toMillis(), warmed != null,
+                warmed != null ? warmed.warmupMillis() : fixedWarmup.toMillis() + gentleMillis, warmed != null,
                 warmed != null && warmed.hitMax(), flatFrom);
     }
 

@@ -24,6 +24,10 @@ final class WarmupPhase {
      *                       busiest node's compile share while it was still compiling
      */
     record Outcome(long warmupMillis, boolean hitMax, long flatFromMillis, String jit) {
+        /** The same outcome counted from an earlier start: a {@link GentleStart} that took {@code millis}. */
+        Outcome after(long millis) {
+            return new Outcome(warmupMillis + millis, hitMax, flatFromMillis < 0 ? -1 : flatFromMillis + millis, jit);
+        }
     }
 
     private WarmupPhase() {

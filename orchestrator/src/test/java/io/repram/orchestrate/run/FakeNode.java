@@ -27,6 +27,8 @@ final class FakeNode implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     final java.util.concurrent.atomic.AtomicLong dataGets = new java.util.concurrent.atomic.AtomicLong();
+    /** The client ports data requests came from: one per keep-alive connection, so one per load worker. */
+    final java.util.Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 
     FakeNode() throws IOException {
         this(false);
@@ -70,6 +72,7 @@ final class FakeNode implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
             String key = exchange.getRequestURI().getPath().substring("/v1/data/".length());
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (exchange.getRequestMethod().equals("PUT")) {
