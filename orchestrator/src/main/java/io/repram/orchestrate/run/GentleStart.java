@@ -69,8 +69,8 @@ final class GentleStart {
         int workers = workers(agents.size(), measured);
         // Closed loop even for an open-loop cell: its rate on a few connections would only queue up.
         LoadSpec spec = new LoadSpec(measured.targets(), measured.workload().withRatePerSecond(null), workers,
-                measured.payloadBytes(),
-                Duration.ZERO, budget, measured.requestTimeout(), measured.seed(), measured.keyRange());
+                measured.payloadBytes(), Duration.ZERO, budget, measured.requestTimeout(), measured.seed(),
+                measured.keyRange());
         long started = System.nanoTime();
         try (CellLoad gen = agents.isEmpty() ? new LoadGenerator(spec)
                 : new DistributedLoad(agents, spec, spec.targets().size())) {
