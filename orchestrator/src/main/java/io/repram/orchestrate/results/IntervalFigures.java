@@ -35,6 +35,12 @@ public record IntervalFigures(
                 List.of(), List.of());
     }
 
+    /** The same second, marked as warm-up (not counted). */
+    public IntervalFigures asWarmup() {
+        return new IntervalFigures(epochMillis, intervalSeconds, requests, successes, failures, p50Micros, p99Micros,
+                true, errorsByClass, nodeSuccesses, nodeFailures);
+    }
+
     public double requestsPerSec() {
         return intervalSeconds <= 0 ? 0 : requests / intervalSeconds;
     }

@@ -1,10 +1,7 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.engine.AgentEndpoint;
-import io.repram.orchestrate.load.CellLoad;
-import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
-import io.repram.orchestrate.load.agent.DistributedLoad;
 import io.repram.orchestrate.results.IntervalFigures;
 
 import java.time.Duration;
@@ -72,26 +69,11 @@ final class GentleStart {
                 measured.payloadBytes(), Duration.ZERO, budget, measured.requestTimeout(), measured.seed(),
                 measured.keyRange());
         long started = System.nanoTime();
-        try (CellLoad gen = agents.isEmpty() ? new LoadGenerator(spec)
-                : new DistributedLoad(agents, spec, spec.targets().size())) {
-            control.onStopLoad(gen::stop);
-            try {
-                gen.run(iv -> {
-                    live.accept(new IntervalFigures(iv.epochMillis(), iv.intervalSeconds(), iv.requests(),
-                            iv.successes(), iv.failures(), iv.p50Micros(), iv.p99Micros(), true, iv.errorsByClass(),
-                            iv.nodeSuccesses(), iv.nodeFailures()));
-                    long elapsed = (System.nanoTime() - started) / 1_000_000;
-                    boolean noJit = !jit.measured() && elapsed >= NO_FIGURE_AFTER.toMillis();
-                    if (noJit || (jit.measured() && jit.quietOver(QUIET_WINDOW.toMillis()))) gen.stop();
-                });
-            } finally {
-                control.onStopLoad(() -> { });
-            }
-        }
-        long took = (System.nanoTime() - started) / 1_000_000;
         long window = QUIET_WINDOW.toMillis();
-        String state = !jit.measured() ? "JIT unknown" : jit.quietOver(window) ? "JIT quiet"
-                : "JIT still compiling: " + jit.busiest(window);
+        WarmupPhase.unmeasured(agents, spec, control, live, iv -> jit.measured() ? jit.quietOver(window)
+                : System.nanoTime() - started >= NO_FIGURE_AFTER.toNanos());
+        long took = (System.nanoTime() - started) / 1_000_000;
+        String state = jit.state(window);
         return new Outcome(took, workers, state);
     }
 }

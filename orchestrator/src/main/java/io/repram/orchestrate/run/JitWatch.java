@@ -106,6 +106,12 @@ final class JitWatch implements AutoCloseable {
         return true;
     }
 
+    /** "JIT unknown" (no node has the figure), "JIT quiet", or "JIT still compiling: " and {@link #busiest}. */
+    synchronized String state(long windowMillis) {
+        return !measured() ? "JIT unknown" : quietOver(windowMillis) ? "JIT quiet"
+                : "JIT still compiling: " + busiest(windowMillis);
+    }
+
     /** "node 0 compiled for 32% of the last 10 s", or null when no node has readings over the window. */
     synchronized String busiest(long windowMillis) {
         int node = -1;

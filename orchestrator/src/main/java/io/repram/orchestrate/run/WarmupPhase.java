@@ -1,5 +1,6 @@
 package io.repram.orchestrate.run;
 
+import io.repram.orchestrate.engine.AgentEndpoint;
 import io.repram.orchestrate.load.CellLoad;
 import io.repram.orchestrate.load.LoadGenerator;
 import io.repram.orchestrate.load.LoadSpec;
@@ -7,7 +8,9 @@ import io.repram.orchestrate.load.agent.DistributedLoad;
 import io.repram.orchestrate.results.IntervalFigures;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * {@code warmup: {until: stable, max}}: runs the cell's load, unmeasured, until {@link WarmupWatch}
@@ -44,29 +47,31 @@ final class WarmupPhase {
                 measured.keyRange());
         WarmupWatch watch = new WarmupWatch();
         long started = System.nanoTime();
-        try (CellLoad gen = session.agents().isEmpty() ? new LoadGenerator(spec)
-                : new DistributedLoad(session.agents(), spec, spec.targets().size())) {
+        unmeasured(session.agents(), spec, control, live, iv -> watch.add(Math.round(iv.intervalSeconds() * 1000),
+                iv.successes() / Math.max(1e-9, iv.intervalSeconds()), iv.p99Micros() / 1000.0,
+                jit.quietOver(WarmupWatch.WINDOW_SECONDS * 1000L)));
+        long took = (System.nanoTime() - started) / 1_000_000;
+        String state = jit.state(WarmupWatch.WINDOW_SECONDS * 1000L);
+        return new Outcome(took, !watch.flatSeen(), watch.flatFromMillis(), state);
+    }
+
+    /**
+     * Runs {@code spec} unmeasured, from this process or the agents, passing each second on marked as
+     * warm-up, until {@code done} is true for one or the spec's duration ends; {@code control} can stop it.
+     */
+    static void unmeasured(List<AgentEndpoint> agents, LoadSpec spec, RunControl control, Consumer<IntervalFigures> live,
+                           Predicate<IntervalFigures> done) {
+        try (CellLoad gen = agents.isEmpty() ? new LoadGenerator(spec)
+                : new DistributedLoad(agents, spec, spec.targets().size())) {
             control.onStopLoad(gen::stop);
             try {
                 gen.run(iv -> {
-                    IntervalFigures w = new IntervalFigures(iv.epochMillis(), iv.intervalSeconds(), iv.requests(),
-                            iv.successes(), iv.failures(), iv.p50Micros(), iv.p99Micros(), true, iv.errorsByClass(),
-                            iv.nodeSuccesses(), iv.nodeFailures());
-                    live.accept(w);
-                    boolean warm = jit.quietOver(WarmupWatch.WINDOW_SECONDS * 1000L);
-                    if (watch.add(Math.round(iv.intervalSeconds() * 1000), iv.successes() / Math.max(1e-9, iv.intervalSeconds()),
-                            iv.p99Micros() / 1000.0, warm)) {
-                        gen.stop();
-                    }
+                    live.accept(iv.asWarmup());
+                    if (done.test(iv)) gen.stop();
                 });
             } finally {
                 control.onStopLoad(() -> { });
             }
         }
-        long took = (System.nanoTime() - started) / 1_000_000;
-        long window = WarmupWatch.WINDOW_SECONDS * 1000L;
-        String state = !jit.measured() ? "JIT unknown" : jit.quietOver(window) ? "JIT quiet"
-                : "JIT still compiling: " + jit.busiest(window);
-        return new Outcome(took, !watch.flatSeen(), watch.flatFromMillis(), state);
     }
 }
