@@ -106,10 +106,16 @@ final class JitWatch implements AutoCloseable {
         return true;
     }
 
-    /** "JIT unknown" (no node has the figure), "JIT quiet", or "JIT still compiling: " and {@link #busiest}. */
+    /**
+     * "JIT unknown" (no node has the figure), "JIT quiet", "JIT still compiling: " and {@link #busiest},
+     * or, when the readings do not span the window yet, that it could not be judged.
+     */
     synchronized String state(long windowMillis) {
-        return !measured() ? "JIT unknown" : quietOver(windowMillis) ? "JIT quiet"
-                : "JIT still compiling: " + busiest(windowMillis);
+        if (!measured()) return "JIT unknown";
+        if (quietOver(windowMillis)) return "JIT quiet";
+        String busiest = busiest(windowMillis);
+        return busiest == null ? "JIT not judged: its readings span less than " + windowMillis / 1000 + " s"
+                : "JIT still compiling: " + busiest;
     }
 
     /** "node 0 compiled for 32% of the last 10 s", or null when no node has readings over the window. */

@@ -26,6 +26,21 @@ class JitWatchTest {
     }
 
     @Test
+    void theStateSaysWhatWasFoundAndWhenTheReadingsAreTooShortToJudge() {
+        assertEquals("JIT unknown", new JitWatch(2).state(10_000));
+        JitWatch young = new JitWatch(1);
+        feed(young, 5, 1.0);
+        // A 20 s warm-up after a 10 s gentle start printed "JIT still compiling: null" here.
+        assertEquals("JIT not judged: its readings span less than 10 s", young.state(10_000));
+        JitWatch busy = new JitWatch(1);
+        feed(busy, 12, 1.0);
+        assertEquals("JIT still compiling: node 0 compiled for 100% of the last 10 s", busy.state(10_000));
+        JitWatch quiet = new JitWatch(1);
+        feed(quiet, 12, 0.0);
+        assertEquals("JIT quiet", quiet.state(10_000));
+    }
+
+    @Test
     void oneBusyNodeKeepsTheClusterCold() {
         // The figure seen on a 2-core machine: the busiest node compiling about a second each second.
         JitWatch w = new JitWatch(3);
