@@ -24,8 +24,11 @@ stop_nodes() {
 
 wait_peers() { # port expected-peers
   for _ in $(seq 150); do
-    n=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null | grep -o '"id"' | wc -l || true)
-    [ "${n:-0}" -ge "$2" ] && return 0
+    # An answer first: with no answer the count is 0, which would pass for a first node's 0 peers.
+    if topology=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null); then
+      n=$(grep -o '"id"' <<<"$topology" | wc -l)
+      [ "$n" -ge "$2" ] && return 0
+    fi
     sleep 0.2
   done
   echo "node on port $1 did not see $2 peers" >&2

@@ -3,6 +3,9 @@
 -- scenarios' default key_space), so the live set is bounded however long wrk runs: about 11 MB by
 -- default, about 1 GB per node with KEYS=1000000. ORDER=sequential PUTs k-1 .. k-KEYS once each, the
 -- wrk threads taking turns, then starts again: node/bench/live-set.sh fills its live set that way.
+-- THREADS (default 2) must be wrk's -t: wrk starts thread 1 before it sets up thread 2, so a thread
+-- cannot count its peers itself. Counting them in setup() gave thread 1 a step of 1 for its first
+-- requests and half the keys twice: 12,102 PUTs of -t2 -c50 stored 6,161 keys.
 local KEYS = tonumber(os.getenv("KEYS") or "10000")
 local TTL = os.getenv("TTL")
 local SEQUENTIAL = os.getenv("ORDER") == "sequential"
@@ -10,14 +13,15 @@ wrk.method = "PUT"
 wrk.body = string.rep("x", 1024)
 wrk.headers["Content-Type"] = "application/octet-stream"
 
-local all = {}
+local THREADS = tonumber(os.getenv("THREADS") or "2")
+local count = 0
 function setup(thread)
-  table.insert(all, thread)
-  thread:set("tid", #all)
-  -- Every thread is set up before any runs, so each ends up knowing how many there are.
-  for _, t in ipairs(all) do
-    t:set("threads", #all)
+  count = count + 1
+  if SEQUENTIAL and count > THREADS then
+    error("ORDER=sequential with more wrk threads than THREADS=" .. THREADS .. ": set THREADS to wrk's -t")
   end
+  thread:set("tid", count)
+  thread:set("threads", THREADS)
 end
 
 function init(args)
@@ -39,7 +43,7 @@ end
 
 function request()
   local path = "/v1/data/k-" .. key()
-  if TTL then
+  if TTL and TTL ~= "" then
     path = path .. "?ttl=" .. TTL
   end
   return wrk.format(nil, path)
