@@ -79,9 +79,8 @@ public final class LoadGenerator implements CellLoad {
         startLoops(startNanos);
         if (spec.warmup().isZero()) markWindowStart(startNanos);
         List<LoopStats> stats = loops.stream().map(IoLoop::stats).toList();
-        // Connection j goes to node j % nodes (startLoops): with fewer workers than nodes the last get none.
         FiguresCollector collector = new FiguresCollector(stats, spec.targets().stream().map(Object::toString).toList(),
-                Math.min(spec.concurrency(), targets.size()));
+                spec.sentNodes());
         long warmupEnd = startNanos + spec.warmup().toNanos();
         long end = warmupEnd + spec.duration().toNanos();
         boolean warming = warmupEnd > startNanos;

@@ -110,6 +110,14 @@ public record LoadSpec(
         return workload.ratePerSecond() != null;
     }
 
+    /**
+     * How many targets, from the first, this process's generator sends to: connection j goes to
+     * node j % nodes, so with fewer connections than nodes the last nodes get none.
+     */
+    public int sentNodes() {
+        return Math.min(concurrency, targets.size());
+    }
+
     // Shortcuts for the generator's readers; the values live in workload and keyRange.
 
     public int putPercent() {

@@ -92,7 +92,7 @@ final class CellMeasure {
         List<java.net.URI> targets = cluster.nodes().stream().map(NodeEndpoint::baseUri).toList();
         LoadSpec spec = LoadSpec.of(targets, s.workload(), cell.concurrency(), cell.payloadBytes(), s.warmup(),
                 s.duration(), options.requestTimeout(), cell.index());
-        NodeLoadTally idle = new NodeLoadTally(spec.targets().size());
+        NodeLoadTally idle = new NodeLoadTally(spec.targets().size(), spec.sentNodes());
         long gentleMillis = 0;
         if (GentleStart.applies(session.gentlyStarted(), session.agents().size(), spec, s.warmup())) {
             gentleMillis = gentleStart(session, cell, spec, s.warmup(), cellStartNanos, idle);
@@ -116,7 +116,7 @@ final class CellMeasure {
                     s.duration(), options.requestTimeout(), cell.index());
         }
         long[] cellTotals = new long[2];
-        NodeLoadTally tally = new NodeLoadTally(spec.targets().size());
+        NodeLoadTally tally = new NodeLoadTally(spec.targets().size(), spec.sentNodes());
         LimitProbe limits = new LimitProbe(cluster.nodes(), probe);
         GeneratorCpu generatorCpu;
         IntervalRecorder recorder = new IntervalRecorder(cell.id(), s.workload().ratePerSecond(), spec.warmup().toMillis(),

@@ -17,7 +17,7 @@ class NodeLoadTallyTest {
 
     @Test
     void theLiveAvailabilityIsTheShareOfIntervalsWithASuccess() {
-        NodeLoadTally tally = new NodeLoadTally(2);
+        NodeLoadTally tally = new NodeLoadTally(2, 2);
         assertTrue(Double.isNaN(tally.availabilityPercent(0)), "unknown before the first interval");
         assertEquals(-1, tally.failures(0));
         tally.add(interval(List.of(5L, 3L), List.of(0L, 0L)));
@@ -32,5 +32,16 @@ class NodeLoadTallyTest {
         tally.add(new IntervalFigures(0, 1, 0, 0, 0, 0, 0, false, Map.of()));
         assertEquals(50.0, tally.availabilityPercent(1));
         assertTrue(Double.isNaN(tally.availabilityPercent(2)), "a node the load does not target");
+    }
+
+    @Test
+    void aNodeWithNoWorkerHasNoLiveFiguresRatherThanZeroAvailability() {
+        // 2 workers on 3 nodes: node 2 is sent nothing, so it never has a success.
+        NodeLoadTally tally = new NodeLoadTally(3, 2);
+        for (int i = 0; i < 4; i++) tally.add(interval(List.of(5L, 4L, 0L), List.of(0L, 0L, 0L)));
+        assertEquals(100.0, tally.availabilityPercent(0));
+        assertEquals(100.0, tally.availabilityPercent(1));
+        assertTrue(Double.isNaN(tally.availabilityPercent(2)), "not sent, not 0% available");
+        assertEquals(-1, tally.failures(2));
     }
 }
