@@ -13,7 +13,8 @@ import java.util.function.Function;
  * The node table. Column widths follow the content; when the table is wider than its box it first
  * narrows the gaps, then shortens node names (keeping their distinguishing tail), then drops the
  * least important columns. The load's per-node columns (availability, errors) show only when some
- * row has them.
+ * row has them, and so do the network columns: nodes on the host's network (Docker's host mode, the
+ * process driver) have no counters of their own, and a column of dashes would only take room.
  */
 final class NodeTable {
 
@@ -60,6 +61,10 @@ final class NodeTable {
         }
         if (rows.stream().allMatch(r -> r.loadErrors() < 0)) {
             columns.remove(Column.ERRORS);
+        }
+        if (rows.stream().allMatch(r -> r.netRxBytesPerSec() < 0 && r.netTxBytesPerSec() < 0)) {
+            columns.remove(Column.NET_RX);
+            columns.remove(Column.NET_TX);
         }
         while (true) {
             int[] widths = naturalWidths(columns, rows);

@@ -59,4 +59,20 @@ class NodeTableTest {
         assertFalse(NodeTable.plan(rows, 196).columns().contains(NodeTable.Column.AVAILABILITY),
                 "no load, no availability column");
     }
+
+    @Test
+    void nodesWithoutNetworkCountersHaveNoNetworkColumnsRatherThanZeros() {
+        // The process driver and Docker's host mode: no per-node network counters.
+        List<NodeRow> hostNetwork = List.of(
+                new NodeRow("node-0", true, 10, 1 << 20, NodeRow.UNKNOWN, NodeRow.UNKNOWN, 100, 10, 0, 100.0),
+                new NodeRow("node-1", true, 10, 1 << 20, NodeRow.UNKNOWN, NodeRow.UNKNOWN, 100, 10, 0, 100.0));
+        List<NodeTable.Column> columns = NodeTable.plan(hostNetwork, 196).columns();
+        assertFalse(columns.contains(NodeTable.Column.NET_RX), columns.toString());
+        assertFalse(columns.contains(NodeTable.Column.NET_TX), columns.toString());
+        assertEquals("-", NodeTable.Column.NET_RX.cell.apply(hostNetwork.get(0)), "unknown, not 0 B/s");
+        // One node with counters (a bridge network, the others down) keeps them.
+        List<NodeRow> mixed = List.of(hostNetwork.get(0),
+                new NodeRow("node-2", true, 10, 1 << 20, 2048, 1024, 100, 10, 0, 100.0));
+        assertTrue(NodeTable.plan(mixed, 196).columns().contains(NodeTable.Column.NET_RX));
+    }
 }

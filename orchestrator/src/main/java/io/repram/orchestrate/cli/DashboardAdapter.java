@@ -159,8 +159,8 @@ public final class DashboardAdapter implements RunDisplay {
             rows.add(new NodeRow(n.nodeId(), n.up(),
                     st == null ? Double.NaN : st.cpuPercent(),
                     st == null ? NodeRow.UNKNOWN : st.memoryBytes(),
-                    st == null ? NodeRow.UNKNOWN : (long) n.netRxBytesPerSec(),
-                    st == null ? NodeRow.UNKNOWN : (long) n.netTxBytesPerSec(),
+                    st == null || Double.isNaN(n.netRxBytesPerSec()) ? NodeRow.UNKNOWN : (long) n.netRxBytesPerSec(),
+                    st == null || Double.isNaN(n.netTxBytesPerSec()) ? NodeRow.UNKNOWN : (long) n.netTxBytesPerSec(),
                     n.requests(), n.itemsStored(), n.loadFailures(), n.availabilityPercent()));
         }
         IntervalFigures iv = s.interval();

@@ -42,9 +42,8 @@ public final class DockerStatsFeed implements StatsSource {
             if (before == null || s.epochMillis() <= before.sample().epochMillis()) {
                 return new Latest(s, Double.NaN, Double.NaN);
             }
-            double seconds = (s.epochMillis() - before.sample().epochMillis()) / 1000.0;
-            return new Latest(s, Math.max(0, s.netRxBytes() - before.sample().netRxBytes()) / seconds,
-                    Math.max(0, s.netTxBytes() - before.sample().netTxBytes()) / seconds);
+            double[] rates = s.netRatesSince(before.sample());
+            return new Latest(s, rates[0], rates[1]);
         });
     }
 

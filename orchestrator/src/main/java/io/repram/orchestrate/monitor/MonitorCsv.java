@@ -53,7 +53,7 @@ final class MonitorCsv {
             if (n.stats() != null) {
                 NodeStatsSample s = n.stats().sample();
                 containers.add(List.of(ts, n.target().node(), fixed(s.cpuPercent(), 2), fixed(s.memoryBytes() / MB, 2),
-                        fixed(s.memoryPercent(), 2), fixed(s.netRxBytes() / MB, 3), fixed(s.netTxBytes() / MB, 3)));
+                        fixed(s.memoryPercent(), 2), megabytes(s.netRxBytes()), megabytes(s.netTxBytes())));
             }
             if (n.up()) {
                 NodeReading r = n.reading();
@@ -65,6 +65,11 @@ final class MonitorCsv {
         append(appMetrics, apps);
         append(clusterMetrics, List.of(List.of(ts, fixed(tick.cluster().requestsPerSec(), 2), count(tick.storageItems()),
                 tick.storageBytes() < 0 ? "" : fixed(tick.storageBytes() / MB, 3), fixed(tick.healthScore(), 3))));
+    }
+
+    /** Empty for a counter the driver cannot read (a node on the host's network has no network counters). */
+    private static String megabytes(long bytes) {
+        return bytes < 0 ? "" : fixed(bytes / MB, 3);
     }
 
     private static String count(long v) {

@@ -30,6 +30,11 @@ public final class ContainerStatsCsv {
     private ContainerStatsCsv() {
     }
 
+    /** Empty for a counter the driver cannot read, as everywhere in the results: "not measured". */
+    private static String counter(long value) {
+        return value < 0 ? "" : Long.toString(value);
+    }
+
     /** Appends {@code samples} for {@code cellId}, writing the header first when the file is new. */
     public static void append(Path file, String cellId, List<NodeStatsSample> samples) {
         StringWriter text = new StringWriter();
@@ -40,7 +45,8 @@ public final class ContainerStatsCsv {
             for (NodeStatsSample s : samples) {
                 csv.printRecord(Instant.ofEpochMilli(s.epochMillis()), cellId, s.nodeIndex(), s.nodeId(),
                         String.format(Locale.ROOT, "%.2f", s.cpuPercent()), s.memoryBytes(), s.memoryLimitBytes(),
-                        s.netRxBytes(), s.netTxBytes(), s.blockReadBytes(), s.blockWriteBytes());
+                        counter(s.netRxBytes()), counter(s.netTxBytes()), counter(s.blockReadBytes()),
+                        counter(s.blockWriteBytes()));
             }
             csv.flush();
             Files.writeString(file, text.toString(), StandardCharsets.UTF_8,

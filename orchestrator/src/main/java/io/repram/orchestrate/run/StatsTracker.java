@@ -33,10 +33,7 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
         pending.add(s);
         NodeStatsSample prev = latest.put(s.nodeIndex(), s);
         if (prev != null && s.epochMillis() > prev.epochMillis()) {
-            double seconds = (s.epochMillis() - prev.epochMillis()) / 1000.0;
-            netRates.put(s.nodeIndex(), new double[]{
-                    Math.max(0, s.netRxBytes() - prev.netRxBytes()) / seconds,
-                    Math.max(0, s.netTxBytes() - prev.netTxBytes()) / seconds});
+            netRates.put(s.nodeIndex(), s.netRatesSince(prev));
         }
         if (windowOpen) {
             windowStart.putIfAbsent(s.nodeIndex(), s);
@@ -127,7 +124,7 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
 
     /** {rxBytesPerSec, txBytesPerSec} of a node, zeros before two samples arrived. */
     public synchronized double[] netRates(int nodeIndex) {
-        return netRates.getOrDefault(nodeIndex, new double[2]).clone();
+        return netRates.getOrDefault(nodeIndex, new double[]{Double.NaN, Double.NaN}).clone();
     }
 
     /** Forgets the nodes of the previous cluster. */

@@ -56,6 +56,15 @@ public abstract class EngineContract {
         return new ClusterSpec(runId, "engine-contract", SIZE, image(), Map.of(), null, null, 0, Duration.ofSeconds(90));
     }
 
+    /**
+     * Whether this engine's nodes have network counters of their own: a container on its own
+     * network does; the host's network (every process node, Docker's host mode) and the swarm
+     * driver's metrics scrape do not, and their samples must say unknown rather than 0.
+     */
+    protected boolean nodesHaveNetworkCounters() {
+        return false;
+    }
+
     protected Duration cleanupWithin() {
         return Duration.ofSeconds(5);
     }
@@ -97,6 +106,13 @@ public abstract class EngineContract {
         for (NodeStatsSample s : samples) {
             assertEquals("node-" + s.nodeIndex(), s.nodeId(), s.toString());
             assertTrue(s.memoryLimitBytes() >= s.memoryBytes(), s.toString());
+            if (nodesHaveNetworkCounters()) {
+                // Health checks and the mesh's gossip have crossed the node's network by now.
+                assertTrue(s.netRxBytes() > 0 && s.netTxBytes() > 0, "network counters: " + s);
+            } else {
+                assertEquals(NodeStatsSample.UNKNOWN, s.netRxBytes(), "no counters of its own, not 0: " + s);
+                assertEquals(NodeStatsSample.UNKNOWN, s.netTxBytes(), s.toString());
+            }
         }
     }
 

@@ -153,6 +153,18 @@ class ResultsWriterTest {
     }
 
     @Test
+    void countersADriverCannotReadAreEmptyNotZero() throws IOException {
+        ResultsWriter writer = writeAll();
+        long u = NodeStatsSample.UNKNOWN;
+        // A process-driver node: no network counters of its own; block I/O from /proc.
+        writer.appendStats("3nodes_10conc_1024bytes", List.of(
+                new NodeStatsSample(1_735_787_045_000L, 0, "node-0", 55.25, 100 << 20, 512 << 20, u, u, 3, 4)));
+        List<String> lines = Files.readAllLines(writer.dir().containerStatsCsv());
+        assertEquals("2025-01-02T03:04:05Z,3nodes_10conc_1024bytes,0,node-0,55.25,104857600,536870912,,,3,4",
+                lines.get(1));
+    }
+
+    @Test
     void clusterMetricsAreWrittenPerSize() throws IOException {
         ResultsWriter writer = writeAll();
         writer.writeClusterMetrics(3, "# node-0 /v1/metrics\nrepram_puts_total 5\n");

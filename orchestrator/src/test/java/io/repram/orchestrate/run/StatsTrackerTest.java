@@ -4,6 +4,7 @@ import io.repram.orchestrate.engine.NodeStatsSample;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatsTrackerTest {
 
@@ -26,5 +27,21 @@ class StatsTrackerTest {
         assertEquals(141.0, stats.peakCpuPercent(), 1e-9, "the cluster sum peaked at 81 + 60");
         assertEquals(150L << 20, stats.nodePeakMemoryBytes());
         assertEquals(270L << 20, stats.peakMemoryBytes(), "120 + 150 MiB");
+    }
+
+    @Test
+    void networkRatesComeFromTheCountersAndAreUnknownWithoutThem() {
+        StatsTracker stats = new StatsTracker();
+        long u = NodeStatsSample.UNKNOWN;
+        stats.accept(new NodeStatsSample(0, 0, "node-0", 10, 1, 1, 1_000, 5_000, 0, 0));
+        stats.accept(new NodeStatsSample(0, 1, "node-1", 10, 1, 1, u, u, 0, 0));
+        assertTrue(Double.isNaN(stats.netRates(0)[0]), "one sample gives no rate yet, not 0 B/s");
+        stats.accept(new NodeStatsSample(2_000, 0, "node-0", 10, 1, 1, 9_000, 6_000, 0, 0));
+        stats.accept(new NodeStatsSample(2_000, 1, "node-1", 10, 1, 1, u, u, 0, 0));
+        assertEquals(4_000, stats.netRates(0)[0], 1e-9, "8,000 bytes in 2 s");
+        assertEquals(500, stats.netRates(0)[1], 1e-9);
+        // The process driver's nodes share the host's network: no counters of their own.
+        assertTrue(Double.isNaN(stats.netRates(1)[0]));
+        assertTrue(Double.isNaN(stats.netRates(1)[1]));
     }
 }

@@ -79,13 +79,15 @@ public final class ContainerStats {
     }
 
     /** rx and tx bytes summed over every interface. */
+    /** Summed over the container's networks; unknown when it has none of its own (the host's network). */
     static long[] networkTotals(Map<String, StatisticNetworksConfig> networks) {
+        if (networks == null || networks.isEmpty()) {
+            return new long[]{NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN};
+        }
         long rx = 0, tx = 0;
-        if (networks != null) {
-            for (StatisticNetworksConfig n : networks.values()) {
-                rx += orZero(n.getRxBytes());
-                tx += orZero(n.getTxBytes());
-            }
+        for (StatisticNetworksConfig n : networks.values()) {
+            rx += orZero(n.getRxBytes());
+            tx += orZero(n.getTxBytes());
         }
         return new long[]{rx, tx};
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * Samples every node process once a second from /proc, in the same units Docker's stats give:
  * CPU percent where 100 = one core fully busy, resident memory against a limit, cumulative block
  * I/O. Per-process network counters do not exist on Linux (they are per network namespace, and
- * all nodes share the host's), so network bytes are always 0 for this driver.
+ * all nodes share the host's), so network bytes are always unknown for this driver.
  */
 final class ProcessStatsSampler implements AutoCloseable {
     private final List<NodeProcess> nodes;
@@ -75,7 +75,8 @@ final class ProcessStatsSampler implements AutoCloseable {
         }
         long[] io = proc.blockIoBytes(pid);
         sink.accept(new NodeStatsSample(epochMillis, node.endpoint().index(), node.endpoint().nodeId(),
-                cpuPercent, proc.residentBytes(pid), memoryLimitBytes, 0, 0, io[0], io[1]));
+                cpuPercent, proc.residentBytes(pid), memoryLimitBytes, NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN,
+                io[0], io[1]));
     }
 
     private Optional<CpuReading> readCpu(NodeProcess node) {

@@ -59,7 +59,8 @@ final class MetricsStatsPoller implements AutoCloseable {
         double wallSeconds = (nowNanos - prev[1]) / 1e9;
         double cpuPercent = wallSeconds <= 0 ? 0 : Math.max(0, 100.0 * (cpuSeconds - prev[0]) / wallSeconds);
         return java.util.Optional.of(new NodeStatsSample(System.currentTimeMillis(), node.index(), node.nodeId(), cpuPercent,
-                Double.isNaN(rss) ? 0 : (long) rss, memoryLimitBytes, 0, 0, 0, 0));
+                Double.isNaN(rss) ? 0 : (long) rss, memoryLimitBytes, NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN,
+                NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN));
     }
 
     @Override

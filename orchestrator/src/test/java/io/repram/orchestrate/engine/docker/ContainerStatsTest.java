@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContainerStatsTest {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -61,6 +62,17 @@ class ContainerStatsTest {
         assertEquals(200, s.blockWriteBytes());
         assertEquals(7, s.netRxBytes());
         assertEquals(9, s.netTxBytes());
+    }
+
+    @Test
+    void aContainerOnTheHostsNetworkHasNoNetworkCountersRatherThanZero() throws IOException {
+        // The daemon's frame for a host-network container has no "networks" object at all.
+        NodeStatsSample s = ContainerStats.toSample(1L, 0, "node-0", fixture("stats-host-network.json"));
+        assertEquals(NodeStatsSample.UNKNOWN, s.netRxBytes());
+        assertEquals(NodeStatsSample.UNKNOWN, s.netTxBytes());
+        assertEquals(100, s.blockReadBytes(), "the rest of the frame is read as before");
+        NodeStatsSample later = ContainerStats.toSample(2001L, 0, "node-0", fixture("stats-host-network.json"));
+        assertTrue(Double.isNaN(later.netRatesSince(s)[0]), "no rate from unknown counters, not 0 B/s");
     }
 
     @Test

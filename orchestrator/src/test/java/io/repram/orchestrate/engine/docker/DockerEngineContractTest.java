@@ -34,6 +34,11 @@ class DockerEngineContractTest extends EngineContract {
     }
 
     @Override
+    protected boolean nodesHaveNetworkCounters() {
+        return true;
+    }
+
+    @Override
     protected Engine newEngine() throws Exception {
         docker = DockerConnection.open();
         return new DockerEngine(new DockerEngine.Options(DockerEngineTest.nodeJar(), false, false, System.out::println));

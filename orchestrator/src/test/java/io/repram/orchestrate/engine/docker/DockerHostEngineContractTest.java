@@ -13,4 +13,9 @@ class DockerHostEngineContractTest extends DockerEngineContractTest {
     protected ClusterSpec spec(String runId) {
         return super.spec(runId).withPlacement(NetworkMode.HOST, List.of());
     }
+
+    @Override
+    protected boolean nodesHaveNetworkCounters() {
+        return false;
+    }
 }

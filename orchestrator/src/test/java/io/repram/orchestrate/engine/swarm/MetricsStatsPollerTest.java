@@ -26,6 +26,9 @@ class MetricsStatsPollerTest {
             assertEquals(200_000_000L, s.get().memoryBytes());
             assertEquals(512L << 20, s.get().memoryLimitBytes());
             assertEquals("node-1", s.get().nodeId());
+            // /v1/metrics has no network or block I/O counters: unknown, not 0.
+            assertEquals(NodeStatsSample.UNKNOWN, s.get().netRxBytes());
+            assertEquals(NodeStatsSample.UNKNOWN, s.get().blockWriteBytes());
             assertTrue(poller.sample(node, "other 1\n", 2_000_000_000L).isEmpty(), "no CPU figure, no sample");
         }
         assertTrue(Double.isNaN(PromText.first(PromText.parse("other 1\n"), "process_cpu_seconds_total")));

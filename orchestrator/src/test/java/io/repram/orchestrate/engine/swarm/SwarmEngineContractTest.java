@@ -29,6 +29,12 @@ class SwarmEngineContractTest extends EngineContract {
         return ImageBuilder.DEFAULT_TAG;
     }
 
+    /** A one-machine swarm: every task container is local, sampled by docker stats on its overlay network. */
+    @Override
+    protected boolean nodesHaveNetworkCounters() {
+        return true;
+    }
+
     /** Services, containers (gateway, reaper) and networks with the session's label. */
     @Override
     protected Supplier<List<String>> leftovers(Engine engine, RunningCluster cluster) {
