@@ -122,7 +122,7 @@ public final class StatsTracker implements Consumer<NodeStatsSample> {
         return latest.get(nodeIndex);
     }
 
-    /** {rxBytesPerSec, txBytesPerSec} of a node, zeros before two samples arrived. */
+    /** {rxBytesPerSec, txBytesPerSec} of a node; NaN before two samples arrived or for counters the driver lacks. */
     public synchronized double[] netRates(int nodeIndex) {
         return netRates.getOrDefault(nodeIndex, new double[]{Double.NaN, Double.NaN}).clone();
     }
