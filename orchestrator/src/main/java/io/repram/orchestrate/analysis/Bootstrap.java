@@ -54,20 +54,6 @@ public final class Bootstrap {
         return Optional.of(percentileInterval(median(trials), stats, trials.length));
     }
 
-    /**
-     * The relative change of the median trial from {@code a} to {@code b} in percent, each side's trials
-     * resampled on their own; empty with fewer than 2 trials on a side or a median of 0 in A. With 3
-     * trials a side the interval is about [min b / max a − 1, max b / min a − 1]: it excludes 0 only
-     * when every trial of one side beat every trial of the other.
-     */
-    public static Optional<Interval> changeOfMedians(double[] a, double[] b) {
-        if (a.length < 2 || b.length < 2 || median(a) == 0) {
-            return Optional.empty();
-        }
-        double[] stats = changeResamples(a, b, Bootstrap::resampleTrials, Bootstrap::resampleTrials, Bootstrap::median);
-        return Optional.of(percentileInterval(100 * (median(b) / median(a) - 1), stats, Math.min(a.length, b.length)));
-    }
-
     /** Fills {@code out} with a resample of {@code data}. */
     @FunctionalInterface
     private interface Resampler {

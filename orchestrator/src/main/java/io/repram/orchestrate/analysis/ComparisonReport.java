@@ -77,8 +77,11 @@ public final class ComparisonReport {
                 + "for p99 also at least %s ms (`--min-effect-ms`: an idle cell's sub-millisecond p99 moves by tens of "
                 + "percent on noise alone); otherwise it is no significant change, however large the bare delta. "
                 + "Where both cells have at least "
-                + Significance.MIN_TRIALS + " trials (`repeat`), the interval is a bootstrap over trials (the change of "
-                + "the median trial) instead, so the spread between trials counts as noise. Cells with less data, and "
+                + Significance.MIN_TRIALS + " trials (`repeat`), the change is the median ratio of B's trials to A's "
+                + "with the exact interval of the rank test over trials instead, so the spread between trials counts "
+                + "as noise (3 trials a side cannot give a 95%% interval: all 3 of one side beat all 3 of the other "
+                + "in 1 of 10 orderings by chance alone, so with fewer trials the per-second test runs on each cell's "
+                + "median trial). Cells with less data, and "
                 + "success rates, are judged by the %s%% noise band alone (`--noise`).%n%n", Significance.MIN_INTERVALS,
                 num(c.minEffect().percent(), 1), num(c.minEffect().latencyMillis(), 2), num(c.noisePercent(), 1)));
         long untested = c.matched().stream().filter(m -> !m.tested()).count();

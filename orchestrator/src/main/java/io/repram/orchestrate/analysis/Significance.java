@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Whether one metric of a cell changed from run A to run B by more than its noise: the relative
- * change of its per-second mean with a 95% block-bootstrap interval ({@link Bootstrap#changePercent}).
+ * change of its per-second mean with a 95% block-bootstrap interval ({@link Bootstrap#changePercent}),
+ * or with enough trials the change between trials with an exact rank interval ({@link #ofTrials}).
  * A change is a regression or an improvement only when the interval excludes zero AND the change is
  * at least the minimum effect ({@link MinEffect}: a share, and for latency also an absolute amount);
  * anything else is "no significant change", however large the bare delta.
@@ -24,8 +25,12 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
         this(metric, changePercent, intervalsA, intervalsB, verdict, 1, 1);
     }
 
-    /** With at least this many trials on both sides, the test runs over trials instead of seconds. */
-    public static final int MIN_TRIALS = 3;
+    /**
+     * With at least this many trials on both sides, the test runs over trials instead of seconds: the
+     * fewest for which an exact 95% interval exists on both sides equal ({@link RankShift#possible}; 3
+     * against 3 cannot reach it).
+     */
+    public static final int MIN_TRIALS = 4;
 
     /** Below this many measured seconds per side, no interval is offered (a 5 s cell says little about noise). */
     public static final int MIN_INTERVALS = 10;
@@ -46,14 +51,15 @@ public record Significance(String metric, Bootstrap.Interval changePercent, int 
     }
 
     /**
-     * Over independent trials: the change of the median trial ({@link Bootstrap#changeOfMedians}), each
-     * trial one sample, so the trial-to-trial spread (a cluster start, a neighbour's load) counts as noise.
+     * Over independent trials: the median pairwise ratio of B's trials to A's with its exact rank interval
+     * ({@link RankShift}), each trial one sample, so the trial-to-trial spread (a cluster start, a
+     * neighbour's load) counts as noise.
      *
      * @param seconds the measured seconds behind each side, for the report
      */
     static Significance ofTrials(String metric, double[] a, double[] b, int[] seconds, boolean higherIsBetter,
                                  MinEffect minEffect) {
-        Optional<Bootstrap.Interval> ci = Bootstrap.changeOfMedians(a, b);
+        Optional<Bootstrap.Interval> ci = RankShift.changePercent(a, b);
         if (a.length < MIN_TRIALS || b.length < MIN_TRIALS || ci.isEmpty()) {
             return new Significance(metric, null, seconds[0], seconds[1], Verdict.TOO_LITTLE_DATA, a.length, b.length);
         }
