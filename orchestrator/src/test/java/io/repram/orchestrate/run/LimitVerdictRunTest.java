@@ -4,6 +4,7 @@ import io.repram.orchestrate.engine.process.ProcessEngine;
 import io.repram.orchestrate.results.CellLimit;
 import io.repram.orchestrate.results.CellResult;
 import io.repram.orchestrate.results.LimitEvidence;
+import io.repram.orchestrate.results.LimitThresholds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,14 +130,31 @@ class LimitVerdictRunTest {
         assertTrue(r.limit().summary().contains("ms late (p99 send slip; bound 10 ms)"), r.limit().summary());
     }
 
+    /**
+     * The quiet cell offers 500 req/s for 8 s, so its p99 send slip passes the 10 ms bound only when
+     * sends were late over more than 1% of the window (40 ms), not from one short stall. A shared
+     * machine can still stop this JVM that long (another build's JVMs on both cores): a CI run saw a
+     * 19.4 ms slip in the earlier 3 s window at 100 req/s, where 3 late requests made the p99. The
+     * hiccup meter tells that apart from a generator of ours that falls behind on its own, which the
+     * meter, a thread of the same JVM, does not see.
+     */
     @Test
     void aQuietCellWithHeadroomIsBelowSaturation() throws Exception {
-        CellResult r = runOne("quiet", () -> { });
+        Hiccups hiccups = new Hiccups(LimitThresholds.SEND_SLIP_P99_MICROS / 1000);
+        CellResult r;
+        try {
+            r = runOne("quiet", hiccups::start);
+        } finally {
+            hiccups.stop();
+        }
         LimitEvidence e = r.limit().evidence();
         assertNotNull(e.hostCpuPercent(), "/proc/stat was read");
         assertFalse(CellLimit.ERRORS.equals(r.limit().verdict()), r.limit().summary());
         Assumptions.assumeTrue(e.hostCpuPercent() < 80, () -> skip("the host was %.0f%% busy with other work during "
                 + "the quiet cell, so headroom cannot be asserted here: %s", e.hostCpuPercent(), r.limit().summary()));
+        Assumptions.assumeFalse(r.limit().verdict() == CellLimit.LOAD_GENERATOR && hiccups.stalledShare() >= 0.005,
+                () -> skip("this JVM itself was stopped (%s), so the generator's late sends were the machine's, "
+                        + "not the generator's: %s", hiccups, r.limit().summary()));
         assertEquals(CellLimit.BELOW_SATURATION, r.limit().verdict(), r.limit().summary());
         assertTrue(r.limit().summary().contains("the cluster met the offered rate"), r.limit().summary());
         assertTrue(e.generatorCpuPercent() < 90 && e.sendSlipP99Micros() != null, e.toString());
