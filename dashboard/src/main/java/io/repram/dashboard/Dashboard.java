@@ -41,7 +41,7 @@ public final class Dashboard implements AutoCloseable {
     private final TerminalScreen screen;
     private final DashboardListener listener;
     private final long frameIntervalNanos;
-    private final AtomicReference<DashboardSnapshot> latest = new AtomicReference<>();
+    private final AtomicReference<Handed> latest = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ReentrantLock screenLock = new ReentrantLock();
@@ -121,7 +121,7 @@ public final class Dashboard implements AutoCloseable {
 
     /** Hands over the figures to show next. Cheap and non-blocking; safe from any thread. */
     public void update(DashboardSnapshot snapshot) {
-        latest.set(Objects.requireNonNull(snapshot, "snapshot"));
+        latest.set(new Handed(Objects.requireNonNull(snapshot, "snapshot"), System.nanoTime()));
     }
 
     /** The error that stopped or disturbed rendering (e.g. the terminal went away), if any. */
@@ -254,7 +254,7 @@ public final class Dashboard implements AutoCloseable {
             notify(listener::onQuit);
             return true;
         }
-        DashboardSnapshot current = latest.get();
+        DashboardSnapshot current = shown();
         // monitor has no scenarios: s does nothing there rather than pretend to skip something.
         if (c == 's' && !key.isCtrlDown() && matrix(current)) {
             skipRequestedAt = current == null ? 0 : current.scenarioIndex();
@@ -283,13 +283,23 @@ public final class Dashboard implements AutoCloseable {
                 return;
             }
             TerminalSize resized = screen.doResizeIfNecessary();
-            DashboardSnapshot snapshot = latest.get();
+            DashboardSnapshot snapshot = shown();
             DashboardRenderer.render(screen.newTextGraphics(), snapshot, new ViewState(helpShown, notice(snapshot),
                     matrix(snapshot)));
             screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         } finally {
             screenLock.unlock();
         }
+    }
+
+    /** A snapshot and when it was handed over. */
+    private record Handed(DashboardSnapshot snapshot, long atNanos) {
+    }
+
+    /** The latest snapshot, its clocks moved on by the time since it came; null before the first. */
+    private DashboardSnapshot shown() {
+        Handed h = latest.get();
+        return h == null ? null : h.snapshot().aged(Duration.ofNanos(System.nanoTime() - h.atNanos()));
     }
 
     private boolean matrix(DashboardSnapshot snapshot) {

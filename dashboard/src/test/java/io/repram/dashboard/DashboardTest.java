@@ -78,6 +78,16 @@ class DashboardTest {
         assertFalse(terminal.isCursorVisible(), "cursor hidden while the dashboard runs");
     }
 
+    /** A cooldown sends no figures for its whole length; the header's clock must not stop with them. */
+    @Test
+    void theClockRunsOnBetweenSnapshots() throws Exception {
+        dashboard = Dashboard.open(terminal, listener, Duration.ofMillis(100));
+        dashboard.update(SampleSnapshots.threeNodesOneDown());
+        awaitText("Elapsed 03:12");
+        awaitText("Elapsed 03:14");
+        awaitScreen("the ETA counting down from 21:40", () -> ScreenText.text(terminal).matches("(?s).*ETA 21:3[0-8].*"));
+    }
+
     @Test
     void keysReachTheListenerAndToggleHelp() throws Exception {
         dashboard = Dashboard.open(terminal, listener, Duration.ofMillis(100));

@@ -68,6 +68,19 @@ public record DashboardSnapshot(
                 throughputHistory, events, statusLine, List.of());
     }
 
+    /**
+     * This frame {@code since} later: the elapsed clock on by that much and the ETA down by it (not
+     * below 0), so the header keeps time between snapshots (a cooldown sends none).
+     */
+    public DashboardSnapshot aged(Duration since) {
+        if (since.isZero() || since.isNegative()) {
+            return this;
+        }
+        Duration left = eta == null ? null : eta.minus(since).isNegative() ? Duration.ZERO : eta.minus(since);
+        return new DashboardSnapshot(runName, scenarioIndex, scenarioCount, scenarioName, elapsed.plus(since), left,
+                progressFraction, health, nodes, load, throughputHistory, events, statusLine, ladder);
+    }
+
     /** True when a scenario matrix runs (as opposed to {@code monitor}, which only watches). */
     public boolean hasMatrix() {
         return scenarioCount > 0;

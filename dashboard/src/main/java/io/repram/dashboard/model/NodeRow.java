@@ -41,6 +41,11 @@ public record NodeRow(
         Objects.requireNonNull(node, "node");
     }
 
+    /** A rate as a whole number per second, or {@link #UNKNOWN} for NaN (a rate that was not measured). */
+    public static long rate(double perSecond) {
+        return Double.isNaN(perSecond) ? UNKNOWN : (long) perSecond;
+    }
+
     /** A row without the load's per-node figures (monitoring a cluster nobody loads). */
     public NodeRow(String node, boolean up, double cpuPercent, long memoryBytes, long netRxBytesPerSec,
                    long netTxBytesPerSec, long requests, long itemsStored) {

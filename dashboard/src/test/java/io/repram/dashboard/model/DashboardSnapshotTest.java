@@ -30,6 +30,19 @@ class DashboardSnapshotTest {
     }
 
     @Test
+    void agedMovesTheClocksOnAndStopsTheEtaAtZero() {
+        DashboardSnapshot s = new DashboardSnapshot("run", 1, 2, "s", Duration.ofSeconds(65), Duration.ofSeconds(10),
+                0.5, new ClusterHealth(0, 0), List.of(), LoadPanel.IDLE, List.of(), List.of(), "cooling down");
+        DashboardSnapshot later = s.aged(Duration.ofSeconds(4));
+        assertEquals(Duration.ofSeconds(69), later.elapsed());
+        assertEquals(Duration.ofSeconds(6), later.eta());
+        assertEquals(Duration.ZERO, s.aged(Duration.ofSeconds(30)).eta(), "an ETA does not go below 0");
+        assertEquals(null, snapshot(1, 2, 0.5, List.of()).aged(Duration.ofSeconds(4)).eta(), "no ETA stays none");
+        assertEquals("cooling down", later.statusLine());
+        assertEquals(s, s.aged(Duration.ofSeconds(-1)), "a clock never runs back");
+    }
+
+    @Test
     void clampsProgressAndRejectsImpossibleScenarioNumbers() {
         assertEquals(1.0, snapshot(2, 2, 1.7, List.of()).progressFraction());
         assertEquals(0.0, snapshot(0, 0, Double.NaN, List.of()).progressFraction());

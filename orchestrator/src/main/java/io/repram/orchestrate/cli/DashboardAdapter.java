@@ -47,6 +47,11 @@ public final class DashboardAdapter implements RunDisplay {
     private String lastLimit;
     private String scenarioName = "starting";
     private int position;
+    /** Why no load runs now, or null while it does; the status line says it instead of "measuring". */
+    private String paused = "starting the cluster";
+    /** When the run started on System.nanoTime's clock, from the latest live figures (until then, when this opened). */
+    private long runStartNanos = System.nanoTime();
+    private long lastLiveNanos;
 
     public DashboardAdapter(Dashboard dashboard, String runName) {
         this(dashboard, runName, 0, null, () -> { });
@@ -118,6 +123,9 @@ public final class DashboardAdapter implements RunDisplay {
     @Override
     public synchronized void live(LiveSnapshot s) {
         last = s;
+        paused = null;
+        lastLiveNanos = System.nanoTime();
+        runStartNanos = lastLiveNanos - s.runElapsedMillis() * 1_000_000;
         throughput.addLast(s.interval().requestsPerSec());
         while (throughput.size() > HISTORY_SECONDS) throughput.removeFirst();
         dashboard.update(toSnapshot(s));
@@ -133,7 +141,13 @@ public final class DashboardAdapter implements RunDisplay {
     @Override
     public synchronized void searchProgress(SearchResult search) {
         ladder = SearchLadder.lines(search);
-        dashboard.update(last != null ? toSnapshot(last) : beforeFigures());
+        dashboard.update(current());
+    }
+
+    @Override
+    public synchronized void paused(String why) {
+        paused = why;
+        dashboard.update(current());
     }
 
     @Override
@@ -141,15 +155,23 @@ public final class DashboardAdapter implements RunDisplay {
         if (log != null) log.line(message);
         events.addLast(LocalTime.now().format(CLOCK) + " " + message);
         while (events.size() > EVENTS_KEPT) events.removeFirst();
-        dashboard.update(last != null ? toSnapshot(last) : beforeFigures());
+        dashboard.update(current());
+    }
+
+    private DashboardSnapshot current() {
+        return last != null ? toSnapshot(last) : beforeFigures();
+    }
+
+    private Duration sinceRunStart() {
+        return Duration.ofNanos(System.nanoTime() - runStartNanos);
     }
 
     /** Until the first live figures: the events, an empty table, no load. */
     private DashboardSnapshot beforeFigures() {
         int total = Math.max(cellCount, position);
-        return new DashboardSnapshot(runName, total == 0 ? 0 : position, total, scenarioName, Duration.ZERO, null,
+        return new DashboardSnapshot(runName, total == 0 ? 0 : position, total, scenarioName, sinceRunStart(), null,
                 0, new ClusterHealth(0, 0), List.of(), LoadPanel.IDLE, List.copyOf(throughput), List.copyOf(events),
-                "starting the cluster");
+                paused == null ? "starting the cluster" : paused);
     }
 
     private DashboardSnapshot toSnapshot(LiveSnapshot s) {
@@ -159,20 +181,24 @@ public final class DashboardAdapter implements RunDisplay {
             rows.add(new NodeRow(n.nodeId(), n.up(),
                     st == null ? Double.NaN : st.cpuPercent(),
                     st == null ? NodeRow.UNKNOWN : st.memoryBytes(),
-                    st == null || Double.isNaN(n.netRxBytesPerSec()) ? NodeRow.UNKNOWN : (long) n.netRxBytesPerSec(),
-                    st == null || Double.isNaN(n.netTxBytesPerSec()) ? NodeRow.UNKNOWN : (long) n.netTxBytesPerSec(),
+                    st == null ? NodeRow.UNKNOWN : NodeRow.rate(n.netRxBytesPerSec()),
+                    st == null ? NodeRow.UNKNOWN : NodeRow.rate(n.netTxBytesPerSec()),
                     n.requests(), n.itemsStored(), n.loadFailures(), n.availabilityPercent()));
         }
         IntervalFigures iv = s.interval();
         double success = iv.requests() == 0 ? 100 : 100.0 * iv.successes() / iv.requests();
         LoadPanel load = new LoadPanel(iv.requestsPerSec(), success, iv.p50Micros() / 1000.0,
                 iv.p99Micros() / 1000.0, s.cellRequests(), s.cellRequests() - s.cellSuccesses(), iv.errorsByClass());
-        String status = (iv.warmup() ? "warming up (excluded from the figures)" : "measuring")
+        String status = (paused != null ? paused : iv.warmup() ? "warming up (excluded from the figures)" : "measuring")
                 + (lastLimit == null ? "" : "; last cell: " + lastLimit);
+        // Paused, the last second's load figures would read as current: the panel shows none, and the
+        // clocks run on from the last figures (the dashboard moves them on between updates too).
+        Duration since = paused == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastLiveNanos);
+        Duration eta = Duration.ofMillis(s.remainingMillis()).minus(since);
         return new DashboardSnapshot(runName, s.cellPosition(), s.cellCount(), scenarioName,
-                Duration.ofMillis(s.runElapsedMillis()), Duration.ofMillis(s.remainingMillis()),
-                s.progressFraction(), ClusterHealth.of(rows), rows, load,
-                List.copyOf(throughput), List.copyOf(events), status, ladder);
+                paused == null ? Duration.ofMillis(s.runElapsedMillis()) : sinceRunStart(),
+                eta.isNegative() ? Duration.ZERO : eta, s.progressFraction(), ClusterHealth.of(rows), rows,
+                paused == null ? load : LoadPanel.IDLE, List.copyOf(throughput), List.copyOf(events), status, ladder);
     }
 
 }

@@ -71,8 +71,8 @@ public final class DashboardFeed implements MonitorListener {
             rows.add(new NodeRow(n.target().node(), n.up(),
                     st == null ? Double.NaN : st.sample().cpuPercent(),
                     st == null ? NodeRow.UNKNOWN : st.sample().memoryBytes(),
-                    st == null || Double.isNaN(st.rxBytesPerSec()) ? NodeRow.UNKNOWN : (long) st.rxBytesPerSec(),
-                    st == null || Double.isNaN(st.txBytesPerSec()) ? NodeRow.UNKNOWN : (long) st.txBytesPerSec(),
+                    st == null ? NodeRow.UNKNOWN : NodeRow.rate(st.rxBytesPerSec()),
+                    st == null ? NodeRow.UNKNOWN : NodeRow.rate(st.txBytesPerSec()),
                     n.up() ? r.requests() : NodeRow.UNKNOWN, n.up() ? r.storageItems() : NodeRow.UNKNOWN));
         }
         Window w = tick.cluster();

@@ -163,6 +163,7 @@ final class CellMeasure {
             generatorCpu = gen instanceof LoadGenerator g ? g.measuredCpu() : null;
             if (control.quitRequested()) return null;
             shares = gen instanceof DistributedLoad d ? d.shares() : List.of();
+            listener.paused("load done; checking replication and the write audit");
             checked = checks.finish(acknowledged(gen, s.workload()), restorer);
         } finally {
             drain(events);

@@ -46,6 +46,11 @@ final class FanOutListener implements RunListener {
     }
 
     @Override
+    public void paused(String why) {
+        for (RunListener l : listeners) l.paused(why);
+    }
+
+    @Override
     public void event(String message) {
         for (RunListener l : listeners) l.event(message);
     }

@@ -36,6 +36,14 @@ public interface RunListener {
     default void searchProgress(SearchResult search) {
     }
 
+    /**
+     * The load stopped for a while, {@code why} in a few words ("cooling down 10 s between trials",
+     * "starting a 3-node cluster"); the next {@link #live} ends the pause. Lets a display say so instead
+     * of showing the last second's figures as if they were still being measured.
+     */
+    default void paused(String why) {
+    }
+
     /** Something worth a line: cluster start, cooldown, fault, skipped cell. */
     default void event(String message) {
     }

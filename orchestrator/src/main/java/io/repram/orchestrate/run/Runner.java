@@ -141,6 +141,7 @@ public final class Runner {
     }
 
     private ClusterSession startSession(ClusterSpec spec) throws EngineException {
+        listener.paused("starting a " + spec.size() + "-node cluster");
         listener.event("Starting a " + spec.size() + "-node cluster (" + engine.name() + ")");
         long t0 = System.nanoTime();
         ClusterSession session = ClusterSession.start(engine, spec, stats);
@@ -229,6 +230,7 @@ public final class Runner {
 
     private void cooldown(Duration d, String what) throws InterruptedException {
         if (d.isZero() || d.isNegative()) return;
+        listener.paused("cooling down " + d.toSeconds() + " s " + what);
         listener.event("Cooling down " + d.toSeconds() + " s " + what);
         control.sleep(d);
     }

@@ -78,7 +78,10 @@ public final class ContainerStats {
         return usage - cache;
     }
 
-    /** rx and tx bytes summed over the container's networks; unknown when it has none of its own (the host's network). */
+    /**
+     * rx and tx bytes summed over the container's networks; unknown when it has none of its own (the
+     * host's network).
+     */
     static long[] networkTotals(Map<String, StatisticNetworksConfig> networks) {
         if (networks == null || networks.isEmpty()) {
             return new long[]{NodeStatsSample.UNKNOWN, NodeStatsSample.UNKNOWN};
