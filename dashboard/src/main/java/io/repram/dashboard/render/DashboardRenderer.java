@@ -49,8 +49,10 @@ public final class DashboardRenderer {
         if (!layout.load().isEmpty()) {
             LoadView.draw(Frame.draw(g, layout.load(), "Load"), s.load());
             if (s.ladder().isEmpty()) {
+                // monitor has no load of its own: its history is the nodes' own counters, current throughout.
+                boolean current = !s.hasMatrix() || !s.load().idle();
                 ThroughputChart.draw(Frame.draw(g, layout.chart(), ThroughputChart.title(s.throughputHistory(),
-                        layout.chart().width() - 6)), s.throughputHistory());
+                        layout.chart().width() - 6, current)), s.throughputHistory(), current);
             } else {
                 drawLines(Frame.draw(g, layout.chart(), "Probe ladder"), s.ladder());
             }

@@ -68,19 +68,24 @@ final class ThroughputChart {
         return 10 * magnitude;
     }
 
-    /** Title for the chart's box, shortened to {@code width}; the span shown is on the x axis. */
-    static String title(List<Double> history, int width) {
+    /**
+     * Title for the chart's box, shortened to {@code width}; the span shown is on the x axis. The
+     * newest second is "now" while the figures keep coming and "last" while they are paused.
+     */
+    static String title(List<Double> history, int width, boolean current) {
         double now = history.isEmpty() ? 0 : history.get(history.size() - 1);
         double peak = history.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        String full = "Throughput · now " + Units.requestRate(now) + " · peak " + Units.requestRate(peak);
+        String newest = current ? "now" : "last";
+        String full = "Throughput · " + newest + " " + Units.requestRate(now) + " · peak " + Units.requestRate(peak);
         if (full.length() <= width) {
             return full;
         }
-        return "Throughput req/s: now " + Units.requestRate(now).replace(" req/s", "")
+        return "Throughput req/s: " + newest + " " + Units.requestRate(now).replace(" req/s", "")
                 + ", peak " + Units.requestRate(peak).replace(" req/s", "");
     }
 
-    static void draw(TextGraphics g, List<Double> history) {
+    /** @param current whether the newest second is the present one ("now") or the last before a pause ("last") */
+    static void draw(TextGraphics g, List<Double> history, boolean current) {
         int width = g.getSize().getColumns();
         int height = g.getSize().getRows();
         if (height < 2 || width < 10) {
@@ -118,7 +123,7 @@ final class ThroughputChart {
         }
         g.setForegroundColor(TextColor.ANSI.WHITE);
         String left = "-" + series.spanSeconds() + "s";
-        String right = "now";
+        String right = current ? "now" : "last";
         g.putString(labelWidth, barRows, left);
         g.putString(width - right.length(), barRows, right);
         String middle = "-" + series.spanSeconds() / 2 + "s";

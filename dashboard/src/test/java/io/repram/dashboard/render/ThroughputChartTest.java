@@ -52,7 +52,7 @@ class ThroughputChartTest {
         for (int i = 1; i <= 30; i++) {
             history.add(i * 100.0);
         }
-        ThroughputChart.draw(g, history);
+        ThroughputChart.draw(g, history, true);
         // Scale 3000 ("3.0k" plus a space: bars start at column 5); 5 bar rows above the time axis.
         assertEquals('█', image.getCharacterAt(69, 0).getCharacter(), "the peak fills the chart's height");
         assertEquals('█', image.getCharacterAt(69, 4).getCharacter());
