@@ -6,11 +6,11 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Bootstrap confidence intervals for the two kinds of evidence a run has: a few independent trials
- * of a cell (resampled one by one, percentile interval of the median), or one trial's per-second
- * figures, which are autocorrelated (a GC pause or a warm JIT lasts several seconds), so they are
- * resampled in blocks: the circular moving-block bootstrap. Resampling single seconds would treat 60
- * correlated seconds as 60 independent samples and give an interval far too narrow.
+ * Bootstrap confidence intervals for one trial's per-second figures, which are autocorrelated (a GC
+ * pause or a warm JIT lasts several seconds), so they are resampled in blocks: the circular
+ * moving-block bootstrap. Resampling single seconds would treat 60 correlated seconds as 60
+ * independent samples and give an interval far too narrow. A few independent trials need no
+ * resampling: {@link MedianInterval} and {@link RankShift} count their orderings instead.
  *
  * <p>Seeded: the same data gives the same interval, so a report re-rendered later says the same.
  */
@@ -39,21 +39,6 @@ public final class Bootstrap {
     private Bootstrap() {
     }
 
-    /** The median of independent trials; empty with fewer than 2 (one trial has no spread to resample). */
-    public static Optional<Interval> medianOfTrials(double[] trials) {
-        if (trials.length < 2) {
-            return Optional.empty();
-        }
-        SplittableRandom random = new SplittableRandom(SEED);
-        double[] stats = new double[RESAMPLES];
-        double[] sample = new double[trials.length];
-        for (int r = 0; r < RESAMPLES; r++) {
-            resampleTrials(trials, random, sample);
-            stats[r] = median(sample);
-        }
-        return Optional.of(percentileInterval(median(trials), stats, trials.length));
-    }
-
     /** Fills {@code out} with a resample of {@code data}. */
     @FunctionalInterface
     private interface Resampler {
@@ -80,26 +65,6 @@ public final class Bootstrap {
             }
         }
         return Arrays.copyOf(stats, kept);
-    }
-
-    private static void resampleTrials(double[] trials, SplittableRandom random, double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] = trials[random.nextInt(trials.length)];
-        }
-    }
-
-    private static Interval percentileInterval(double point, double[] stats, int samples) {
-        double[] sorted = stats.clone();
-        Arrays.sort(sorted);
-        double tail = (1 - LEVEL) / 2;
-        return new Interval(point, quantile(sorted, tail), quantile(sorted, 1 - tail), samples);
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** The median; 0 for no values. */

@@ -23,14 +23,16 @@ final class TrialsSection {
                 .filter(r -> r.trials() != null && r.trials().requestsPerSec() != null).toList();
         if (cells.isEmpty()) return "";
         StringBuilder t = new StringBuilder("\n\n## How sure are these figures\n\n"
-                + "req/s and p99 with 95% confidence intervals. With several trials each figure is the median over the "
-                + "trials (the tables above show the trial at the median req/s, so their p99 may differ) and "
-                + "the interval a bootstrap over trials (with 3 trials it spans about the lowest to the highest: no "
-                + "interval of a median from fewer than 6 trials reaches 95% without assumptions); with one trial, a "
-                + "block bootstrap over its per-second figures. An interval wider than ±"
+                + "req/s and p99 with confidence intervals, 95% unless the table says less. With several trials each "
+                + "figure is the median over the trials (the tables above show the trial at the median req/s, so their "
+                + "p99 may differ) and the interval runs between trials, holding the median whatever their "
+                + "distribution. With fewer than 6 trials no interval of a median reaches 95% without assumptions: it "
+                + "spans the lowest to the highest trial, which holds the median 75% of the time with 3 trials, 87.5% "
+                + "with 4 and 93.75% with 5, and the table gives that level. With one trial, a block bootstrap over its "
+                + "per-second figures. An interval wider than ±"
                 + (int) TrialFigures.TOO_WIDE_PERCENT + "% of its figure is too wide to conclude anything: a change "
                 + "smaller than that cannot be told from noise.\n\n"
-                + "| Cell | Trials | req/s [95% CI] | p99 [95% CI] | Stopped | Measured | Warm-up | Note |\n"
+                + "| Cell | Trials | req/s [CI] | p99 [CI] | Stopped | Measured | Warm-up | Note |\n"
                 + "|---|---:|---:|---:|---|---:|---:|---|\n");
         for (CellResult r : cells) {
             TrialFigures f = r.trials();
@@ -44,7 +46,18 @@ final class TrialsSection {
     private static String estimate(TrialFigures.Estimate e, double divisor, String unit) {
         String point = fmt(e.point() / divisor) + unit;
         if (!e.hasInterval()) return point + " (no interval: too little data)";
-        return point + " [" + fmt(e.ciLow() / divisor) + ", " + fmt(e.ciHigh() / divisor) + "]";
+        return point + " [" + fmt(e.ciLow() / divisor) + ", " + fmt(e.ciHigh() / divisor) + "]" + level(e);
+    }
+
+    /** "" for a 95% interval; else its level, or for older results (no level kept) that it is below 95%. */
+    private static String level(TrialFigures.Estimate e) {
+        if (e.belowNinetyFive()) {
+            return " (" + new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                    .format(e.levelPercent()) + "% CI)";
+        }
+        boolean olderFewTrials = e.levelPercent() == null && TrialFigures.Estimate.TRIALS.equals(e.basis())
+                && e.samples() < 6;
+        return olderFewTrials ? " (below 95%: fewer than 6 trials)" : "";
     }
 
     private static String fmt(double v) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code summary.csv}: one row per finished cell in run order, schema 2 (docs/results.md): every
  * column with a unit carries it in its name, latencies are whole microseconds, and
  * {@code schema_version} says which layout a row follows. Columns added since schema 2 came out
- * go after it ({@code limited_by}), so readers of the earlier layout keep working. Files without that column are
+ * go after it ({@code limited_by}, {@code ci_level_percent}), so readers of the earlier layout keep working. Files without that column are
  * schema 1 and are read through {@link SchemaV1#upgradeCsvRow}.
  */
 public final class SummaryCsv {
@@ -28,7 +28,7 @@ public final class SummaryCsv {
             "convergence_p50_us", "convergence_p99_us", "convergence_max_us", "convergence_timeouts",
             "missing_replicas", "worst_node", "worst_node_availability_percent", SCHEMA_VERSION_COLUMN,
             "trials", "rps_ci_low", "rps_ci_high", "p99_ci_low_us", "p99_ci_high_us", "stop_reason", "measured_ms",
-            "warmup_ms", "warmup_hit_max", "limited_by");
+            "warmup_ms", "warmup_hit_max", "limited_by", "ci_level_percent");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER.toArray(String[]::new))
@@ -91,7 +91,14 @@ public final class SummaryCsv {
                 ResultsJson.SCHEMA_VERSION));
         row.addAll(trialColumns(r.trials()));
         row.add(r.limit() == null ? "" : r.limit().verdict());
+        row.add(ciLevel(r.trials()));
         return row;
+    }
+
+    /** The level of the req/s and p99 intervals (the same trials and method give both one level); empty without one. */
+    private static Object ciLevel(TrialFigures t) {
+        if (t == null || t.requestsPerSec() == null || t.requestsPerSec().levelPercent() == null) return "";
+        return fixed(t.requestsPerSec().levelPercent(), 2);
     }
 
     /** Empty for results without trial figures; an interval's bounds empty when there was none. */

@@ -64,12 +64,26 @@ public record TrialFigures(List<Trial> trials, Estimate requestsPerSec, Estimate
     }
 
     /**
-     * @param ciLow   null when there was too little data for an interval
-     * @param samples trials (basis "trials") or per-second intervals (basis "intervals")
+     * @param ciLow        null when there was too little data for an interval
+     * @param samples      trials (basis "trials") or per-second intervals (basis "intervals")
+     * @param levelPercent the chance that the interval holds the true figure: 95, or less for the
+     *                     median of fewer than 6 trials (75 for 3), which no interval can hold at 95%
+     *                     without assumptions; null without an interval, and in results before 2026-12-03
      */
-    public record Estimate(double point, Double ciLow, Double ciHigh, int samples, String basis) {
+    public record Estimate(double point, Double ciLow, Double ciHigh, int samples, String basis, Double levelPercent) {
         public static final String TRIALS = "trials";
         public static final String INTERVALS = "intervals";
+
+        /** An estimate whose interval, if any, is a 95% one. */
+        public Estimate(double point, Double ciLow, Double ciHigh, int samples, String basis) {
+            this(point, ciLow, ciHigh, samples, basis, ciLow == null || ciHigh == null ? null : 95.0);
+        }
+
+        /** Whether the interval is below 95% (too few trials for more), so a reader must be told its level. */
+        @JsonIgnore
+        public boolean belowNinetyFive() {
+            return hasInterval() && levelPercent != null && levelPercent < 94.95;
+        }
 
         @JsonIgnore
         public boolean hasInterval() {

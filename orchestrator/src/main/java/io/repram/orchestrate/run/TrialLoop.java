@@ -1,6 +1,7 @@
 package io.repram.orchestrate.run;
 
 import io.repram.orchestrate.analysis.Bootstrap;
+import io.repram.orchestrate.analysis.MedianInterval;
 import io.repram.orchestrate.analysis.Significance;
 import io.repram.orchestrate.load.CellLoad;
 import io.repram.orchestrate.results.CellResult;
@@ -19,8 +20,9 @@ import java.util.Optional;
 
 /**
  * Collects the trials of one cell and makes them one result: the figures of the trial at the median
- * req/s (the lower middle one for an even count), with req/s and p99 as the median over trials and a
- * 95% bootstrap interval over trials ({@link Bootstrap#medianOfTrials}); with one trial, the interval
+ * req/s (the lower middle one for an even count), with req/s and p99 as the median over trials and its
+ * distribution-free interval over trials ({@link MedianInterval}, below 95% with fewer than 6 trials,
+ * and saying so); with one trial, the interval
  * of its per-second figures' mean ({@link Bootstrap#meanOfSeries}) as a share of that mean, applied to
  * the cell's own figure (the whole window's p99 is not the mean of per-second p99s, but moves with it).
  */
@@ -112,9 +114,10 @@ public final class TrialLoop {
     }
 
     static TrialFigures.Estimate overTrials(double[] values) {
-        Optional<Bootstrap.Interval> ci = Bootstrap.medianOfTrials(values);
-        return new TrialFigures.Estimate(Bootstrap.median(values), ci.map(Bootstrap.Interval::low).orElse(null),
-                ci.map(Bootstrap.Interval::high).orElse(null), values.length, TrialFigures.Estimate.TRIALS);
+        Optional<MedianInterval.Result> ci = MedianInterval.of(values);
+        return new TrialFigures.Estimate(Bootstrap.median(values), ci.map(c -> c.interval().low()).orElse(null),
+                ci.map(c -> c.interval().high()).orElse(null), values.length, TrialFigures.Estimate.TRIALS,
+                ci.map(MedianInterval.Result::levelPercent).orElse(null));
     }
 
     static TrialFigures.Estimate overIntervals(double point, double[] series) {

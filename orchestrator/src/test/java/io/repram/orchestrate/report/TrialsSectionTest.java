@@ -44,6 +44,29 @@ class TrialsSectionTest {
         assertTrue(never.contains("did not stop trending"), never);
     }
 
+    /** 3 trials span the lowest to the highest, which holds the median 75% of the time: the table says 75%, not 95%. */
+    @Test
+    void anIntervalBelowNinetyFivePercentSaysItsLevel() {
+        TrialFigures three = new TrialFigures(List.of(trial(30_000, true, false, 0L)),
+                new TrialFigures.Estimate(4000, 3900.0, 4100.0, 3, "trials", 75.0),
+                new TrialFigures.Estimate(10_000, 9_800.0, 10_200.0, 3, "trials", 75.0));
+        String md = TrialsSection.render(List.of(io.repram.orchestrate.report.ResultFixtures.cell(0, 1, 4, 4000, 100, 1, 10)
+                .withTrials(three)));
+        assertTrue(md.contains("4000 [3900, 4100] (75% CI)") && md.contains("[9.8, 10.2] (75% CI)"), md);
+        TrialFigures six = new TrialFigures(List.of(trial(30_000, true, false, 0L)),
+                new TrialFigures.Estimate(4000, 3900.0, 4100.0, 6, "trials", 96.875),
+                new TrialFigures.Estimate(10_000, 9_800.0, 10_200.0, 6, "trials", 96.875));
+        String md6 = TrialsSection.render(List.of(io.repram.orchestrate.report.ResultFixtures.cell(0, 1, 4, 4000, 100, 1, 10)
+                .withTrials(six)));
+        assertTrue(md6.contains("4000 [3900, 4100] |"), "95% or more needs no words: " + md6);
+        TrialFigures older = new TrialFigures(List.of(trial(30_000, true, false, 0L)),
+                new TrialFigures.Estimate(4000, 3900.0, 4100.0, 3, "trials", null),
+                new TrialFigures.Estimate(10_000, 9_800.0, 10_200.0, 3, "trials", null));
+        String mdOld = TrialsSection.render(List.of(io.repram.orchestrate.report.ResultFixtures.cell(0, 1, 4, 4000, 100, 1, 10)
+                .withTrials(older)));
+        assertTrue(mdOld.contains("[3900, 4100] (below 95%: fewer than 6 trials)"), "results that kept no level: " + mdOld);
+    }
+
     @Test
     void noIntervalIsSaidInWords() {
         TrialFigures f = new TrialFigures(List.of(trial(30_000, true, false, 0L)),

@@ -66,8 +66,8 @@ class ResultsSchemaTest {
                         true, false, 21_000L),
                 new TrialFigures.Trial(2, 1_700_000_050_000L, 2100.0, 4_200, 99.9, 60_000, "max duration reached", 90_000,
                         true, true, null)),
-                new TrialFigures.Estimate(2050.0, 2000.0, 2100.0, 2, TrialFigures.Estimate.TRIALS),
-                new TrialFigures.Estimate(4100.0, 4000.0, 4200.0, 2, TrialFigures.Estimate.TRIALS)))
+                new TrialFigures.Estimate(2050.0, 2000.0, 2100.0, 2, TrialFigures.Estimate.TRIALS, 50.0),
+                new TrialFigures.Estimate(4100.0, 4000.0, 4200.0, 2, TrialFigures.Estimate.TRIALS, 50.0)))
                 .withLimit(new CellLimit(CellLimit.HOST_CPU,
                 "Host CPU: the machine's CPU was 97% busy over 2 cores, all processes (bound 90%).",
                 List.of(CellLimit.LOAD_GENERATOR), new LimitEvidence(10.0, 97.25, 2, 2, 55.5, 120.0, 2000.0,
@@ -93,6 +93,16 @@ class ResultsSchemaTest {
     }
 
     /** Every field name a script can meet in a cell file, summary.csv or load --json is in docs/results.md. */
+    /** A cell file written before intervals kept their level reads with none, not with a 95% it never had. */
+    @Test
+    void anEstimateWithoutALevelReadsAsUnknownLevel() throws Exception {
+        TrialFigures.Estimate e = ResultsJson.mapper().readValue(
+                "{\"point\": 4000.0, \"ci_low\": 3900.0, \"ci_high\": 4100.0, \"samples\": 3, \"basis\": \"trials\"}",
+                TrialFigures.Estimate.class);
+        assertNull(e.levelPercent());
+        assertEquals(3900.0, e.ciLow());
+    }
+
     @Test
     void docsResultsMdNamesEveryField() throws Exception {
         String docs = Files.readString(Path.of(System.getProperty("repram.repo.root", ".."), "docs", "results.md"));
@@ -232,5 +242,6 @@ class ResultsSchemaTest {
         assertEquals("70000", row.get(header.indexOf("measured_ms")));
         assertEquals("90000", row.get(header.indexOf("warmup_ms")));
         assertEquals("true", row.get(header.indexOf("warmup_hit_max")));
+        assertEquals("50.00", row.get(header.indexOf("ci_level_percent")), "2 trials hold the median between them half the time");
     }
 }

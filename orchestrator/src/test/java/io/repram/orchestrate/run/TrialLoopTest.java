@@ -25,6 +25,10 @@ class TrialLoopTest {
         assertTrue(e.ciLow() <= 4000 && e.ciHigh() >= 4000, e.toString());
         assertEquals(TrialFigures.Estimate.TRIALS, e.basis());
         assertFalse(e.tooWide(), "±2.5% is within ±10%");
+        assertEquals(3900, e.ciLow());
+        assertEquals(4100, e.ciHigh());
+        assertEquals(75.0, e.levelPercent(), 1e-9, "3 trials hold their median between them 75% of the time");
+        assertTrue(e.belowNinetyFive());
     }
 
     @Test
