@@ -45,12 +45,14 @@ public final class DashboardRenderer {
     private static void drawPanels(TextGraphics g, DashboardSnapshot s, int columns, int rows) {
         Layout layout = Layout.of(columns, rows, s.nodes().size(), s.events().size());
         HeaderView.draw(layout.header().within(g), s);
-        NodeTable.draw(Frame.draw(g, layout.nodes(), "Nodes"), s.nodes());
+        // monitor has no load of its own: its figures are the nodes' own counters, current throughout.
+        // A paused matrix run sends no new node figures either, so they are the last measured second's.
+        boolean current = !s.hasMatrix() || !s.load().idle();
+        NodeTable.draw(Frame.draw(g, layout.nodes(), current || s.nodes().isEmpty() ? "Nodes"
+                : "Nodes · as of the last measured second"), s.nodes());
         if (!layout.load().isEmpty()) {
             LoadView.draw(Frame.draw(g, layout.load(), "Load"), s.load());
             if (s.ladder().isEmpty()) {
-                // monitor has no load of its own: its history is the nodes' own counters, current throughout.
-                boolean current = !s.hasMatrix() || !s.load().idle();
                 ThroughputChart.draw(Frame.draw(g, layout.chart(), ThroughputChart.title(s.throughputHistory(),
                         layout.chart().width() - 6, current)), s.throughputHistory(), current);
             } else {

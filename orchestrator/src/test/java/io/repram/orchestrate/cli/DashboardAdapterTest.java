@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** What the dashboard shows of the runner's signals: figures while load runs, and why when it does not. */
@@ -56,8 +57,8 @@ class DashboardAdapterTest {
 
     /**
      * A cooldown after 65 s of a run with 4,812 req/s in its last second: the status says it cools
-     * down, the load panel says none runs and the chart calls that second the last, not now, and the
-     * clock runs on. Before, the header read "measuring" with the clock stopped at the cell's end.
+     * down, the load panel says none runs, the chart calls that second the last, not now, the node
+     * table says its rows are from then, and the clock runs on. Before, the header read "measuring" with the clock stopped at the cell's end.
      */
     @Test
     void aCooldownSaysSoAndStopsShowingTheLastSecondsLoad() throws Exception {
@@ -74,14 +75,17 @@ class DashboardAdapterTest {
         Cell cell = new Cell(0, 1, 10, 1024);
         adapter.cellStarted(cell, 1, 2);
         IntervalFigures second = new IntervalFigures(0, 1.0, 4_812, 4_812, 0, 900, 3_100, false, Map.of());
-        adapter.live(new LiveSnapshot(cell, 1, 2, 60_000, 65_000, 60_000, 0.5, second, 288_720, 288_720,
-                List.of()));
-        await("the measured second", s -> s.contains("measuring") && s.contains("4,812"));
+        List<LiveSnapshot.NodeLive> node = List.of(new LiveSnapshot.NodeLive(0, "node-0", true, null, Double.NaN,
+                Double.NaN, 97_112, 500, 0, 100));
+        adapter.live(new LiveSnapshot(cell, 1, 2, 60_000, 65_000, 60_000, 0.5, second, 288_720, 288_720, node));
+        await("the measured second", s -> s.contains("measuring") && s.contains("4,812") && s.contains("node-0"));
+        assertFalse(screen().contains("as of the last measured second"), screen());
 
         adapter.paused("cooling down 10 s between scenarios");
         String cooling = await("the cooldown", s -> s.contains("cooling down 10 s between scenarios")
                 && s.contains("No load running") && s.contains("last 4,812 req/s"));
         assertFalse(cooling.contains("measuring") || cooling.contains("now 4,812"), cooling);
+        assertTrue(cooling.contains("Nodes · as of the last measured second"), "the node rows are dated: " + cooling);
         await("the clock running on", s -> s.contains("Elapsed 01:07"));
 
         adapter.live(new LiveSnapshot(cell, 1, 2, 61_000, 76_000, 59_000, 0.5, second, 288_720, 288_720, List.of()));
