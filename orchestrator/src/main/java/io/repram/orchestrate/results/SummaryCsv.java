@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * {@code summary.csv}: one row per finished cell in run order, schema 2 (docs/results.md): every
  * column with a unit carries it in its name, latencies are whole microseconds, and
- * {@code schema_version} says which layout a row follows. Columns added since schema 2 came out
- * go after it ({@code limited_by}, {@code ci_level_percent}), so readers of the earlier layout keep working. Files without that column are
- * schema 1 and are read through {@link SchemaV1#upgradeCsvRow}.
+ * {@code schema_version} says which layout a row follows. Columns added since schema 2 came out go
+ * after it ({@code limited_by}, {@code ci_level_percent}), so readers of the earlier layout keep
+ * working. Files without that column are schema 1 and are read through {@link SchemaV1#upgradeCsvRow}.
  */
 public final class SummaryCsv {
 
