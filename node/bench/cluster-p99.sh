@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# 3-node loopback cluster, 1 KB replicated PUTs to the first node with wrk -t2 -c50, two 10 s warm-ups
-# then three measured 10 s runs; prints req/s, p50/p90/p99 per run and each node's GC pauses.
-# usage: [JAR=node/target/repram-node.jar] [JFLAGS="-XX:+UseSerialGC ..."] node/bench/cluster-p99.sh label
+# 3-node loopback cluster, 1 KB replicated PUTs to the first node with wrk -t2 -c50, WARMUP_RUNS 10 s
+# warm-ups (default 2) then three measured 10 s runs; prints req/s, p50/p90/p99 per run and each
+# node's GC pauses.
+# usage: [JAR=node/target/repram-node.jar] [JFLAGS="-XX:+UseSerialGC ..."] [WARMUP_RUNS=2]
+#        node/bench/cluster-p99.sh label
 set -u
 cd "$(dirname "$0")/../.."
 set -u
@@ -17,7 +19,7 @@ for i in $(seq 100); do curl -fs http://127.0.0.1:18701/v1/health >/dev/null && 
 start 1 18702 127.0.0.1:18701
 start 2 18703 127.0.0.1:18701
 for p in 18701 18702 18703; do waitpeers $p 2; done
-for i in 1 2; do wrk -t2 -c50 -d10s -s node/bench/put.lua http://127.0.0.1:18701 >/dev/null; done
+for i in $(seq "${WARMUP_RUNS:-2}"); do wrk -t2 -c50 -d10s -s node/bench/put.lua http://127.0.0.1:18701 >/dev/null; done
 for i in 1 2 3; do
   out=$(wrk -t2 -c50 -d10s --latency -s node/bench/put.lua http://127.0.0.1:18701)
   echo "$1 run$i rps=$(awk '/Requests\/sec/{print $2}' <<<"$out") p50=$(awk '$1=="50%"{print $2}' <<<"$out") p90=$(awk '$1=="90%"{print $2}' <<<"$out") p99=$(awk '$1=="99%"{print $2}' <<<"$out") $(grep -o 'p99.9.*' <<<"$out") non2xx=$(grep -o 'Non-2xx.*' <<<"$out")"
