@@ -43,11 +43,16 @@ final class HeaderView {
         drawProgress(g, s.progressFraction(), s.hasMatrix() ? "of matrix" : "of the time", width);
 
         ClusterHealth health = s.health();
-        String healthText = " Cluster: " + health.healthy() + "/" + health.total() + " nodes healthy";
+        // Before the first cluster is up there is nothing to count: "0/0 healthy" in green read as a
+        // healthy cluster of no nodes.
+        boolean none = health.total() == 0;
+        String healthText = none ? " Cluster: no nodes yet"
+                : " Cluster: " + health.healthy() + "/" + health.total() + " nodes healthy";
         if (!health.allHealthy()) {
             healthText += " (" + (health.total() - health.healthy()) + " DOWN)";
         }
-        g.setForegroundColor(health.allHealthy() ? TextColor.ANSI.GREEN_BRIGHT : TextColor.ANSI.RED_BRIGHT);
+        g.setForegroundColor(none ? TextColor.ANSI.DEFAULT
+                : health.allHealthy() ? TextColor.ANSI.GREEN_BRIGHT : TextColor.ANSI.RED_BRIGHT);
         g.putString(0, 2, Units.fit(healthText, width), SGR.BOLD);
         int statusColumn = healthText.length() + 3;
         if (statusColumn < width - 4 && !s.statusLine().isEmpty()) {

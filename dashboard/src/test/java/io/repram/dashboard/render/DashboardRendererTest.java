@@ -40,6 +40,17 @@ class DashboardRendererTest {
     }
 
     @Test
+    void beforeTheFirstClusterIsUpTheHeaderSaysSoInsteadOfZeroOfZeroHealthy() throws IOException {
+        DefaultVirtualTerminal t = render(80, 24, SampleSnapshots.withNodes(List.of(), 0), ViewState.PLAIN);
+        String row = rowWith(t, "Cluster:");
+        assertTrue(row.contains("Cluster: no nodes yet"), row);
+        assertFalse(ScreenText.text(t).contains("0/0"), ScreenText.text(t));
+
+        DefaultVirtualTerminal up = render(80, 24, SampleSnapshots.manyNodes(2), ViewState.PLAIN);
+        assertTrue(rowWith(up, "Cluster:").contains("Cluster: 2/2 nodes healthy"), rowWith(up, "Cluster:"));
+    }
+
+    @Test
     void at80x24ShowsEveryPanelWithUnits() throws IOException {
         DefaultVirtualTerminal t = render(80, 24, SampleSnapshots.threeNodesOneDown(), ViewState.PLAIN);
         String screen = ScreenText.text(t);
