@@ -13,8 +13,10 @@ cd "$(dirname "$0")/../.."
 JAR=${JAR:-node/target/repram-node.jar}
 NODE_MEMORY=${NODE_MEMORY:-2g}
 OUT=${SIDE_BY_SIDE_OUT:-/tmp/bench-flags.txt}
-TUNED="-XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:-UsePerfData -XX:MaxRAM=$NODE_MEMORY"
-PAR="-XX:+UseParallelGC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:-UsePerfData -XX:MaxRAM=$NODE_MEMORY"
+# shellcheck source=nodes.sh
+. node/bench/nodes.sh # for NODE_IMAGE_FLAGS only: cluster-p99.sh starts its own nodes
+TUNED="$NODE_IMAGE_FLAGS -XX:MaxRAM=$NODE_MEMORY"
+PAR="${TUNED/-XX:+UseG1GC/-XX:+UseParallelGC}"
 CONFIGS=${CONFIGS:-tuned plain par${BASELINE_JAR:+ base}}
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 : >"$OUT"

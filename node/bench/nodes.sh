@@ -1,8 +1,11 @@
-# Sourced by bench/bench-node.sh and node/bench/live-set.sh: REPRAM nodes on loopback as plain JVMs.
+# Sourced by bench/bench-node.sh and the node/bench scripts: REPRAM nodes on loopback as plain JVMs.
 # The caller sets JAR; OWN_SESSION=1 starts each node under setsid, in a session and so (with the
 # kernel's autogroup) a CPU scheduling group of its own, as the process driver and Docker run nodes.
 # start_node records each node's pid in `pids` and its start time (for lining
 # up -Xlog:gc uptimes) in `starts`; stop_nodes kills them all.
+# The JVM flags the image and the process driver give a node (ImageBuilder.JVM_FLAGS,
+# NodeCommand.BASE_JVM_FLAGS), less the container limit: callers add -XX:MaxRAM for that.
+NODE_IMAGE_FLAGS="-XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:-UsePerfData"
 pids=()
 starts=()
 
@@ -26,7 +29,8 @@ wait_peers() { # port expected-peers
   for _ in $(seq 150); do
     # An answer first: with no answer the count is 0, which would pass for a first node's 0 peers.
     if topology=$(curl -fs "http://127.0.0.1:$1/v1/topology" 2>/dev/null); then
-      n=$(grep -o '"id"' <<<"$topology" | wc -l)
+      # grep finds nothing for 0 peers; under a caller's `set -e -o pipefail` that must not end it.
+      n=$({ grep -o '"id"' <<<"$topology" || true; } | wc -l)
       [ "$n" -ge "$2" ] && return 0
     fi
     sleep 0.2

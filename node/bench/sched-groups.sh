@@ -10,12 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=${JAR:-node/target/repram-node.jar}
 ROUNDS=${ROUNDS:-4}
-FLAGS="-XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:-UsePerfData"
 [ -f /proc/self/autogroup ] || { echo "this kernel has no autogroup: sessions are not scheduling groups here" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 # shellcheck source=nodes.sh
 source node/bench/nodes.sh
 trap stop_nodes EXIT INT TERM
+FLAGS=$NODE_IMAGE_FLAGS
 logs=$(mktemp -d)
 start_three 18601 shared "$logs/shared" "$FLAGS"
 OWN_SESSION=1 start_three 18611 own "$logs/own" "$FLAGS"
