@@ -18,15 +18,15 @@ WRK_SECONDS=${WRK_SECONDS:-15}
 # wrk gets its own warm-up on top of the mix runs before it: the JIT needs a minute or more of load.
 WRK_WARMUP_SECONDS=${WRK_WARMUP_SECONDS:-20}
 BASE=${BASE_PORT:-18480}
-# The flags the node image and the process driver use (ImageBuilder.JVM_FLAGS, NodeCommand), with
-# -XX:MaxRAM standing in for a 2 GB container limit.
-NODE_JVM_FLAGS=${NODE_JVM_FLAGS:--XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:MaxRAM=2g}
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
 # shellcheck source=../node/bench/nodes.sh
 . node/bench/nodes.sh
 trap stop_nodes EXIT
+# The flags the node image and the process driver use, with -XX:MaxRAM standing in for a 2 GB
+# container limit.
+NODE_JVM_FLAGS=${NODE_JVM_FLAGS:-$NODE_IMAGE_FLAGS -XX:MaxRAM=2g}
 
 mix() { # label url
   ./repram-orchestrate load --url "$2" -c 50 --warmup "$WARMUP" -d "$DURATION" --payload-bytes 1024 --put-percent 70 --json "/tmp/bench-$1.json" 2>"/tmp/bench-$1.log" \

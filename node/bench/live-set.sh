@@ -18,10 +18,6 @@ FILL_TIMEOUT=${LIVE_FILL_TIMEOUT_SECONDS:-1800}
 SLICE=10
 BASE=${LIVE_BASE_PORT:-18620}
 OUT=${LIVE_OUT:-/tmp/bench-live}
-# What a node gets in a container with node.memory, or from the process driver: the image's flags
-# (ImageBuilder.JVM_FLAGS) and, standing in for the container limit, -XX:MaxRAM (NodeCommand).
-NODE_MEMORY=${NODE_MEMORY:-2g}
-TUNED_FLAGS=${TUNED_FLAGS:--XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:MaxRAM=$NODE_MEMORY}
 [ -f "$JAR" ] || { echo "missing $JAR: run make build" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 mkdir -p "$OUT"
@@ -29,6 +25,10 @@ mkdir -p "$OUT"
 # shellcheck source=nodes.sh
 . node/bench/nodes.sh
 trap stop_nodes EXIT
+# What a node gets in a container with node.memory, or from the process driver: the image's flags
+# and, standing in for the container limit, -XX:MaxRAM (NodeCommand).
+NODE_MEMORY=${NODE_MEMORY:-2g}
+TUNED_FLAGS=${TUNED_FLAGS:-$NODE_IMAGE_FLAGS -XX:MaxRAM=$NODE_MEMORY}
 
 items() { curl -fs "http://127.0.0.1:$1/v1/status" | python3 -c 'import json,sys; print(json.load(sys.stdin)["storage"]["items"])'; }
 

@@ -5,7 +5,7 @@
 # up -Xlog:gc uptimes) in `starts`; stop_nodes kills them all.
 # The JVM flags the image and the process driver give a node (ImageBuilder.JVM_FLAGS,
 # NodeCommand.BASE_JVM_FLAGS), less the container limit: callers add -XX:MaxRAM for that.
-NODE_IMAGE_FLAGS="-XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:-UsePerfData"
+NODE_IMAGE_FLAGS="-XX:+UseG1GC -XX:MaxRAMPercentage=25 -XX:MaxDirectMemorySize=1t -Xss256k -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
 pids=()
 starts=()
 
