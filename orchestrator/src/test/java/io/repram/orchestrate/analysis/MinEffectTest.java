@@ -6,6 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The minimum effect over trials, against known distributions: five trials a side whose p99 medians
@@ -42,6 +43,23 @@ class MinEffectTest {
         assertEquals(Significance.Verdict.NO_SIGNIFICANT_CHANGE, p99(twenty, more, new MinEffect(5, 0.5)));
         assertEquals(Significance.Verdict.REGRESSION, p99(twenty, more, new MinEffect(2, 0.5)));
         assertEquals(Significance.Verdict.NO_SIGNIFICANT_CHANGE, p99(twenty, more, new MinEffect(2, 1)));
+    }
+
+    /**
+     * The floor weighs the change the report prints. Here the Hodges–Lehmann estimate is +25% (of A's
+     * median 2.5 ms: 0.63 ms) with an interval above zero, while the medians are 1.6 ms apart: measured
+     * by the medians it would pass a 1 ms floor on a figure the report never states.
+     */
+    @Test
+    void theAbsoluteFloorIsOnTheChangeThePointEstimateStates() {
+        double[] a = {2.4, 2.4, 2.5, 3.6, 3.9};
+        double[] b = {2.9, 4.0, 4.1, 4.3, 4.5};
+        Significance s = Significance.ofTrials("p99", a, b, SECONDS, false, MinEffect.DEFAULT);
+        assertEquals(25.0, s.changePercent().point(), 0.05);
+        assertTrue(s.changePercent().excludes(0), s.describe());
+        assertEquals(Significance.Verdict.NO_SIGNIFICANT_CHANGE, s.verdict(), s.describe());
+        assertEquals(Significance.Verdict.REGRESSION, p99(a, b, new MinEffect(5, 0.6)));
+        assertEquals(Significance.Verdict.NO_SIGNIFICANT_CHANGE, p99(a, b, new MinEffect(5, 0.65)));
     }
 
     @Test
