@@ -70,10 +70,14 @@ final class ThroughputChart {
 
     /**
      * Title for the chart's box, shortened to {@code width}; the span shown is on the x axis. The
-     * newest second is "now" while the figures keep coming and "last" while they are paused.
+     * newest second is "now" while the figures keep coming and "last" while they are paused. Before
+     * the first measured second it says so: "0.0 req/s" would read as a load that gets nothing done.
      */
     static String title(List<Double> history, int width, boolean current) {
-        double now = history.isEmpty() ? 0 : history.get(history.size() - 1);
+        if (history.isEmpty()) {
+            return "Throughput · no load yet";
+        }
+        double now = history.get(history.size() - 1);
         double peak = history.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         String newest = current ? "now" : "last";
         String full = "Throughput · " + newest + " " + Units.requestRate(now) + " · peak " + Units.requestRate(peak);

@@ -36,6 +36,14 @@ class ThroughputChartTest {
     }
 
     @Test
+    void theTitleSaysNoLoadYetBeforeTheFirstSecondAndZeroOnceASecondGotNothingDone() {
+        assertEquals("Throughput · no load yet", ThroughputChart.title(List.of(), 60, true));
+        assertEquals("Throughput · now 0.0 req/s · peak 0.0 req/s", ThroughputChart.title(List.of(0.0), 60, true));
+        assertEquals("Throughput · last 1,200 req/s · peak 3,000 req/s",
+                ThroughputChart.title(List.of(3000.0, 1200.0), 60, false));
+    }
+
+    @Test
     void niceCeilingKeepsAxisLabelsRound() {
         assertEquals(5000, ThroughputChart.niceCeiling(4812), 1e-9);
         assertEquals(5000, ThroughputChart.niceCeiling(5000), 1e-9);
