@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
  * ({@link #take()}, {@link #give(int)}, {@code listed}) is guarded by the owning {@link Slabs} pool's lock.
  */
 final class Slab {
+    /** This slab's number in its {@link Slabs}' registry: the upper half of a handle. */
+    final int id;
     final ByteBuffer buffer;
     final int chunkBytes;
     /** The size class, or -1 for a buffer of its own. */
@@ -18,7 +20,8 @@ final class Slab {
     /** On its pool's list of slabs with free chunks. */
     boolean listed;
 
-    Slab(ByteBuffer buffer, int chunkBytes, int chunks, int sizeClass) {
+    Slab(int id, ByteBuffer buffer, int chunkBytes, int chunks, int sizeClass) {
+        this.id = id;
         this.buffer = buffer;
         this.chunkBytes = chunkBytes;
         this.sizeClass = sizeClass;

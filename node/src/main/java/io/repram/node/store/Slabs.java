@@ -2,6 +2,7 @@ package io.repram.node.store;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,17 +12,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * is its class's only slab with room, so a class keeps at most one empty slab and memory moves
  * between classes as the value sizes change.
  *
+ * <p>A stored value is named by a {@code long} handle, the slab's registry number in the upper half
+ * and the chunk's offset in the lower, so that a {@link Slot} can point at its bytes without holding
+ * a reference (see {@link Slot} for why). {@link #EMPTY} names an empty value, which takes no chunk.
+ *
  * <p>Thread-safe: each pool's bookkeeping is guarded by the pool's lock, held only to pop or push an
- * offset (and to allocate or release a slab); the bytes are copied outside it.
+ * offset (and to allocate or release a slab); the registry by its own lock, taken only when a slab
+ * comes or goes; the bytes are copied outside both. A handle may be read only while its chunk is
+ * allocated: the caller guarantees that (the {@link Store} frees a chunk only when no reader can
+ * reach it), and an allocated chunk keeps its slab, and so its registry number, alive.
  */
 final class Slabs {
     static final int SLAB_BYTES = 1 << 20;
+    /** The handle of an empty value. */
+    static final long EMPTY = 0;
+    /** What {@link #store} returns when no memory could be had. */
+    static final long NO_MEMORY = -1;
 
     private final Pool[] pools = new Pool[SizeClasses.COUNT];
     /** 0 = no limit beyond the JVM's own direct-memory limit. */
     private final long maxCommittedBytes;
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong used = new AtomicLong();
+    /** Slabs by registry number; 0 is never used, so no handle of a chunk equals {@link #EMPTY}. */
+    private volatile Slab[] byId = new Slab[64];
+    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
+    private int nextId = 1;
 
     Slabs(long maxCommittedBytes) {
         this.maxCommittedBytes = maxCommittedBytes;
@@ -30,34 +46,43 @@ final class Slabs {
         }
     }
 
-    /** @return the slot holding a copy of {@code value}, or null when no memory could be had */
-    Slot store(byte[] value, long createdAtMillis, int ttlSeconds) {
+    /** @return the handle of a copy of {@code value}, or {@link #NO_MEMORY} */
+    long store(byte[] value) {
         int length = value.length;
         if (length == 0) {
-            return new Slot(null, 0, 0, createdAtMillis, ttlSeconds);
+            return EMPTY;
         }
-        Slot slot = allocate(length, createdAtMillis, ttlSeconds);
-        if (slot == null && maxCommittedBytes > 0 && releaseEmpty()) {
+        long handle = allocate(length);
+        if (handle == NO_MEMORY && maxCommittedBytes > 0 && releaseEmpty()) {
             // The empty slab each size class keeps may be what stands between this value and the limit.
-            slot = allocate(length, createdAtMillis, ttlSeconds);
+            handle = allocate(length);
         }
-        if (slot != null) {
-            slot.slab.write(slot.offset, value);
+        if (handle != NO_MEMORY) {
+            slab(handle).write(offset(handle), value);
         }
-        return slot;
+        return handle;
     }
 
-    /** Frees a retired slot's chunk (see {@link Slot}): after this its bytes belong to the next value. */
-    void free(Slot slot) {
-        Slab slab = slot.slab;
-        if (slab == null) {
+    /** Copies the {@code length} bytes of an allocated chunk into a fresh array. */
+    byte[] copy(long handle, int length) {
+        byte[] out = new byte[length];
+        if (handle != EMPTY) {
+            slab(handle).read(offset(handle), out);
+        }
+        return out;
+    }
+
+    /** Frees a chunk no reader can reach any more: after this its bytes belong to the next value. */
+    void free(long handle) {
+        if (handle == EMPTY) {
             return;
         }
+        Slab slab = slab(handle);
         used.addAndGet(-slab.chunkBytes);
         if (slab.sizeClass < 0) {
             release(slab);
         } else {
-            pools[slab.sizeClass].give(slab, slot.offset);
+            pools[slab.sizeClass].give(slab, offset(handle));
         }
     }
 
@@ -85,19 +110,31 @@ final class Slabs {
         return released;
     }
 
-    private Slot allocate(int length, long createdAtMillis, int ttlSeconds) {
-        return length <= SizeClasses.MAX_SLAB_CHUNK
-                ? pools[SizeClasses.index(length)].take(length, createdAtMillis, ttlSeconds)
-                : dedicated(length, createdAtMillis, ttlSeconds);
+    private Slab slab(long handle) {
+        return byId[(int) (handle >>> 32)];
     }
 
-    private Slot dedicated(int length, long createdAtMillis, int ttlSeconds) {
+    private static int offset(long handle) {
+        return (int) handle;
+    }
+
+    private static long handle(Slab slab, int offset) {
+        return (long) slab.id << 32 | offset;
+    }
+
+    private long allocate(int length) {
+        return length <= SizeClasses.MAX_SLAB_CHUNK
+                ? pools[SizeClasses.index(length)].take()
+                : dedicated(length);
+    }
+
+    private long dedicated(int length) {
         ByteBuffer buffer = reserve(length);
         if (buffer == null) {
-            return null;
+            return NO_MEMORY;
         }
         used.addAndGet(length);
-        return new Slot(new Slab(buffer, length, 1, -1), 0, length, createdAtMillis, ttlSeconds);
+        return handle(register(buffer, length, 1, -1), 0);
     }
 
     private ByteBuffer reserve(int bytes) {
@@ -113,7 +150,26 @@ final class Slabs {
         return buffer;
     }
 
+    private synchronized Slab register(ByteBuffer buffer, int chunkBytes, int chunks, int sizeClass) {
+        Integer reused = freeIds.poll();
+        int id = reused != null ? reused : nextId++;
+        Slab slab = new Slab(id, buffer, chunkBytes, chunks, sizeClass);
+        Slab[] table = byId;
+        if (id >= table.length) {
+            table = Arrays.copyOf(table, table.length * 2);
+        }
+        table[id] = slab;
+        byId = table; // the volatile write publishes the slot even when the table was not copied
+        return slab;
+    }
+
+    private synchronized void unregister(Slab slab) {
+        byId[slab.id] = null;
+        freeIds.push(slab.id);
+    }
+
     private void release(Slab slab) {
+        unregister(slab);
         DirectMemory.free(slab.buffer);
         committed.addAndGet(-slab.buffer.capacity());
     }
@@ -129,14 +185,14 @@ final class Slabs {
             this.chunkBytes = SizeClasses.chunkBytes(sizeClass);
         }
 
-        synchronized Slot take(int length, long createdAtMillis, int ttlSeconds) {
+        synchronized long take() {
             Slab slab = withRoom.peekFirst();
             if (slab == null) {
                 ByteBuffer buffer = reserve(SLAB_BYTES);
                 if (buffer == null) {
-                    return null;
+                    return NO_MEMORY;
                 }
-                slab = new Slab(buffer, chunkBytes, SLAB_BYTES / chunkBytes, sizeClass);
+                slab = register(buffer, chunkBytes, SLAB_BYTES / chunkBytes, sizeClass);
                 slab.listed = true;
                 withRoom.addFirst(slab);
             }
@@ -146,7 +202,7 @@ final class Slabs {
                 slab.listed = false;
             }
             used.addAndGet(chunkBytes);
-            return new Slot(slab, offset, length, createdAtMillis, ttlSeconds);
+            return handle(slab, offset);
         }
 
         synchronized void give(Slab slab, int offset) {

@@ -1,81 +1,49 @@
 package io.repram.node.store;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
- * What the heap keeps per stored value: where its bytes are off the heap, their length and the
- * expiry, plus a count of readers copying the bytes out right now. Immutable except for that count.
+ * What the heap keeps per key: the {@link Slabs} handle of the value's bytes, their length and the
+ * expiry. A key keeps one slot for as long as it stays in the index; an overwrite rewrites the slot's
+ * fields in place instead of pointing the index at a new object.
  *
- * <p>The count makes freeing safe: a slot leaves the index exactly once (overwrite, removal or
- * expiry) and is then {@link #retire() retired}; its chunk is freed by whichever comes last, the
- * retirement or the last reader's {@link #release()}, so a chunk is never handed to another value
- * while a reader is still copying it. A reader that comes too late ({@link #retain()} false) looks the
- * key up again.
+ * <p>Why in place: the index and its slots are old-generation objects once the live set has filled.
+ * A new slot per write made every overwrite store a reference from an old map node to a young
+ * object; G1 then rescans that node's card at every young collection until the slot is promoted (15
+ * collections by default). With 1,000,000 keys under replicated PUT load that was 40-45 thousand
+ * cards per young pause on each node, 17 ms of "Scan Heap Roots" and pause medians of 30 ms
+ * ({@code -Xlog:gc*=debug}, node/bench/live-set.sh, 2026-12-04). Fields of primitives pass no GC
+ * write barrier, so an overwrite now leaves the old generation untouched.
+ *
+ * <h2>Thread contract</h2>
+ * Every field but {@link #expiresAtMillis} is read and written only while holding the slot's monitor.
+ * A reader copies the bytes out while holding it, so a writer that rewrote the fields (under the
+ * monitor) can free the previous chunk as soon as it lets go: no reader can still be copying it.
+ * {@code removed} is set once, by the thread that takes the slot out of the index; a slot is never
+ * reused after that. {@link #expiresAtMillis} is volatile so that sweeping and listing can skip live
+ * slots without taking their monitors; whoever acts on an expiry checks it again under the monitor.
  */
 final class Slot {
-    private static final int RETIRED = 1 << 30;
-    private static final VarHandle STATE;
+    long handle;
+    int length;
+    long createdAtMillis;
+    int ttlSeconds;
+    boolean removed;
+    private volatile long expiresAtMillis;
 
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Slot.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    Slot(long handle, int length, long createdAtMillis, int ttlSeconds) {
+        set(handle, length, createdAtMillis, ttlSeconds);
     }
 
-    /** Null for an empty value. */
-    final Slab slab;
-    final int offset;
-    final int length;
-    final long createdAtMillis;
-    final int ttlSeconds;
-    /** Readers in flight, plus {@link #RETIRED} once the slot is out of the index. */
-    @SuppressWarnings("unused")
-    private volatile int state;
-
-    Slot(Slab slab, int offset, int length, long createdAtMillis, int ttlSeconds) {
-        this.slab = slab;
-        this.offset = offset;
+    /** Under the monitor (or before the slot is published). */
+    void set(long handle, int length, long createdAtMillis, int ttlSeconds) {
+        this.handle = handle;
         this.length = length;
         this.createdAtMillis = createdAtMillis;
         this.ttlSeconds = ttlSeconds;
+        this.expiresAtMillis = createdAtMillis + ttlSeconds * 1000L;
     }
 
+    /** Safe without the monitor; may be a moment stale, so act on it only after checking under it. */
     boolean expiredAt(long nowMillis) {
-        return nowMillis >= createdAtMillis + ttlSeconds * 1000L;
-    }
-
-    /** @return false when the slot is already retired: its bytes may be gone, look the key up again */
-    boolean retain() {
-        for (;;) {
-            int s = state;
-            if (s >= RETIRED) {
-                return false;
-            }
-            if (STATE.compareAndSet(this, s, s + 1)) {
-                return true;
-            }
-        }
-    }
-
-    /** @return true when the caller was the last reader of a retired slot and must free its chunk */
-    boolean release() {
-        return (int) STATE.getAndAdd(this, -1) - 1 == RETIRED;
-    }
-
-    /** Called once, by the thread that took the slot out of the index. @return true: free the chunk now */
-    boolean retire() {
-        return (int) STATE.getAndAdd(this, RETIRED) == 0;
-    }
-
-    /** Copies the bytes out; only between a successful {@link #retain()} and its {@link #release()}. */
-    byte[] copy() {
-        byte[] out = new byte[length];
-        if (slab != null) {
-            slab.read(offset, out);
-        }
-        return out;
+        return nowMillis >= expiresAtMillis;
     }
 }

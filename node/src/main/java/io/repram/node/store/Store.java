@@ -19,23 +19,26 @@ import java.util.function.LongSupplier;
  *
  * <h2>Thread contract</h2>
  * Any number of threads may call {@link #put}, {@link #get}, {@link #keys} and {@link #sweep}
- * concurrently, on the same keys or not; none of them blocks on another except for the few
- * instructions of a size class's free-list lock.
+ * concurrently, on the same keys or not. A key's slot is its lock: a {@link #put} or {@link #get} of
+ * one key holds it for the few instructions of a field update or for one copy of the value; nothing
+ * else waits on anything but a size class's free-list lock.
  * <ul>
- *   <li>A {@link #put} copies the value off the heap before the index points at it, so a reader
- *       that finds the new slot sees all of its bytes (the map's publication orders them).</li>
+ *   <li>A {@link #put} copies the value off the heap first, then, holding the key's slot, points the
+ *       slot at the new chunk (or publishes a new slot for a new key), and frees the old chunk after
+ *       letting go: a reader that takes the slot afterwards sees all of the new bytes.</li>
  *   <li>A {@link #get} returns either the previous or the new value of a key being overwritten,
- *       whole, or null; never a mix and never bytes that were freed. It pins the slot
- *       ({@link Slot#retain()}), copies the bytes into a fresh array, and unpins. The old value's
- *       chunk is freed by whichever comes last: the writer that took the slot out of the index, or
- *       the last reader that pinned it. A reader that loses that race looks the key up again, so
- *       reads are lock-free, not wait-free: a key overwritten without pause can make a reader retry.</li>
+ *       whole, or null; never a mix and never bytes that were freed: it copies the bytes into a fresh
+ *       array while holding the slot, and chunks are freed only by a thread that has changed or
+ *       removed the slot under that same lock.</li>
  *   <li>The copy is what makes a slow client harmless: the response is written from the heap copy,
  *       and no off-heap chunk is held while a socket drains.</li>
+ *   <li>A key is removed (expiry, sweep, close) by marking its slot removed under the lock and then
+ *       taking it out of the index; a {@link #put} that finds a removed slot takes it out itself and
+ *       inserts a new one, so no write is lost to a concurrent expiry.</li>
  *   <li>Expiry and overwrite free the space: {@link #bytes()} and the slabs' used bytes return to 0
  *       when every value has gone; a size class keeps at most one empty 1 MiB slab.</li>
  *   <li>{@link #close()} frees every value; it must come after the last writer (the node stops its
- *       HTTP server first). Readers still copying finish safely, their chunks freed as they unpin.</li>
+ *       HTTP server first). Readers still copying finish first: close takes each slot's lock.</li>
  * </ul>
  */
 public final class Store implements AutoCloseable {
@@ -75,40 +78,55 @@ public final class Store implements AutoCloseable {
             bytes.addAndGet(-size);
             return false;
         }
-        Slot slot = slabs.store(value, clockMillis.getAsLong(), ttlSeconds);
-        if (slot == null) {
+        long handle = slabs.store(value);
+        if (handle == Slabs.NO_MEMORY) {
             bytes.addAndGet(-size);
             return false;
         }
-        Slot old = map.put(key, slot);
-        if (old != null) {
-            dropped(key, old);
+        long now = clockMillis.getAsLong();
+        for (;;) {
+            Slot s = map.get(key);
+            if (s == null) {
+                if (map.putIfAbsent(key, new Slot(handle, value.length, now, ttlSeconds)) == null) {
+                    return true;
+                }
+                continue; // another writer inserted the key first: overwrite its slot
+            }
+            long oldHandle;
+            int oldLength;
+            synchronized (s) {
+                if (s.removed) {
+                    // Being removed (expiry): finish taking it out, so that the retry can insert.
+                    map.remove(key, s);
+                    continue;
+                }
+                oldHandle = s.handle;
+                oldLength = s.length;
+                s.set(handle, value.length, now, ttlSeconds);
+            }
+            bytes.addAndGet(-Entry.footprint(key, oldLength));
+            slabs.free(oldHandle);
+            return true;
         }
-        return true;
     }
 
     /** @return a copy of the live value, or null when missing or expired */
     public Entry get(String key) {
-        for (;;) {
-            Slot s = map.get(key);
-            if (s == null) {
-                return null;
+        Slot s = map.get(key);
+        if (s == null) {
+            return null;
+        }
+        long now = clockMillis.getAsLong();
+        synchronized (s) {
+            if (s.removed) {
+                return null; // removed since the lookup: the key had no value at that moment
             }
-            if (s.expiredAt(clockMillis.getAsLong())) {
-                remove(key, s);
-                return null;
-            }
-            if (!s.retain()) {
-                continue; // overwritten or removed since the lookup: the index has the current slot
-            }
-            try {
-                return new Entry(s.copy(), s.createdAtMillis, s.ttlSeconds);
-            } finally {
-                if (s.release()) {
-                    slabs.free(s);
-                }
+            if (!s.expiredAt(now)) {
+                return new Entry(slabs.copy(s.handle, s.length), s.createdAtMillis, s.ttlSeconds);
             }
         }
+        removeExpired(key, s, now);
+        return null;
     }
 
     /**
@@ -149,7 +167,7 @@ public final class Store implements AutoCloseable {
         long now = clockMillis.getAsLong();
         int removed = 0;
         for (Map.Entry<String, Slot> e : map.entrySet()) {
-            if (e.getValue().expiredAt(now) && remove(e.getKey(), e.getValue())) {
+            if (e.getValue().expiredAt(now) && removeExpired(e.getKey(), e.getValue(), now)) {
                 removed++;
             }
         }
@@ -183,24 +201,26 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         for (Map.Entry<String, Slot> e : map.entrySet()) {
-            remove(e.getKey(), e.getValue());
+            removeExpired(e.getKey(), e.getValue(), Long.MAX_VALUE);
         }
         slabs.releaseEmpty();
     }
 
-    private boolean remove(String key, Slot s) {
-        if (map.remove(key, s)) {
-            dropped(key, s);
-            return true;
+    /** Removes the key if {@code s} is still its slot and has expired by {@code nowMillis} (checked under its lock). */
+    private boolean removeExpired(String key, Slot s, long nowMillis) {
+        long handle;
+        int length;
+        synchronized (s) {
+            if (s.removed || !s.expiredAt(nowMillis)) {
+                return false;
+            }
+            s.removed = true;
+            handle = s.handle;
+            length = s.length;
         }
-        return false;
-    }
-
-    /** The slot has just left the index, through this thread only. */
-    private void dropped(String key, Slot s) {
-        bytes.addAndGet(-Entry.footprint(key, s.length));
-        if (s.retire()) {
-            slabs.free(s);
-        }
+        map.remove(key, s);
+        bytes.addAndGet(-Entry.footprint(key, length));
+        slabs.free(handle);
+        return true;
     }
 }
