@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -78,7 +79,8 @@ class PrometheusScrapeTest {
                     "--driver", "process", "--ci", "--duration", "3s", "--results-dir", results.toString(),
                     "--metrics-port", Integer.toString(metricsPort), "--metrics-linger", "20s")), "metrics-run");
             run.start();
-            Path csv = awaitFile(results, CELL + "_intervals.csv", run);
+            Path csv = awaitFile(results, CELL + "_intervals.csv", run, () -> "exit " + code.get() + "\n" + console
+                    + nodeLogTails(results));
             long requests = 0;
             long failures = 0;
             try (Reader in = Files.newBufferedReader(csv);
@@ -139,7 +141,8 @@ class PrometheusScrapeTest {
         fail("prometheus did not become ready: " + Files.readString(tmp.resolve("prometheus.log")));
     }
 
-    private static Path awaitFile(Path results, String name, Thread run) throws Exception {
+    private static Path awaitFile(Path results, String name, Thread run, java.util.function.Supplier<String> why)
+            throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(results)) {
@@ -148,10 +151,31 @@ class PrometheusScrapeTest {
                     if (found.isPresent()) return found.get();
                 }
             }
-            if (!run.isAlive()) fail("the run ended without writing " + name);
+            if (!run.isAlive()) {
+                String detail = why.get();
+                // The CI summary keeps only the first line of a failure message; the test's own output keeps all.
+                System.err.println("PrometheusScrapeTest: the run ended without writing " + name + ":\n" + detail);
+                fail("the run ended without writing " + name + ": " + detail);
+            }
             Thread.sleep(200);
         }
         throw new AssertionError(name + " did not appear within 120 s");
+    }
+
+    /** The last lines of each node's log, for a failure message: why a cluster did not start or died. */
+    private static String nodeLogTails(Path results) {
+        StringBuilder out = new StringBuilder();
+        if (!Files.isDirectory(results)) return "\n(no results directory)";
+        try (Stream<Path> files = Files.walk(results)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                out.append("\n--- ").append(results.relativize(log)).append(" (last 30 lines)\n");
+                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(l -> out.append(l).append('\n'));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.append("\n(node logs unreadable: ").append(e).append(")");
+        }
+        return out.toString();
     }
 
     private static int freePort() throws IOException {
