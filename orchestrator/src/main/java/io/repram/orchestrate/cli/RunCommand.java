@@ -87,8 +87,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Swarm driver: reach nodes through a 127.0.0.1 gateway container (default; host is not implemented).")
     EngineFactory.PublishMode publishMode;
     @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "0",
-            description = "Publish node i on 127.0.0.1:PORT+i (the old framework used 8080). Default 0: free ports, so a"
-                    + " run never collides with a cluster kept by `cluster up`, which defaults to 8080.")
+            description = "Publish node i on 127.0.0.1:PORT+i (the old framework used 8080). Default 0: free ports"
+                    + " below the kernel's ephemeral range, where no outgoing connection can take them first; a run"
+                    + " never collides with a cluster kept by `cluster up`, which defaults to 8080.")
     int basePort;
     @Option(names = "--health-timeout", paramLabel = "DURATION", defaultValue = "60s",
             description = "How long nodes get to become healthy and see their peers (default: ${DEFAULT-VALUE}).")

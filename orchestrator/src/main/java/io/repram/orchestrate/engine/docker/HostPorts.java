@@ -5,6 +5,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.LoopbackPorts;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -47,7 +48,7 @@ public final class HostPorts {
                             Reason.PORT_IN_USE);
                 }
             }
-            if (port == 0) port = ephemeral(taken);
+            if (port == 0) port = anyFree(taken);
             taken.add(port);
             ports.add(port);
         }
@@ -64,17 +65,14 @@ public final class HostPorts {
         }
     }
 
-    private static int ephemeral(Set<Integer> taken) throws EngineException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-                int port = s.getLocalPort();
-                if (!taken.contains(port)) return port;
-            } catch (IOException e) {
-                throw new EngineException("No free port on 127.0.0.1: " + e.getMessage(), Reason.PORT_IN_USE, e);
-            }
+    private static int anyFree(Set<Integer> taken) throws EngineException {
+        try {
+            // Host networking binds in the host's namespace, where a port of the ephemeral range can
+            // be taken by an outgoing connection before the node starts (LoopbackPorts says why).
+            return LoopbackPorts.forThisHost().pick(taken);
+        } catch (IOException e) {
+            throw new EngineException("No free port on 127.0.0.1: " + e.getMessage(), Reason.PORT_IN_USE, e);
         }
-        throw new EngineException("No free port on 127.0.0.1 after 50 tries", Reason.PORT_IN_USE);
     }
 
     /** Host ports that running containers publish (no socket holds them without the userland proxy). */

@@ -2,11 +2,9 @@ package io.repram.orchestrate.engine.process;
 
 import io.repram.orchestrate.engine.Reason;
 import io.repram.orchestrate.engine.EngineException;
+import io.repram.orchestrate.engine.LoopbackPorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,16 +16,17 @@ import java.util.Set;
  */
 final class PortAllocator {
     private final Set<Integer> reserved = new HashSet<>();
+    private final LoopbackPorts free = LoopbackPorts.forThisHost();
 
     /**
      * @param basePort explicit first port (node i gets basePort+i, each must be free), or 0 for
-     *                 ephemeral ports chosen by the kernel
+     *                 free ports below the kernel's ephemeral range ({@link LoopbackPorts})
      */
     synchronized List<Integer> allocate(int count, int basePort) throws EngineException {
         List<Integer> ports = new ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
-                int port = basePort > 0 ? explicit(basePort + i) : ephemeral();
+                int port = basePort > 0 ? explicit(basePort + i) : anyFree();
                 ports.add(port);
                 reserved.add(port);
             }
@@ -52,7 +51,7 @@ final class PortAllocator {
             throw new EngineException("Port " + port + " is out of range. Fix: choose a lower --base-port,"
                     + " or 0 to let the process driver pick free ports.", Reason.BAD_INPUT);
         }
-        if (reserved.contains(port) || !bindable(port)) {
+        if (reserved.contains(port) || !LoopbackPorts.bindable(port)) {
             throw new EngineException("Port 127.0.0.1:" + port + " is already in use. Fix: stop whatever listens"
                     + " there (ss -ltnp 'sport = :" + port + "'), choose another --base-port, or use 0 to let the"
                     + " process driver pick free ports.", Reason.PORT_IN_USE);
@@ -60,29 +59,13 @@ final class PortAllocator {
         return port;
     }
 
-    private int ephemeral() throws EngineException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = socket.getLocalPort();
-                if (!reserved.contains(port)) return port;
-            } catch (IOException e) {
-                throw new EngineException("Cannot open any port on 127.0.0.1: " + e.getMessage()
-                        + ". Fix: check the loopback interface and the open-file limit (ulimit -n).", Reason.ERROR, e);
-            }
-        }
-        throw new EngineException("No free ephemeral port on 127.0.0.1 after 20 tries. Fix: free some ports"
-                + " or widen net.ipv4.ip_local_port_range.", Reason.PORT_IN_USE);
-    }
-
-    private static boolean bindable(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            // Without SO_REUSEADDR a port in TIME_WAIT counts as taken; the node's server would
-            // bind it fine (Jetty sets reuse), so mirror that.
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
+    private int anyFree() throws EngineException {
+        try {
+            return free.pick(reserved);
         } catch (IOException e) {
-            return false;
+            throw new EngineException("Cannot find a free port on 127.0.0.1: " + e.getMessage()
+                    + ". Fix: check the loopback interface and the open-file limit (ulimit -n), or free some ports.",
+                    Reason.PORT_IN_USE, e);
         }
     }
 }
