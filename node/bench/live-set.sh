@@ -70,8 +70,8 @@ PY
   date +%s.%N >"$OUT/$label-t1"
   : >"$OUT/$label-nodes"
   for i in 0 1 2; do
-    # printf: awk prints a product over 2^31 as 2.34089e+09.
-    rss=$(awk '/^VmRSS:/ {printf "%d\n", $2 * 1024}' "/proc/${pids[$i]}/status")
+    # %.0f: awk prints a product over 2^31 as 2.34089e+09, and mawk's %d stops at 2^31-1 (2 GiB).
+    rss=$(awk '/^VmRSS:/ {printf "%.0f\n", $2 * 1024}' "/proc/${pids[$i]}/status")
     echo "$rss $(curl -fs "http://127.0.0.1:$((BASE + i))/v1/status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["storage"]["bytes"], s["storage"]["offheap_committed_bytes"], s["memory"]["heap_committed_bytes"])')" >>"$OUT/$label-nodes"
   done
 }
