@@ -19,7 +19,7 @@ public record Entry(byte[] value, long createdAtMillis, int ttlSeconds) {
     }
 
     /** What the entry counts against the storage cap. */
-    static long footprint(String key, int valueBytes) {
-        return (long) key.length() * 2 + valueBytes;
+    static long footprint(int keyChars, int valueBytes) {
+        return (long) keyChars * 2 + valueBytes;
     }
 }

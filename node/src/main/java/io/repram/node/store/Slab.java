@@ -53,6 +53,10 @@ final class Slab {
         buffer.put(offset, src, 0, src.length);
     }
 
+    byte byteAt(int offset) {
+        return buffer.get(offset);
+    }
+
     void read(int offset, byte[] dst) {
         buffer.get(offset, dst, 0, dst.length);
     }

@@ -72,6 +72,40 @@ final class Slabs {
         return out;
     }
 
+    /** Whether an allocated chunk starts with the key's UTF-8 bytes (see {@link Key}). */
+    boolean matches(long handle, String key, byte[] utf8) {
+        int n = Key.length(key, utf8);
+        if (handle == EMPTY) {
+            return n == 0;
+        }
+        Slab slab = slab(handle);
+        int offset = offset(handle);
+        for (int i = 0; i < n; i++) {
+            if ((slab.byteAt(offset + i) & 0xFF) != Key.byteAt(key, utf8, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the {@code length} bytes of an allocated chunk start with {@code prefix}. */
+    boolean startsWith(long handle, int length, byte[] prefix) {
+        if (prefix.length > length) {
+            return false;
+        }
+        if (prefix.length == 0) {
+            return true;
+        }
+        Slab slab = slab(handle);
+        int offset = offset(handle);
+        for (int i = 0; i < prefix.length; i++) {
+            if (slab.byteAt(offset + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Frees a chunk no reader can reach any more: after this its bytes belong to the next value. */
     void free(long handle) {
         if (handle == EMPTY) {

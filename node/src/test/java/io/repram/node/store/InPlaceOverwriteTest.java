@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Overwrites rewrite a key's slot in place (see {@link Slot} for the GC reason), and lose nothing to expiry. */
+/** Overwrites rewrite a key's words in place (see {@link Segment} for the GC reason), and lose nothing to expiry. */
 class InPlaceOverwriteTest {
     private static final int KEYS = 1000;
 
