@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param bodyTimeoutMillis how long a client may take to send a request body before it is answered 408
  * @param gossipWindowSeconds a gossip PUT whose timestamp is further than this from our clock is refused;
  *                          0 turns the check off
- * @param maxOffHeapBytes   the most direct memory the value slabs may hold: the off-heap budget
+ * @param maxOffHeapBytes   the most direct memory the slabs of keys and values may hold: the off-heap budget
  *                          ({@link NodeMemory#offHeapBudgetBytes()}) under the default cap, 0 (only
  *                          the JVM's own direct-memory limit) when REPRAM_MAX_STORAGE_MB is set
  */

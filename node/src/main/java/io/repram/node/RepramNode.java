@@ -33,8 +33,8 @@ public final class RepramNode implements AutoCloseable {
         this.store = new Store(cfg.maxStorageBytes(), cfg.maxOffHeapBytes(), clock::millis);
         metrics.gauge("repram_storage_items", "Values held, expired ones not yet swept included", store::items);
         metrics.gauge("repram_storage_bytes", "Bytes held against REPRAM_MAX_STORAGE_MB", store::bytes);
-        metrics.gauge("repram_storage_offheap_used_bytes", "Off-heap bytes in chunks holding values", store::offHeapUsedBytes);
-        metrics.gauge("repram_storage_offheap_committed_bytes", "Off-heap bytes held by value slabs",
+        metrics.gauge("repram_storage_offheap_used_bytes", "Off-heap bytes in chunks holding keys and values", store::offHeapUsedBytes);
+        metrics.gauge("repram_storage_offheap_committed_bytes", "Off-heap bytes held by the slabs of keys and values",
                 store::offHeapCommittedBytes);
         this.cluster = new Cluster(cfg, store, metrics, clock::millis);
         RateLimiter limiter = new RateLimiter(cfg.rateLimitPerSecond());

@@ -120,7 +120,7 @@ final class Slabs {
         }
     }
 
-    /** Bytes of chunks holding values (each value rounded up to its chunk). */
+    /** Bytes of chunks holding keys and values (each rounded up to its chunk). */
     long usedBytes() {
         return used.get();
     }
