@@ -82,8 +82,8 @@ class IndexModelTest {
 
     /**
      * The known truth: the index holds no object per key. 200,000 keys stay on the heap as table
-     * words only, 40 bytes a slot in tables 64-80% full (63 bytes a key measured). The map of slots before this held 145 bytes a
-     * key (class histogram of a node with 1,000,000 keys), and would fail this.
+     * words only, 40 bytes a slot in tables 64-80% full: 63 bytes a key measured. The map of slots
+     * before this measured 162 here and failed.
      */
     @Test
     void aKeyCostsTheHeapOnlyItsTableWords() {
