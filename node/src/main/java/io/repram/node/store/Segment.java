@@ -59,7 +59,8 @@ final class Segment {
      * @return false only when a new key's bytes found no memory (nothing changed then)
      */
     synchronized boolean put(String key, byte[] utf8, int hash, long valueHandle, int length, int ttlSeconds, long expiresAtMillis) {
-        int at = find(key, utf8, hash);
+        long word = word(key, utf8, hash);
+        int at = find(word, key, utf8);
         int base;
         if (at >= 0) {
             base = at * WORDS;
@@ -72,7 +73,7 @@ final class Segment {
                 return false;
             }
             base = (-1 - at) * WORDS;
-            table[base + KEY] = word(key, utf8, hash);
+            table[base + KEY] = word;
             table[base + KEY_HANDLE] = keyHandle;
         }
         table[base + VALUE_HANDLE] = valueHandle;
@@ -89,7 +90,7 @@ final class Segment {
 
     /** @return a copy of the live value, or null; an expired value found here is removed */
     synchronized Entry get(String key, byte[] utf8, int hash, long nowMillis) {
-        int at = find(key, utf8, hash);
+        int at = find(word(key, utf8, hash), key, utf8);
         if (at < 0) {
             return null;
         }
@@ -97,7 +98,6 @@ final class Segment {
         long expires = table[base + EXPIRES];
         if (nowMillis >= expires) {
             removeAt(at);
-            size--;
             shrinkIfSparse();
             return null;
         }
@@ -133,7 +133,6 @@ final class Segment {
                 i++;
             }
         }
-        size -= removed;
         shrinkIfSparse();
         return removed;
     }
@@ -142,9 +141,11 @@ final class Segment {
         return size;
     }
 
-    /** @return the slot holding the key, or {@code -1 - slot} for the unused slot where it would go */
-    private int find(String key, byte[] utf8, int hash) {
-        long word = word(key, utf8, hash);
+    /**
+     * @param word the key's {@link #word}
+     * @return the slot holding the key, or {@code -1 - slot} for the unused slot where it would go
+     */
+    private int find(long word, String key, byte[] utf8) {
         int cap = capacity;
         long[] t = table;
         for (int i = home((int) word, cap); ; i = i + 1 == cap ? 0 : i + 1) {
@@ -158,7 +159,7 @@ final class Segment {
         }
     }
 
-    /** Frees the slot's chunks and empties it, shifting back the rest of its probe run; size is the caller's. */
+    /** Frees the slot's chunks and empties it, shifting back the rest of its probe run. */
     private void removeAt(int slot) {
         int base = slot * WORDS;
         long word = table[base + KEY];
@@ -177,6 +178,7 @@ final class Segment {
             }
         }
         Arrays.fill(table, hole * WORDS, hole * WORDS + WORDS, 0L);
+        size--;
     }
 
     private void shrinkIfSparse() {
